@@ -1,0 +1,38 @@
+/*
+ * fs.h - files, processes and terminals: the few OS calls the runner and
+ * reports need beyond stdio. Implementations: fs_posix.c, fs_win.c.
+ */
+#ifndef VS_FS_H
+#define VS_FS_H
+
+#include <stdio.h>
+
+#include "platform/err.h"
+
+/* Flush stdio buffers and force the file to stable storage. */
+int vs_fsync_file(FILE *f, vs_err *e);
+
+/* Create a directory and its parents (like mkdir -p). */
+int vs_mkdir_p(const char *path, vs_err *e);
+
+/* Atomically replace `to` with `from` (rename). */
+int vs_replace_file(const char *from, const char *to, vs_err *e);
+
+/* 1 if the path exists. */
+int vs_path_exists(const char *path);
+
+/* 1 if the stream is an interactive terminal. */
+int vs_is_tty(FILE *f);
+
+/* A directory for temporary files ($TMPDIR or the OS default). */
+const char *vs_temp_dir(void);
+
+/* This process's id. */
+long vs_pid(void);
+
+/* Ask to be told of Ctrl-C / SIGTERM: afterwards vs_stop_requested()
+ * returns 1 and blocking calls in progress return early. */
+int vs_stop_signals_install(vs_err *e);
+int vs_stop_requested(void);
+
+#endif

@@ -1,0 +1,97 @@
+/* fs_posix.c - fs.h on POSIX. */
+#include "platform/fs.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t stop_flag;
+
+int vs_fsync_file(FILE *f, vs_err *e)
+{
+    if (fflush(f) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "write failed: %s", strerror(errno));
+    if (fsync(fileno(f)) != 0 && errno != EINVAL)
+        return vs_err_set(e, VS_ERR_RUNTIME, "fsync failed: %s", strerror(errno));
+    return 0;
+}
+
+int vs_mkdir_p(const char *path, vs_err *e)
+{
+    char buf[4096];
+    size_t n = strlen(path);
+
+    if (n == 0 || n >= sizeof buf)
+        return vs_err_set(e, VS_ERR_USAGE, "bad directory name '%s'", path);
+    memcpy(buf, path, n + 1);
+    for (char *p = buf + 1; *p != '\0'; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return vs_err_set(e, VS_ERR_USAGE, "cannot create directory %s: %s",
+                              buf, strerror(errno));
+        *p = '/';
+    }
+    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot create directory %s: %s", buf,
+                          strerror(errno));
+    return 0;
+}
+
+int vs_replace_file(const char *from, const char *to, vs_err *e)
+{
+    if (rename(from, to) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "cannot rename %s to %s: %s", from,
+                          to, strerror(errno));
+    return 0;
+}
+
+int vs_path_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+int vs_is_tty(FILE *f)
+{
+    return isatty(fileno(f));
+}
+
+const char *vs_temp_dir(void)
+{
+    const char *t = getenv("TMPDIR");
+    return (t != NULL && t[0] != '\0') ? t : "/tmp";
+}
+
+long vs_pid(void)
+{
+    return (long)getpid();
+}
+
+static void on_stop(int sig)
+{
+    (void)sig;
+    stop_flag = 1;
+}
+
+int vs_stop_signals_install(vs_err *e)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop; /* no SA_RESTART: poll() returns early */
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGINT, &sa, NULL) != 0 || sigaction(SIGTERM, &sa, NULL) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "cannot install signal handlers: %s",
+                          strerror(errno));
+    return 0;
+}
+
+int vs_stop_requested(void)
+{
+    return stop_flag != 0;
+}

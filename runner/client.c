@@ -1,0 +1,341 @@
+/* client.c - see client.h. */
+#include "runner/client.h"
+#include "runner/measure.h"
+#include "runner/size.h"
+#include "platform/clock.h"
+#include "platform/fs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HANDSHAKE_TIMEOUT_MS 10000
+#define SETUP_TIMEOUT_MS 20000
+#define RESULT_TIMEOUT_MS 30000
+#define MIN_RECV_CHUNK (128u * 1024)
+#define MAX_RECV_CHUNK (16u * 1024 * 1024)
+
+typedef struct client {
+    const vs_run_opts *o;
+    vs_sock ctl;
+    vs_sock data[VS_MAX_SESSIONS];
+    int ndata;
+    vs_welcome welcome;
+    vs_endpoints ep;
+    vs_connected conn;
+    uint8_t buf[VS_PROTO_MAX_BODY];
+} client;
+
+/* Receive one frame of type `want`; an ERROR from the server becomes our
+ * error (refused, or protocol for version problems). */
+static int expect(client *c, uint16_t want, int timeout_ms, const uint8_t **rest,
+                  size_t *rest_n, vs_err *e)
+{
+    size_t n;
+    uint16_t type;
+    vs_error_msg em;
+
+    if (vs_frame_recv(c->ctl, timeout_ms, c->buf, sizeof c->buf, &n, e) != 0 ||
+        vs_frame_split(c->buf, n, &type, rest, rest_n, e) != 0)
+        return -1;
+    if (type == VS_MSG_ERROR) {
+        if (vs_dec_error(*rest, *rest_n, &em, e) != 0)
+            return -1;
+        return vs_err_set(e, em.code == VS_ERR_PROTOCOL ? VS_ERR_PROTOCOL : VS_ERR_REFUSED,
+                          "server: %s", em.text);
+    }
+    if (type != want)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "server sent message %u, expected %u",
+                          type, want);
+    return 0;
+}
+
+static int send_frame(client *c, const uint8_t *frame, size_t n, vs_err *e)
+{
+    if (n == 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "internal error: message too large");
+    return vs_frame_send(c->ctl, frame, n, e);
+}
+
+static int handshake(client *c, const vs_addr *control, int timeout_ms, vs_err *e)
+{
+    uint8_t frame[32];
+    vs_hello h = { VS_PROTO_MAGIC, VS_PROTO_VERSION };
+    const uint8_t *rest;
+    size_t rest_n;
+
+    if (vs_sock_connect(control, 0, timeout_ms, &c->ctl, e) != 0)
+        return -1;
+    if (send_frame(c, frame, vs_enc_hello(frame, sizeof frame, &h), e) != 0 ||
+        expect(c, VS_MSG_WELCOME, HANDSHAKE_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
+        vs_dec_welcome(rest, rest_n, &c->welcome, e) != 0)
+        return -1;
+    if (c->welcome.version != VS_PROTO_VERSION)
+        return vs_err_set(e, VS_ERR_PROTOCOL,
+                          "server speaks protocol version %u, this client %u: use "
+                          "the same vsbench version on both ends",
+                          c->welcome.version, VS_PROTO_VERSION);
+    return 0;
+}
+
+/* Where data connections go (ports filled in later). */
+static int data_base(client *c, vs_addr *base, vs_err *e)
+{
+    const vs_run_opts *o = c->o;
+    enum vs_transport tr = (enum vs_transport)o->req.transport;
+
+    if (o->has_data) {
+        *base = o->data;
+    } else if (tr == VS_TR_TCP) {
+        if (o->control.tr != VS_TR_TCP)
+            return vs_err_set(e, VS_ERR_USAGE,
+                              "the control channel is %s, so give the data host: "
+                              "--data tcp:HOST", vs_transport_name(o->control.tr));
+        *base = o->control;
+    } else if (tr == VS_TR_VSOCK) {
+        memset(base, 0, sizeof *base);
+        base->tr = VS_TR_VSOCK;
+        base->cid = c->welcome.cid;
+        if (base->cid == VS_CID_ANY)
+            return vs_err_set(e, VS_ERR_UNSUPPORTED,
+                              "the server has no vsock transport (it reports no CID); "
+                              "give --data vsock:CID if you know better");
+    } else if (tr == VS_TR_UNIX) {
+        memset(base, 0, sizeof *base);
+        base->tr = VS_TR_UNIX;
+    } else {
+        return vs_err_set(e, VS_ERR_UNSUPPORTED,
+                          "hvsock: Hyper-V sockets are only available on Windows");
+    }
+    if (base->tr == VS_TR_VSOCK)
+        return vs_vsock_peer_check(base->cid, e);
+    return 0;
+}
+
+static void put_cookie(uint8_t out[8], uint64_t cookie)
+{
+    for (int i = 0; i < 8; i++)
+        out[i] = (uint8_t)(cookie >> (56 - 8 * i));
+}
+
+static int connect_data(client *c, const vs_addr *base, uint64_t cookie, vs_err *e)
+{
+    uint8_t tag[VS_SESSION_TAG_BYTES];
+
+    put_cookie(tag, cookie);
+    for (int i = 0; i < c->ep.count; i++) {
+        vs_addr a = *base;
+        if (a.tr == VS_TR_UNIX)
+            snprintf(a.path, sizeof a.path, "%s", c->ep.path[i]);
+        else
+            a.port = c->ep.port[i];
+        if (vs_sock_connect(&a, c->o->req.sock_size, c->o->connect_timeout_ms,
+                            &c->data[i], e) != 0)
+            return vs_err_prefix(e, "data connection %d", i + 1);
+        c->ndata = i + 1;
+        if (vs_frame_send(c->data[i], tag, sizeof tag, e) != 0)
+            return vs_err_prefix(e, "data connection %d", i + 1);
+    }
+    return 0;
+}
+
+/* Warn about every buffer the OS did not give as requested. */
+static void check_sizes(vs_run_report *r, uint64_t req, enum vs_transport tr)
+{
+    char lim[64], a[32], b[32];
+    uint64_t limit = 0;
+
+    if (req == 0)
+        return;
+    for (int i = 0; i < r->nrows - 1; i++) {
+        const vs_bufsize *l = &r->local_buf[i], *m = &r->remote_buf[i];
+        if (l->snd < req || l->rcv < req) {
+            int snd = l->snd < req;
+            if (vs_sock_buf_limit(tr, snd, lim, sizeof lim, &limit))
+                vs_report_warn(r, "local %s buffer is %s, not the %s requested: "
+                               "clamped by %s = %llu (raise it: sysctl -w %s=%llu)",
+                               snd ? "send" : "receive",
+                               vs_size_format(snd ? l->snd : l->rcv, a, sizeof a),
+                               vs_size_format(req, b, sizeof b), lim,
+                               (unsigned long long)limit, lim,
+                               (unsigned long long)req);
+            else
+                vs_report_warn(r, "local %s buffer is %s, not the %s requested",
+                               snd ? "send" : "receive",
+                               vs_size_format(snd ? l->snd : l->rcv, a, sizeof a),
+                               vs_size_format(req, b, sizeof b));
+            break;
+        }
+        if (m->snd < req || m->rcv < req) {
+            int snd = m->snd < req;
+            vs_report_warn(r, "remote %s buffer is %s, not the %s requested%s%s",
+                           snd ? "send" : "receive",
+                           vs_size_format(snd ? m->snd : m->rcv, a, sizeof a),
+                           vs_size_format(req, b, sizeof b),
+                           tr == VS_TR_TCP || tr == VS_TR_UNIX ? ": clamped by the "
+                           "server's " : "",
+                           tr == VS_TR_TCP || tr == VS_TR_UNIX
+                               ? (snd ? "net.core.wmem_max" : "net.core.rmem_max") : "");
+            break;
+        }
+    }
+}
+
+static uint64_t next_cookie(void)
+{
+    static uint64_t counter;
+    uint64_t x = vs_now_ns() ^ ((uint64_t)vs_pid() << 32) ^ (++counter * 0x9E3779B97F4A7C15ull);
+
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return x;
+}
+
+static size_t recv_chunk(const vs_run_opts *o, const vs_bufsize *b)
+{
+    uint64_t c = MIN_RECV_CHUNK;
+
+    if (o->req.sock_size > c)
+        c = o->req.sock_size;
+    if (b->rcv > c)
+        c = b->rcv;
+    if (o->req.msg_size > c)
+        c = o->req.msg_size;
+    return c > MAX_RECV_CHUNK ? MAX_RECV_CHUNK : (size_t)c;
+}
+
+/* Set up and run; `r` gets rows. */
+static int run_test(client *c, vs_run_report *r, vs_err *e)
+{
+    const vs_run_opts *o = c->o;
+    vs_test_req req = o->req;
+    uint8_t frame[128];
+    const uint8_t *rest;
+    size_t rest_n;
+    vs_addr base;
+    vs_stream *st;
+    vs_stream_cfg sc = { 0 };
+    vs_measure_cfg mc;
+    vs_side_result local, remote;
+    enum vs_role role = req.test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
+    int rc;
+
+    if (handshake(c, &o->control, o->connect_timeout_ms, e) != 0)
+        return -1;
+    r->server_cid = c->welcome.cid;
+    snprintf(r->server_info, sizeof r->server_info, "%s", c->welcome.info_json);
+    if (data_base(c, &base, e) != 0)
+        return -1;
+    vs_addr_host_text(&base, r->data, sizeof r->data);
+    req.cookie = next_cookie();
+    req.any_host = (uint8_t)(o->has_data != 0);
+    if (send_frame(c, frame, vs_enc_test(frame, sizeof frame, &req), e) != 0 ||
+        expect(c, VS_MSG_ENDPOINTS, SETUP_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
+        vs_dec_endpoints(rest, rest_n, &c->ep, e) != 0)
+        return -1;
+    if (c->ep.count != req.sessions)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "server offered %u endpoints for %u sessions",
+                          c->ep.count, req.sessions);
+    if (connect_data(c, &base, req.cookie, e) != 0 ||
+        expect(c, VS_MSG_CONNECTED, SETUP_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
+        vs_dec_connected(rest, rest_n, &c->conn, e) != 0)
+        return -1;
+    if (c->conn.count != req.sessions)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "server confirmed %u of %u sessions",
+                          c->conn.count, req.sessions);
+    for (int i = 0; i < c->ndata; i++) {
+        if (vs_sock_get_bufsize(c->data[i], base.tr, &r->local_buf[i], e) != 0)
+            return -1;
+        r->remote_buf[i].snd = c->conn.snd[i];
+        r->remote_buf[i].rcv = c->conn.rcv[i];
+    }
+    check_sizes(r, req.sock_size, base.tr);
+
+    sc.role = role;
+    sc.tr = base.tr;
+    sc.msg_size = req.msg_size;
+    sc.recv_chunk = recv_chunk(o, &r->local_buf[0]);
+    sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
+    sc.active_open = 1;
+    rc = vs_stream_create(&st, c->data, c->ndata, &sc, e);
+    c->ndata = 0; /* the stream owns the sockets now */
+    if (rc != 0)
+        return -1;
+    if (send_frame(c, frame, vs_enc_empty(frame, sizeof frame, VS_MSG_START), e) != 0) {
+        vs_stream_abort(st);
+        vs_stream_free(st);
+        return -1;
+    }
+    memset(&mc, 0, sizeof mc);
+    mc.role = role;
+    mc.control = c->ctl;
+    mc.n = req.sessions;
+    mc.duration_ms = req.duration_ms;
+    mc.warmup_ms = req.warmup_ms;
+    mc.interval_ms = req.interval_ms;
+    mc.watch_stop_signal = o->watch_stop_signal;
+    mc.on_interim = o->on_interim;
+    mc.ctx = o->ctx;
+    rc = vs_measure(st, &mc, &local, e);
+    vs_stream_free(st);
+    if (rc != 0)
+        return -1;
+    if (expect(c, VS_MSG_RESULT, RESULT_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
+        vs_dec_result(rest, rest_n, &remote, e) != 0)
+        return -1;
+    if (remote.count != req.sessions)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "server reported %u of %u sessions",
+                          remote.count, req.sessions);
+    vs_report_compose(r, role, &local, &remote);
+    if (!vs_report_total(r)->ok)
+        return vs_err_set(e, VS_ERR_RUNTIME, "%s", vs_report_total(r)->error);
+    return 0;
+}
+
+int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
+{
+    client *c = calloc(1, sizeof *c);
+    char ctl[300];
+    int rc;
+
+    vs_report_init(r, &o->req, "");
+    vs_addr_format(&o->control, ctl, sizeof ctl);
+    snprintf(r->control, sizeof r->control, "%s", ctl);
+    if (c == NULL)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    c->o = o;
+    c->ctl = VS_SOCK_NONE;
+    rc = run_test(c, r, e);
+    if (rc != 0) {
+        for (int i = 0; i < r->nrows; i++) {
+            r->rows[i].ok = 0;
+            if (r->rows[i].error[0] == '\0')
+                snprintf(r->rows[i].error, sizeof r->rows[i].error, "%s", e->msg);
+        }
+    }
+    for (int i = 0; i < c->ndata; i++)
+        vs_sock_close(c->data[i]);
+    vs_sock_close(c->ctl);
+    free(c);
+    return rc;
+}
+
+int vs_client_probe(const vs_addr *control, int timeout_ms, uint32_t *cid,
+                    char *info_json, size_t n, vs_err *e)
+{
+    client *c = calloc(1, sizeof *c);
+    int rc;
+
+    if (c == NULL)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    c->ctl = VS_SOCK_NONE;
+    rc = handshake(c, control, timeout_ms, e);
+    if (rc == 0) {
+        *cid = c->welcome.cid;
+        snprintf(info_json, n, "%s", c->welcome.info_json);
+    }
+    vs_sock_close(c->ctl);
+    free(c);
+    return rc;
+}

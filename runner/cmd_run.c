@@ -1,0 +1,226 @@
+/* cmd_run.c - `vsbench run HOST [options]`. */
+#include "runner/client.h"
+#include "runner/cmd.h"
+#include "runner/size.h"
+#include "platform/fs.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: vsbench run HOST [options]\n"
+    "\n"
+    "Run one test against 'vsbench serve' at HOST (a control address).\n"
+    "\n"
+    "  -t, --transport T    data channel: tcp, vsock, unix (default tcp)\n"
+    "      --data ADDR      data host override, e.g. tcp:10.0.0.2 or vsock:3\n"
+    "                       (ports are assigned by the server)\n"
+    "  -T, --test T         stream (client sends) or maerts (server sends)\n"
+    "  -s, --sock-size N    socket buffer size on both ends (K/M suffixes;\n"
+    "                       default: the OS default)\n"
+    "  -m, --msg-size N     bytes per send (default 16K)\n"
+    "  -P, --sessions N     concurrent data connections, 1-64 (default 1)\n"
+    "  -l, --duration S     measured seconds (default 10)\n"
+    "      --warmup S       seconds before measuring (default 1)\n"
+    "  -i, --interval S     print interim figures every S seconds\n"
+    "      --json           print the result as one JSON object\n"
+    "      --timeout S      connect timeout (default 5)\n"
+    "\n"
+    "Exit status: 0 ok, 1 test failed, 2 usage, 3 cannot connect,\n"
+    "4 transport unsupported, 5 protocol mismatch, 6 refused by the server.\n";
+
+typedef struct interim_ctx {
+    FILE *out;
+    int n;
+    uint32_t prev_ms;
+    uint64_t prev[VS_MAX_SESSIONS];
+} interim_ctx;
+
+static void print_interim(void *arg, const vs_interim *m)
+{
+    interim_ctx *c = arg;
+    double secs = (m->elapsed_ms - c->prev_ms) / 1000.0;
+    uint64_t sum = 0;
+
+    if (secs <= 0)
+        return;
+    fprintf(c->out, "[%6.1f-%6.1f s]", c->prev_ms / 1000.0, m->elapsed_ms / 1000.0);
+    for (int i = 0; i < m->count && i < c->n; i++) {
+        uint64_t d = m->bytes[i] - c->prev[i];
+        sum += d;
+        if (m->count > 1)
+            fprintf(c->out, " %d:%.2f", i + 1, (double)d * 8 / secs / 1e9);
+        c->prev[i] = m->bytes[i];
+    }
+    fprintf(c->out, "  all %.3f Gbit/s\n", (double)sum * 8 / secs / 1e9);
+    fflush(c->out);
+    c->prev_ms = m->elapsed_ms;
+}
+
+static int parse_count(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+
+    if (*end != '\0' || v < 1 || v > VS_MAX_SESSIONS)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+/* Apply one option to `o`; -1 with `e` on a bad value. */
+static int apply(int c, const char *arg, vs_run_opts *o, int *json, vs_err *e)
+{
+    uint64_t v;
+    uint32_t ms;
+    int n;
+    enum vs_transport tr;
+    enum vs_test t;
+
+    switch (c) {
+    case 't':
+        if (vs_transport_parse(arg, &tr, e) != 0)
+            return -1;
+        o->req.transport = (uint8_t)tr;
+        return 0;
+    case 'd':
+        o->has_data = 1;
+        if (vs_addr_parse(arg, &o->data, e) != 0)
+            return -1;
+        o->req.transport = (uint8_t)o->data.tr;
+        return 0;
+    case 'T':
+        if (vs_test_parse(arg, &t, e) != 0)
+            return -1;
+        o->req.test = (uint8_t)t;
+        return 0;
+    case 's':
+        if (vs_size_parse(arg, &v, e) != 0)
+            return vs_err_prefix(e, "--sock-size");
+        o->req.sock_size = v;
+        return 0;
+    case 'm':
+        if (vs_size_parse(arg, &v, e) != 0)
+            return vs_err_prefix(e, "--msg-size");
+        if (v < 1 || v > VS_MAX_MSG)
+            return vs_err_set(e, VS_ERR_USAGE, "--msg-size must be 1 to 16M");
+        o->req.msg_size = (uint32_t)v;
+        return 0;
+    case 'P':
+        if (parse_count(arg, &n) != 0)
+            return vs_err_set(e, VS_ERR_USAGE, "--sessions must be 1 to %d, not '%s'",
+                              VS_MAX_SESSIONS, arg);
+        o->req.sessions = (uint16_t)n;
+        return 0;
+    case 'l':
+        if (vs_seconds_parse(arg, &ms, e) != 0)
+            return vs_err_prefix(e, "--duration");
+        o->req.duration_ms = ms;
+        return 0;
+    case 'w':
+        if (vs_seconds_parse(arg, &ms, e) != 0)
+            return vs_err_prefix(e, "--warmup");
+        o->req.warmup_ms = ms;
+        return 0;
+    case 'i':
+        if (vs_seconds_parse(arg, &ms, e) != 0)
+            return vs_err_prefix(e, "--interval");
+        o->req.interval_ms = ms;
+        return 0;
+    case 'o':
+        if (vs_seconds_parse(arg, &ms, e) != 0 || ms == 0)
+            return vs_err_set(e, VS_ERR_USAGE, "--timeout takes seconds, e.g. 5");
+        o->connect_timeout_ms = (int)ms;
+        return 0;
+    case 'j':
+        *json = 1;
+        return 0;
+    default:
+        return vs_err_set(e, VS_ERR_USAGE, "unknown option (see vsbench run --help)");
+    }
+}
+
+/* Defaults shared with sweeps. */
+static void defaults(vs_run_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->req.test = VS_TEST_STREAM;
+    o->req.transport = VS_TR_TCP;
+    o->req.sessions = 1;
+    o->req.msg_size = 16 * 1024;
+    o->req.duration_ms = 10000;
+    o->req.warmup_ms = 1000;
+    o->connect_timeout_ms = 5000;
+    o->watch_stop_signal = 1;
+}
+
+int vs_cmd_run(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "transport", required_argument, NULL, 't' },
+        { "data", required_argument, NULL, 'd' },
+        { "test", required_argument, NULL, 'T' },
+        { "sock-size", required_argument, NULL, 's' },
+        { "msg-size", required_argument, NULL, 'm' },
+        { "sessions", required_argument, NULL, 'P' },
+        { "duration", required_argument, NULL, 'l' },
+        { "warmup", required_argument, NULL, 'w' },
+        { "interval", required_argument, NULL, 'i' },
+        { "timeout", required_argument, NULL, 'o' },
+        { "json", no_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    vs_run_opts o;
+    vs_run_report *r;
+    interim_ctx ic;
+    vs_err e;
+    int c, json = 0, rc;
+
+    defaults(&o);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "t:T:s:m:P:l:i:h", opts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage, stdout);
+            return 0;
+        }
+        if (c == '?') {
+            fputs(usage, stderr);
+            return VS_ERR_USAGE;
+        }
+        if (apply(c, optarg, &o, &json, &e) != 0)
+            return vs_cmd_fail(e.code, e.msg);
+    }
+    if (optind != argc - 1)
+        return vs_cmd_fail(VS_ERR_USAGE, "run needs exactly one HOST (see --help)");
+    if (vs_addr_parse(argv[optind], &o.control, &e) != 0)
+        return vs_cmd_fail(e.code, e.msg);
+    if (vs_test_req_validate(&o.req, &e) != 0)
+        return vs_cmd_fail(VS_ERR_USAGE, e.msg);
+    if (vs_stop_signals_install(&e) != 0)
+        return vs_cmd_fail(e.code, e.msg);
+    memset(&ic, 0, sizeof ic);
+    ic.out = json ? stderr : stdout;
+    ic.n = o.req.sessions;
+    o.on_interim = print_interim;
+    o.ctx = &ic;
+    r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return vs_cmd_fail(VS_ERR_RUNTIME, "out of memory");
+    rc = vs_client_run(&o, r, &e);
+    if (json) {
+        vs_json j;
+        vs_json_init(&j, 1);
+        vs_report_json(&j, r);
+        printf("%s\n", vs_json_text(&j));
+        vs_json_free(&j);
+    } else if (rc == 0 || r->rows[0].seconds > 0) {
+        vs_report_print(stdout, r);
+    }
+    free(r);
+    if (rc != 0)
+        return vs_cmd_fail(e.code, e.msg);
+    return 0;
+}

@@ -1,0 +1,18 @@
+/* log.c - see log.h. */
+#include "runner/log.h"
+#include "platform/clock.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void vs_log(const char *fmt, ...)
+{
+    char when[32], msg[768];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%s vsbench: %s\n", vs_iso8601(vs_wall_seconds(), when, sizeof when),
+            msg);
+}

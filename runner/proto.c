@@ -1,0 +1,442 @@
+/* proto.c - see proto.h. */
+#include "runner/proto.h"
+#include "runner/wire.h"
+#include "platform/clock.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const test_names[VS_TEST_COUNT] = { "stream", "maerts" };
+
+const char *vs_test_name(enum vs_test t)
+{
+    return (unsigned)t < VS_TEST_COUNT ? test_names[t] : "?";
+}
+
+int vs_test_parse(const char *name, enum vs_test *out, vs_err *e)
+{
+    for (int i = 0; i < VS_TEST_COUNT; i++) {
+        if (strcmp(name, test_names[i]) == 0) {
+            *out = (enum vs_test)i;
+            return 0;
+        }
+    }
+    return vs_err_set(e, VS_ERR_USAGE, "unknown test '%s' (use stream or maerts)",
+                      name);
+}
+
+int vs_test_req_validate(const vs_test_req *t, vs_err *e)
+{
+    if (t->test >= VS_TEST_COUNT)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "unknown test type %u", t->test);
+    if (t->transport >= VS_TR_COUNT)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "unknown transport %u", t->transport);
+    if (t->any_host > 1)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "bad flag value %u", t->any_host);
+    if (t->sessions < 1 || t->sessions > VS_MAX_SESSIONS)
+        return vs_err_set(e, VS_ERR_USAGE, "sessions must be 1-%d, not %u",
+                          VS_MAX_SESSIONS, t->sessions);
+    if (t->msg_size < 1 || t->msg_size > VS_MAX_MSG)
+        return vs_err_set(e, VS_ERR_USAGE, "message size must be 1-%u bytes, not %lu",
+                          VS_MAX_MSG, (unsigned long)t->msg_size);
+    if (t->sock_size > VS_MAX_SOCK)
+        return vs_err_set(e, VS_ERR_USAGE, "socket size must be at most %llu bytes",
+                          (unsigned long long)VS_MAX_SOCK);
+    if (t->duration_ms < VS_MIN_DURATION_MS || t->duration_ms > VS_MAX_DURATION_MS)
+        return vs_err_set(e, VS_ERR_USAGE, "duration must be 0.1 s to 24 h, not %lu ms",
+                          (unsigned long)t->duration_ms);
+    if (t->warmup_ms > VS_MAX_WARMUP_MS)
+        return vs_err_set(e, VS_ERR_USAGE, "warm-up must be at most 1 h, not %lu ms",
+                          (unsigned long)t->warmup_ms);
+    if (t->interval_ms != 0 && t->interval_ms < VS_MIN_INTERVAL_MS)
+        return vs_err_set(e, VS_ERR_USAGE, "interval must be 0 or at least 0.1 s");
+    return 0;
+}
+
+/* ---- encoding ---------------------------------------------------------- */
+
+/* Start a frame: 4 length bytes patched by frame_end, then the type. */
+static void frame_begin(vs_wbuf *w, uint8_t *buf, size_t cap, enum vs_msg_type t)
+{
+    vs_wbuf_init(w, buf, cap);
+    vs_put_u32(w, 0);
+    vs_put_u16(w, (uint16_t)t);
+}
+
+static size_t frame_end(vs_wbuf *w)
+{
+    size_t body = w->len - 4;
+
+    if (w->overflow || body > VS_PROTO_MAX_BODY)
+        return 0;
+    w->p[0] = (uint8_t)(body >> 24);
+    w->p[1] = (uint8_t)(body >> 16);
+    w->p[2] = (uint8_t)(body >> 8);
+    w->p[3] = (uint8_t)body;
+    return w->len;
+}
+
+size_t vs_enc_hello(uint8_t *buf, size_t cap, const vs_hello *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_HELLO);
+    vs_put_u32(&w, m->magic);
+    vs_put_u16(&w, m->version);
+    return frame_end(&w);
+}
+
+size_t vs_enc_welcome(uint8_t *buf, size_t cap, const vs_welcome *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_WELCOME);
+    vs_put_u16(&w, m->version);
+    vs_put_u32(&w, m->cid);
+    vs_put_str(&w, m->info_json);
+    return frame_end(&w);
+}
+
+size_t vs_enc_error(uint8_t *buf, size_t cap, const vs_error_msg *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_ERROR);
+    vs_put_u16(&w, m->code);
+    vs_put_str(&w, m->text);
+    return frame_end(&w);
+}
+
+size_t vs_enc_test(uint8_t *buf, size_t cap, const vs_test_req *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_TEST);
+    vs_put_u8(&w, m->test);
+    vs_put_u8(&w, m->transport);
+    vs_put_u8(&w, m->any_host);
+    vs_put_u16(&w, m->sessions);
+    vs_put_u32(&w, m->msg_size);
+    vs_put_u64(&w, m->sock_size);
+    vs_put_u32(&w, m->duration_ms);
+    vs_put_u32(&w, m->warmup_ms);
+    vs_put_u32(&w, m->interval_ms);
+    vs_put_u64(&w, m->cookie);
+    return frame_end(&w);
+}
+
+size_t vs_enc_endpoints(uint8_t *buf, size_t cap, const vs_endpoints *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_ENDPOINTS);
+    vs_put_u16(&w, m->count);
+    for (unsigned i = 0; i < m->count && i < VS_MAX_SESSIONS; i++) {
+        vs_put_u32(&w, m->port[i]);
+        vs_put_str(&w, m->path[i]);
+    }
+    return frame_end(&w);
+}
+
+size_t vs_enc_connected(uint8_t *buf, size_t cap, const vs_connected *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_CONNECTED);
+    vs_put_u16(&w, m->count);
+    for (unsigned i = 0; i < m->count && i < VS_MAX_SESSIONS; i++) {
+        vs_put_u64(&w, m->snd[i]);
+        vs_put_u64(&w, m->rcv[i]);
+    }
+    return frame_end(&w);
+}
+
+size_t vs_enc_empty(uint8_t *buf, size_t cap, enum vs_msg_type type)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, type);
+    return frame_end(&w);
+}
+
+size_t vs_enc_interim(uint8_t *buf, size_t cap, const vs_interim *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_INTERIM);
+    vs_put_u32(&w, m->elapsed_ms);
+    vs_put_u16(&w, m->count);
+    for (unsigned i = 0; i < m->count && i < VS_MAX_SESSIONS; i++)
+        vs_put_u64(&w, m->bytes[i]);
+    return frame_end(&w);
+}
+
+size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_RESULT);
+    vs_put_f64(&w, m->util_pct);
+    vs_put_f64(&w, m->proc_pct);
+    vs_put_f64(&w, m->busy_us);
+    vs_put_u16(&w, m->count);
+    for (unsigned i = 0; i < m->count && i < VS_MAX_SESSIONS; i++) {
+        const vs_flow_result *f = &m->flow[i];
+        vs_put_u64(&w, f->window_bytes);
+        vs_put_u64(&w, f->window_ns);
+        vs_put_u64(&w, f->total_bytes);
+        vs_put_u64(&w, f->tcp_received);
+        vs_put_u64(&w, f->tcp_acked);
+        vs_put_u8(&w, f->tcp_ok);
+        vs_put_u8(&w, f->failed);
+        vs_put_str(&w, f->error);
+    }
+    return frame_end(&w);
+}
+
+/* ---- decoding ---------------------------------------------------------- */
+
+static int dec_done(const vs_rbuf *r, const char *what, vs_err *e)
+{
+    if (!vs_rbuf_done(r))
+        return vs_err_set(e, VS_ERR_PROTOCOL,
+                          "malformed %s message (truncated, oversized field or "
+                          "trailing bytes)", what);
+    return 0;
+}
+
+static int dec_count(vs_rbuf *r, uint16_t *count, const char *what, vs_err *e)
+{
+    *count = vs_get_u16(r);
+    if (!r->bad && (*count < 1 || *count > VS_MAX_SESSIONS))
+        return vs_err_set(e, VS_ERR_PROTOCOL, "%s message has %u sessions (1-%d)",
+                          what, *count, VS_MAX_SESSIONS);
+    return 0;
+}
+
+int vs_dec_hello(const uint8_t *b, size_t n, vs_hello *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    m->magic = vs_get_u32(&r);
+    m->version = vs_get_u16(&r);
+    if (dec_done(&r, "HELLO", e) != 0)
+        return -1;
+    if (m->magic != VS_PROTO_MAGIC)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "not a vsbench client (bad magic)");
+    return 0;
+}
+
+int vs_dec_welcome(const uint8_t *b, size_t n, vs_welcome *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    m->version = vs_get_u16(&r);
+    m->cid = vs_get_u32(&r);
+    vs_get_str(&r, m->info_json, sizeof m->info_json);
+    return dec_done(&r, "WELCOME", e);
+}
+
+int vs_dec_error(const uint8_t *b, size_t n, vs_error_msg *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    m->code = vs_get_u16(&r);
+    vs_get_str(&r, m->text, sizeof m->text);
+    return dec_done(&r, "ERROR", e);
+}
+
+int vs_dec_test(const uint8_t *b, size_t n, vs_test_req *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    m->test = vs_get_u8(&r);
+    m->transport = vs_get_u8(&r);
+    m->any_host = vs_get_u8(&r);
+    m->sessions = vs_get_u16(&r);
+    m->msg_size = vs_get_u32(&r);
+    m->sock_size = vs_get_u64(&r);
+    m->duration_ms = vs_get_u32(&r);
+    m->warmup_ms = vs_get_u32(&r);
+    m->interval_ms = vs_get_u32(&r);
+    m->cookie = vs_get_u64(&r);
+    if (dec_done(&r, "TEST", e) != 0)
+        return -1;
+    return vs_test_req_validate(m, e);
+}
+
+int vs_dec_endpoints(const uint8_t *b, size_t n, vs_endpoints *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    if (dec_count(&r, &m->count, "ENDPOINTS", e) != 0)
+        return -1;
+    for (unsigned i = 0; i < m->count && !r.bad; i++) {
+        m->port[i] = vs_get_u32(&r);
+        vs_get_str(&r, m->path[i], sizeof m->path[i]);
+    }
+    return dec_done(&r, "ENDPOINTS", e);
+}
+
+int vs_dec_connected(const uint8_t *b, size_t n, vs_connected *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    if (dec_count(&r, &m->count, "CONNECTED", e) != 0)
+        return -1;
+    for (unsigned i = 0; i < m->count && !r.bad; i++) {
+        m->snd[i] = vs_get_u64(&r);
+        m->rcv[i] = vs_get_u64(&r);
+    }
+    return dec_done(&r, "CONNECTED", e);
+}
+
+int vs_dec_interim(const uint8_t *b, size_t n, vs_interim *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    m->elapsed_ms = vs_get_u32(&r);
+    if (dec_count(&r, &m->count, "INTERIM", e) != 0)
+        return -1;
+    for (unsigned i = 0; i < m->count && !r.bad; i++)
+        m->bytes[i] = vs_get_u64(&r);
+    return dec_done(&r, "INTERIM", e);
+}
+
+int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    m->util_pct = vs_get_f64(&r);
+    m->proc_pct = vs_get_f64(&r);
+    m->busy_us = vs_get_f64(&r);
+    if (dec_count(&r, &m->count, "RESULT", e) != 0)
+        return -1;
+    for (unsigned i = 0; i < m->count && !r.bad; i++) {
+        vs_flow_result *f = &m->flow[i];
+        f->window_bytes = vs_get_u64(&r);
+        f->window_ns = vs_get_u64(&r);
+        f->total_bytes = vs_get_u64(&r);
+        f->tcp_received = vs_get_u64(&r);
+        f->tcp_acked = vs_get_u64(&r);
+        f->tcp_ok = vs_get_u8(&r);
+        f->failed = vs_get_u8(&r);
+        vs_get_str(&r, f->error, sizeof f->error);
+        if (f->tcp_ok > 1 || f->failed > 1)
+            r.bad = 1;
+    }
+    if (dec_done(&r, "RESULT", e) != 0)
+        return -1;
+    /* NaN or negative CPU figures are nonsense from a broken peer. */
+    if (!(m->util_pct >= 0 && m->util_pct <= 100.5) || !(m->proc_pct >= 0) ||
+        !(m->busy_us >= 0))
+        return vs_err_set(e, VS_ERR_PROTOCOL, "RESULT message has invalid CPU figures");
+    return 0;
+}
+
+int vs_frame_split(const uint8_t *body, size_t n, uint16_t *type,
+                   const uint8_t **rest, size_t *rest_n, vs_err *e)
+{
+    if (n < 2)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "message too short (%lu bytes)",
+                          (unsigned long)n);
+    *type = (uint16_t)((body[0] << 8) | body[1]);
+    *rest = body + 2;
+    *rest_n = n - 2;
+    return 0;
+}
+
+/* ---- socket I/O -------------------------------------------------------- */
+
+int vs_frame_send(vs_sock s, const uint8_t *frame, size_t n, vs_err *e)
+{
+    size_t off = 0;
+    char why[128];
+
+    while (off < n) {
+        long k = vs_sock_send(s, frame + off, n - off);
+        if (k <= 0)
+            return vs_err_set(e, VS_ERR_CONNECT, "control connection lost while sending: %s",
+                              k < 0 ? vs_sock_strerror(vs_sock_errno(), why, sizeof why)
+                                    : "closed");
+        off += (size_t)k;
+    }
+    return 0;
+}
+
+/* Read exactly n bytes before the deadline (0 = none). */
+static int recv_exact(vs_sock s, uint64_t deadline, uint8_t *buf, size_t n, vs_err *e)
+{
+    size_t off = 0;
+    char why[128];
+
+    while (off < n) {
+        vs_pollent p = { s, 1, 0 };
+        int wait = -1, rc;
+        long k;
+        if (deadline != 0) {
+            uint64_t now = vs_now_ns();
+            if (now >= deadline)
+                return vs_err_set(e, VS_ERR_RUNTIME, "timed out waiting for the peer");
+            wait = (int)((deadline - now) / 1000000u) + 1;
+        }
+        rc = vs_sock_poll(&p, 1, wait);
+        if (rc < 0)
+            return vs_err_set(e, VS_ERR_RUNTIME, "poll failed");
+        if (rc == 0 || !p.ready)
+            continue;
+        k = vs_sock_recv(s, buf + off, n - off);
+        if (k == 0)
+            return vs_err_set(e, VS_ERR_CONNECT, "peer closed the control connection");
+        if (k < 0)
+            return vs_err_set(e, VS_ERR_CONNECT, "control connection lost: %s",
+                              vs_sock_strerror(vs_sock_errno(), why, sizeof why));
+        off += (size_t)k;
+    }
+    return 0;
+}
+
+int vs_frame_recv(vs_sock s, int timeout_ms, uint8_t *buf, size_t cap, size_t *n,
+                  vs_err *e)
+{
+    uint8_t hdr[4];
+    uint32_t len;
+    uint64_t deadline = timeout_ms < 0 ? 0
+                                       : vs_now_ns() + (uint64_t)timeout_ms * 1000000u;
+
+    if (recv_exact(s, deadline, hdr, 4, e) != 0)
+        return -1;
+    len = ((uint32_t)hdr[0] << 24) | ((uint32_t)hdr[1] << 16) |
+          ((uint32_t)hdr[2] << 8) | hdr[3];
+    if (len > VS_PROTO_MAX_BODY || len > cap)
+        return vs_err_set(e, VS_ERR_PROTOCOL,
+                          "message of %lu bytes exceeds the %u-byte limit",
+                          (unsigned long)len, VS_PROTO_MAX_BODY);
+    if (len < 2)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "message too short (%lu bytes)",
+                          (unsigned long)len);
+    if (recv_exact(s, deadline, buf, len, e) != 0)
+        return -1;
+    *n = len;
+    return 0;
+}
+
+int vs_send_error(vs_sock s, int code, const char *text)
+{
+    uint8_t buf[VS_ERRTEXT_MAX + 16];
+    vs_error_msg m;
+    size_t n;
+
+    m.code = (uint16_t)code;
+    snprintf(m.text, sizeof m.text, "%s", text);
+    n = vs_enc_error(buf, sizeof buf, &m);
+    return n == 0 ? -1 : vs_frame_send(s, buf, n, NULL);
+}

@@ -1,0 +1,181 @@
+/*
+ * proto.h - control protocol v1 between `vsbench run` and `vsbench serve`.
+ *
+ * Frame: u32 body length, then the body: u16 message type and the fields
+ * of that type, all in network byte order (wire.h). Bodies are at most
+ * VS_PROTO_MAX_BODY bytes; a larger announced length is refused before
+ * anything is read. Every decoded field is checked against the limits
+ * below before use; a decoder that meets truncated, oversized or trailing
+ * data fails with VS_ERR_PROTOCOL.
+ *
+ * Conversation (one test per control connection):
+ *   C: HELLO(magic, version)        S: WELCOME(version, cid, info) | ERROR
+ *   C: TEST(parameters, cookie)     S: ENDPOINTS(ports/paths) | ERROR
+ *   C: opens N data connections, each first sends the 8-byte cookie
+ *                                   S: CONNECTED(effective sizes) | ERROR
+ *   C: START   -- both sides release their sessions together
+ *   the receiving side sends INTERIM lines and, after the measured
+ *   interval, STOP; the sender stops, both drain to end of stream
+ *                                   S: RESULT(its side's figures)
+ * Either side may send ERROR at any time and close.
+ */
+#ifndef VS_PROTO_H
+#define VS_PROTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform/addr.h"
+#include "platform/err.h"
+#include "platform/net.h"
+
+#define VS_PROTO_MAGIC 0x5653424Eu /* "VSBN" */
+#define VS_PROTO_VERSION 1
+#define VS_PROTO_MAX_BODY 65536u
+
+/* Limits every request is validated against (both ends). */
+#define VS_MAX_SESSIONS 64
+#define VS_MAX_MSG (16u * 1024 * 1024)
+#define VS_MAX_SOCK (1ull << 30)
+#define VS_MIN_DURATION_MS 100u
+#define VS_MAX_DURATION_MS (24u * 3600 * 1000)
+#define VS_MAX_WARMUP_MS (3600u * 1000)
+#define VS_MIN_INTERVAL_MS 100u
+#define VS_INFO_MAX 4096
+#define VS_ERRTEXT_MAX 256
+
+/* Every data connection starts with the client sending the test's cookie
+ * (u64, network order) so the server can tell its sessions from strays. */
+#define VS_SESSION_TAG_BYTES 8
+
+enum vs_msg_type {
+    VS_MSG_HELLO = 1,
+    VS_MSG_WELCOME,
+    VS_MSG_ERROR,
+    VS_MSG_TEST,
+    VS_MSG_ENDPOINTS,
+    VS_MSG_CONNECTED,
+    VS_MSG_START,
+    VS_MSG_INTERIM,
+    VS_MSG_STOP,
+    VS_MSG_RESULT
+};
+
+enum vs_test { VS_TEST_STREAM = 0, VS_TEST_MAERTS = 1, VS_TEST_COUNT };
+
+const char *vs_test_name(enum vs_test t);
+int vs_test_parse(const char *name, enum vs_test *out, vs_err *e);
+
+typedef struct vs_hello {
+    uint32_t magic;
+    uint16_t version;
+} vs_hello;
+
+typedef struct vs_welcome {
+    uint16_t version;
+    uint32_t cid;                /* VS_CID_ANY when the server has none */
+    char info_json[VS_INFO_MAX]; /* the server's `vsbench info --json` */
+} vs_welcome;
+
+typedef struct vs_error_msg {
+    uint16_t code; /* enum vs_code */
+    char text[VS_ERRTEXT_MAX];
+} vs_error_msg;
+
+typedef struct vs_test_req {
+    uint8_t test;       /* enum vs_test */
+    uint8_t transport;  /* enum vs_transport of the data channel */
+    uint8_t any_host;   /* 1: client gave --data; listen on every address */
+    uint16_t sessions;
+    uint32_t msg_size;
+    uint64_t sock_size; /* 0 = system default */
+    uint32_t duration_ms;
+    uint32_t warmup_ms;
+    uint32_t interval_ms; /* 0 = no interim reports */
+    uint64_t cookie;
+} vs_test_req;
+
+typedef struct vs_endpoints {
+    uint16_t count;
+    uint32_t port[VS_MAX_SESSIONS];
+    char path[VS_MAX_SESSIONS][VS_PATH_MAX]; /* unix only */
+} vs_endpoints;
+
+typedef struct vs_connected {
+    uint16_t count;
+    uint64_t snd[VS_MAX_SESSIONS];
+    uint64_t rcv[VS_MAX_SESSIONS];
+} vs_connected;
+
+typedef struct vs_interim {
+    uint32_t elapsed_ms; /* since the start of the measured interval */
+    uint16_t count;
+    uint64_t bytes[VS_MAX_SESSIONS]; /* received since then, per session */
+} vs_interim;
+
+/* One side's figures for one session. */
+typedef struct vs_flow_result {
+    uint64_t window_bytes;  /* moved during the measured interval */
+    uint64_t window_ns;     /* length of that interval */
+    uint64_t total_bytes;   /* whole connection */
+    uint64_t tcp_received;  /* TCP_INFO, when tcp_ok */
+    uint64_t tcp_acked;
+    uint8_t tcp_ok;
+    uint8_t failed;
+    char error[VS_ERRTEXT_MAX];
+} vs_flow_result;
+
+/* One side's figures for a whole test. */
+typedef struct vs_side_result {
+    double util_pct; /* system-wide CPU over the measured interval */
+    double proc_pct; /* this process, percent of one CPU */
+    double busy_us;  /* system-wide busy CPU time */
+    uint16_t count;
+    vs_flow_result flow[VS_MAX_SESSIONS];
+} vs_side_result;
+
+/* Check a request against the limits; the message names the field. */
+int vs_test_req_validate(const vs_test_req *t, vs_err *e);
+
+/* Encoders write a whole frame (length prefix included) into buf and
+ * return its length, or 0 if it did not fit. */
+size_t vs_enc_hello(uint8_t *buf, size_t cap, const vs_hello *m);
+size_t vs_enc_welcome(uint8_t *buf, size_t cap, const vs_welcome *m);
+size_t vs_enc_error(uint8_t *buf, size_t cap, const vs_error_msg *m);
+size_t vs_enc_test(uint8_t *buf, size_t cap, const vs_test_req *m);
+size_t vs_enc_endpoints(uint8_t *buf, size_t cap, const vs_endpoints *m);
+size_t vs_enc_connected(uint8_t *buf, size_t cap, const vs_connected *m);
+size_t vs_enc_empty(uint8_t *buf, size_t cap, enum vs_msg_type type);
+size_t vs_enc_interim(uint8_t *buf, size_t cap, const vs_interim *m);
+size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m);
+
+/* Decoders take a body (type already consumed: pass what follows it). */
+int vs_dec_hello(const uint8_t *b, size_t n, vs_hello *m, vs_err *e);
+int vs_dec_welcome(const uint8_t *b, size_t n, vs_welcome *m, vs_err *e);
+int vs_dec_error(const uint8_t *b, size_t n, vs_error_msg *m, vs_err *e);
+int vs_dec_test(const uint8_t *b, size_t n, vs_test_req *m, vs_err *e);
+int vs_dec_endpoints(const uint8_t *b, size_t n, vs_endpoints *m, vs_err *e);
+int vs_dec_connected(const uint8_t *b, size_t n, vs_connected *m, vs_err *e);
+int vs_dec_interim(const uint8_t *b, size_t n, vs_interim *m, vs_err *e);
+int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e);
+
+/* Split a received frame body into its type and the rest. */
+int vs_frame_split(const uint8_t *body, size_t n, uint16_t *type,
+                   const uint8_t **rest, size_t *rest_n, vs_err *e);
+
+/* ---- frames over a socket ---------------------------------------------- */
+
+/* Send a whole encoded frame. */
+int vs_frame_send(vs_sock s, const uint8_t *frame, size_t n, vs_err *e);
+
+/* Receive one frame body into buf (cap >= VS_PROTO_MAX_BODY), waiting
+ * at most timeout_ms in total (-1 = forever). A closed peer, a timeout and
+ * an oversized length are distinct errors. */
+int vs_frame_recv(vs_sock s, int timeout_ms, uint8_t *buf, size_t cap,
+                  size_t *n, vs_err *e);
+
+/* Encode and send an ERROR (best effort: callers that are already failing
+ * because of the peer may ignore the result). */
+int vs_send_error(vs_sock s, int code, const char *text);
+
+#endif

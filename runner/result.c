@@ -1,0 +1,222 @@
+/* result.c - see result.h. */
+#include "runner/result.h"
+#include "runner/interval.h"
+#include "runner/size.h"
+#include "runner/version.h"
+#include "platform/cpu.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+    return a < b ? a : b;
+}
+
+const char *vs_row_status(const vs_row *row)
+{
+    return row->ok ? "ok" : "error";
+}
+
+const vs_row *vs_report_total(const vs_run_report *r)
+{
+    return &r->rows[r->nrows - 1];
+}
+
+void vs_report_warn(vs_run_report *r, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (r->nwarn >= VS_MAX_WARN)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(r->warn[r->nwarn++], VS_ERRTEXT_MAX, fmt, ap);
+    va_end(ap);
+}
+
+void vs_report_init(vs_run_report *r, const vs_test_req *req, const char *error)
+{
+    int n = req->sessions >= 1 && req->sessions <= VS_MAX_SESSIONS ? req->sessions : 1;
+
+    memset(r, 0, sizeof *r);
+    r->req = *req;
+    r->nrows = n + 1;
+    for (int i = 0; i <= n; i++) {
+        vs_row *row = &r->rows[i];
+        row->tr = (enum vs_transport)req->transport;
+        row->test = (enum vs_test)req->test;
+        row->sock_req = req->sock_size;
+        row->msg = req->msg_size;
+        row->sessions = n;
+        row->session = i < n ? i + 1 : VS_SESSION_ALL;
+        row->run = 1;
+        row->ok = 0;
+        snprintf(row->error, sizeof row->error, "%s", error);
+    }
+}
+
+/* First error text among the flows of either side, for the aggregate. */
+static const char *first_error(const vs_run_report *r)
+{
+    for (int i = 0; i < r->nrows - 1; i++)
+        if (!r->rows[i].ok)
+            return r->rows[i].error;
+    return "";
+}
+
+void vs_report_compose(vs_run_report *r, enum vs_role local_role,
+                       const vs_side_result *local, const vs_side_result *remote)
+{
+    const vs_side_result *rx = local_role == VS_ROLE_RECV ? local : remote;
+    const vs_side_result *tx = local_role == VS_ROLE_RECV ? remote : local;
+    int n = r->nrows - 1;
+    vs_row *all = &r->rows[n];
+    uint64_t sum = 0;
+
+    for (int i = 0; i < n; i++)
+        sum += rx->flow[i].window_bytes;
+    r->proc_local = local->proc_pct;
+    r->proc_remote = remote->proc_pct;
+    memset(all, 0, sizeof *all);
+    all->sock_eff_local = all->sock_eff_remote = UINT64_MAX;
+    all->tcpi_ok = 1;
+    for (int i = 0; i <= n; i++) {
+        vs_row *row = &r->rows[i];
+        row->tr = (enum vs_transport)r->req.transport;
+        row->test = (enum vs_test)r->req.test;
+        row->sock_req = r->req.sock_size;
+        row->msg = r->req.msg_size;
+        row->sessions = n;
+        row->session = i < n ? i + 1 : VS_SESSION_ALL;
+        row->run = row->run ? row->run : 1;
+        row->cpu_local = local->util_pct;
+        row->cpu_remote = remote->util_pct;
+        row->sd_local = vs_service_demand(local->busy_us, sum);
+        row->sd_remote = vs_service_demand(remote->busy_us, sum);
+        if (i == n)
+            break;
+        const vs_flow_result *fr = &rx->flow[i], *ft = &tx->flow[i];
+        row->seconds = (double)fr->window_ns / 1e9;
+        row->bytes = fr->window_bytes;
+        row->gbps = vs_rate_bps(fr->window_bytes, fr->window_ns) / 1e9;
+        row->sock_eff_local = min_u64(r->local_buf[i].snd, r->local_buf[i].rcv);
+        row->sock_eff_remote = min_u64(r->remote_buf[i].snd, r->remote_buf[i].rcv);
+        row->ok = !fr->failed && !ft->failed;
+        snprintf(row->error, sizeof row->error, "%s",
+                 fr->failed ? fr->error : ft->failed ? ft->error : "");
+        row->bytes_total = fr->total_bytes;
+        row->sent_total = ft->total_bytes;
+        row->tcpi_ok = fr->tcp_ok && ft->tcp_ok;
+        row->tcpi_bytes_received = fr->tcp_received;
+        row->tcpi_bytes_acked = ft->tcp_acked;
+        all->seconds = row->seconds;
+        all->sock_eff_local = min_u64(all->sock_eff_local, row->sock_eff_local);
+        all->sock_eff_remote = min_u64(all->sock_eff_remote, row->sock_eff_remote);
+        all->bytes_total += row->bytes_total;
+        all->sent_total += row->sent_total;
+        all->tcpi_ok = all->tcpi_ok && row->tcpi_ok;
+        all->tcpi_bytes_received += row->tcpi_bytes_received;
+        all->tcpi_bytes_acked += row->tcpi_bytes_acked;
+    }
+    all->bytes = sum;
+    all->gbps = vs_rate_bps(sum, (uint64_t)(all->seconds * 1e9 + 0.5)) / 1e9;
+    snprintf(all->error, sizeof all->error, "%s", first_error(r));
+    all->ok = all->error[0] == '\0';
+}
+
+static const char *size_or_default(uint64_t v, char *buf, size_t n)
+{
+    return v == 0 ? "default" : vs_size_format(v, buf, n);
+}
+
+void vs_report_print(FILE *f, const vs_run_report *r)
+{
+    const vs_row *all = vs_report_total(r);
+    char a[32], b[32], c[32];
+
+    fprintf(f, "vsbench %s: %s over %s, control %s, data %s\n", VS_VERSION,
+            vs_test_name((enum vs_test)r->req.test),
+            vs_transport_name((enum vs_transport)r->req.transport), r->control,
+            r->data);
+    fprintf(f, "%u session%s, %s messages, socket size %s requested, %.1f s after "
+            "%.1f s warm-up\n", r->req.sessions, r->req.sessions == 1 ? "" : "s",
+            vs_size_format(r->req.msg_size, a, sizeof a),
+            size_or_default(r->req.sock_size, b, sizeof b),
+            r->req.duration_ms / 1000.0, r->req.warmup_ms / 1000.0);
+    for (int i = 0; i < r->nwarn; i++)
+        fprintf(f, "warning: %s\n", r->warn[i]);
+    fprintf(f, "\n%8s %8s %14s %9s %11s %11s  %s\n", "session", "seconds", "bytes",
+            "Gbit/s", "sock local", "sock remote", "status");
+    for (int i = 0; i < r->nrows; i++) {
+        const vs_row *row = &r->rows[i];
+        char s[16];
+        if (row->session == VS_SESSION_ALL)
+            snprintf(s, sizeof s, "all");
+        else
+            snprintf(s, sizeof s, "%d", row->session);
+        fprintf(f, "%8s %8.2f %14llu %9.3f %11s %11s  %s%s%s\n", s, row->seconds,
+                (unsigned long long)row->bytes, row->gbps,
+                vs_size_format(row->sock_eff_local, b, sizeof b),
+                vs_size_format(row->sock_eff_remote, c, sizeof c),
+                vs_row_status(row), row->ok ? "" : ": ", row->error);
+    }
+    fprintf(f, "\nCPU local  %5.1f%% of all CPUs (vsbench %.0f%% of one), service "
+            "demand %.3f us/KB\n", all->cpu_local, r->proc_local, all->sd_local);
+    fprintf(f, "CPU remote %5.1f%% of all CPUs (vsbench %.0f%% of one), service "
+            "demand %.3f us/KB\n", all->cpu_remote, r->proc_remote, all->sd_remote);
+}
+
+static void row_json(vs_json *j, const vs_row *row)
+{
+    char session[12];
+
+    snprintf(session, sizeof session, "%d", row->session);
+    vs_json_obj_begin(j, NULL);
+    vs_json_str(j, "transport", vs_transport_name(row->tr));
+    vs_json_str(j, "test", vs_test_name(row->test));
+    vs_json_uint(j, "sock_req", row->sock_req);
+    vs_json_uint(j, "sock_eff_local", row->sock_eff_local);
+    vs_json_uint(j, "sock_eff_remote", row->sock_eff_remote);
+    vs_json_uint(j, "msg", row->msg);
+    vs_json_int(j, "sessions", row->sessions);
+    vs_json_str(j, "session", row->session == VS_SESSION_ALL ? "all" : session);
+    vs_json_int(j, "run", row->run);
+    vs_json_num(j, "seconds", row->seconds);
+    vs_json_uint(j, "bytes", row->bytes);
+    vs_json_num(j, "gbps", row->gbps);
+    vs_json_num(j, "cpu_local", row->cpu_local);
+    vs_json_num(j, "cpu_remote", row->cpu_remote);
+    vs_json_num(j, "sd_local", row->sd_local);
+    vs_json_num(j, "sd_remote", row->sd_remote);
+    vs_json_str(j, "status", vs_row_status(row));
+    vs_json_str(j, "error", row->error);
+    vs_json_uint(j, "bytes_total", row->bytes_total);
+    vs_json_uint(j, "sent_total", row->sent_total);
+    if (row->tcpi_ok) {
+        vs_json_uint(j, "tcpi_bytes_received", row->tcpi_bytes_received);
+        vs_json_uint(j, "tcpi_bytes_acked", row->tcpi_bytes_acked);
+    }
+    vs_json_obj_end(j);
+}
+
+void vs_report_json(vs_json *j, const vs_run_report *r)
+{
+    vs_json_obj_begin(j, NULL);
+    vs_json_str(j, "tool", "vsbench");
+    vs_json_str(j, "version", VS_VERSION);
+    vs_json_str(j, "control", r->control);
+    vs_json_str(j, "data", r->data);
+    vs_json_num(j, "duration", r->req.duration_ms / 1000.0);
+    vs_json_num(j, "warmup", r->req.warmup_ms / 1000.0);
+    vs_json_num(j, "proc_cpu_local", r->proc_local);
+    vs_json_num(j, "proc_cpu_remote", r->proc_remote);
+    vs_json_arr_begin(j, "warnings");
+    for (int i = 0; i < r->nwarn; i++)
+        vs_json_str(j, NULL, r->warn[i]);
+    vs_json_arr_end(j);
+    vs_json_arr_begin(j, "results");
+    for (int i = 0; i < r->nrows; i++)
+        row_json(j, &r->rows[i]);
+    vs_json_arr_end(j);
+    vs_json_obj_end(j);
+}

@@ -1,0 +1,82 @@
+/*
+ * result.h - one test's figures as rows: one per session plus the
+ * aggregate (session "all"), with the columns of runs.csv (see
+ * docs/files.md). Printed as a table, as JSON (`run --json`) and, by the
+ * sweep, as CSV.
+ */
+#ifndef VS_RESULT_H
+#define VS_RESULT_H
+
+#include <stdio.h>
+
+#include "runner/json.h"
+#include "runner/proto.h"
+#include "workloads/stream.h"
+
+#define VS_SESSION_ALL 0
+#define VS_MAX_WARN 8
+
+typedef struct vs_row {
+    enum vs_transport tr;
+    enum vs_test test;
+    uint64_t sock_req;
+    uint64_t sock_eff_local;  /* min(send, receive) buffer of this end */
+    uint64_t sock_eff_remote;
+    uint32_t msg;
+    int sessions;
+    int session;              /* 1..N, or VS_SESSION_ALL */
+    int run;                  /* 1-based, within a sweep point */
+    double seconds;           /* measured interval all sessions shared */
+    uint64_t bytes;           /* received in that interval */
+    double gbps;              /* 1e9 bit/s */
+    double cpu_local;         /* system-wide percent of all CPUs */
+    double cpu_remote;
+    double sd_local;          /* service demand, CPU us per KB */
+    double sd_remote;
+    int ok;
+    char error[VS_ERRTEXT_MAX];
+    /* JSON only: whole-connection accounting, for exactness checks. */
+    uint64_t bytes_total;     /* receiver's count, whole connection */
+    uint64_t sent_total;      /* sender's count, whole connection */
+    int tcpi_ok;
+    uint64_t tcpi_bytes_received; /* receiver's TCP_INFO */
+    uint64_t tcpi_bytes_acked;    /* sender's TCP_INFO */
+} vs_row;
+
+typedef struct vs_run_report {
+    vs_test_req req;
+    char control[300];        /* control address as text */
+    char data[300];           /* data address (without port) as text */
+    int nrows;                /* sessions + 1 */
+    vs_row rows[VS_MAX_SESSIONS + 1]; /* sessions, then the aggregate */
+    vs_bufsize local_buf[VS_MAX_SESSIONS];
+    vs_bufsize remote_buf[VS_MAX_SESSIONS];
+    double proc_local;        /* process CPU, percent of one CPU */
+    double proc_remote;
+    int nwarn;
+    char warn[VS_MAX_WARN][VS_ERRTEXT_MAX];
+    uint32_t server_cid;
+    char server_info[VS_INFO_MAX];
+} vs_run_report;
+
+/* Prepare rows for a test that has not run (or failed before measuring):
+ * parameters filled, every row failed with `error`. */
+void vs_report_init(vs_run_report *r, const vs_test_req *req, const char *error);
+
+/* Fill the rows from both sides' figures. */
+void vs_report_compose(vs_run_report *r, enum vs_role local_role,
+                       const vs_side_result *local, const vs_side_result *remote);
+
+/* Add a warning (kept up to VS_MAX_WARN). */
+void vs_report_warn(vs_run_report *r, const char *fmt, ...) VS_PRINTF(2, 3);
+
+/* The aggregate row. */
+const vs_row *vs_report_total(const vs_run_report *r);
+
+void vs_report_print(FILE *f, const vs_run_report *r);
+void vs_report_json(vs_json *j, const vs_run_report *r);
+
+/* "ok" or "error". */
+const char *vs_row_status(const vs_row *row);
+
+#endif

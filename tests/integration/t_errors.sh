@@ -1,0 +1,45 @@
+# t_errors.sh - errors a user can act on, and exit statuses.
+
+t_refused_connection() {
+    # a port nobody listens on: bind one, close it, use it
+    start_server
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null
+    timeout 20 "$VSBENCH" run "127.0.0.1:$PORT" -l 1 >"$TMP/o" 2>&1
+    [ $? -eq 3 ] || fail "exit status for a refused connection should be 3"
+    grep -q "refused" "$TMP/o" || fail "message does not say refused: $(cat "$TMP/o")"
+    grep -q "vsbench serve" "$TMP/o" || fail "message does not suggest vsbench serve"
+}
+
+t_bad_options() {
+    "$VSBENCH" run 127.0.0.1 -m 0 >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "-m 0 should exit 2"
+    "$VSBENCH" run 127.0.0.1 -s 12Q >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "bad size should exit 2"
+    grep -q "12Q" "$TMP/o" || fail "bad size not named"
+    "$VSBENCH" run tpc:127.0.0.1 >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "bad address should exit 2"
+    grep -q "tpc" "$TMP/o" || fail "bad transport not named"
+    "$VSBENCH" run 127.0.0.1 -P 65 >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "-P 65 should exit 2"
+    "$VSBENCH" frobnicate >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "unknown command should exit 2"
+    "$VSBENCH" run --help | grep -q -- '--sock-size' || fail "run --help"
+    "$VSBENCH" serve --help | grep -q -- '--listen' || fail "serve --help"
+}
+
+t_vsock_refused_here() {
+    # VSBENCH_NO_VSOCK=1 (lib.sh) guarantees no AF_VSOCK socket is opened.
+    start_server
+    timeout 20 "$VSBENCH" run "127.0.0.1:$PORT" -t vsock -l 1 >"$TMP/o" 2>&1
+    [ $? -eq 4 ] || fail "vsock here should exit 4 (unsupported): $(cat "$TMP/o")"
+    grep -qi "vsock" "$TMP/o" || fail "message does not name vsock"
+    server_alive || fail "server died"
+}
+
+t_info() {
+    "$VSBENCH" info >"$TMP/i.txt" || fail "info failed"
+    grep -q '^transports' "$TMP/i.txt" || fail "info lists no transports"
+    "$VSBENCH" info --json >"$TMP/i.json" || fail "info --json failed"
+    jq_true "$TMP/i.json" '.cpus >= 1 and (.kernel | length) > 0 and .transports.tcp.available' "info fields"
+    jq_true "$TMP/i.json" '.transports.vsock.available == false' "vsock disabled under VSBENCH_NO_VSOCK"
+}

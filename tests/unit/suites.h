@@ -1,0 +1,18 @@
+/* suites.h - every unit-test file registers its suite here. */
+#ifndef VS_TEST_SUITES_H
+#define VS_TEST_SUITES_H
+
+#include <CUnit/CUnit.h>
+
+/* Each returns 0 on success (CUnit registry errors otherwise). */
+int vs_suite_addr(void);
+int vs_suite_size(void);
+int vs_suite_proto(void);
+int vs_suite_interval(void);
+int vs_suite_json(void);
+int vs_suite_result(void);
+
+/* Add a suite with its tests; tests is NULL-name terminated. */
+int vs_add_suite(const char *name, const CU_TestInfo *tests);
+
+#endif

@@ -1,0 +1,58 @@
+/* test_interval.c - multi-session overlap arithmetic. */
+#include "runner/interval.h"
+#include "tests/unit/suites.h"
+
+static void test_all_overlap(void)
+{
+    vs_span s[3] = { { 0, 100 }, { 5, 120 }, { 2, 110 } }, w = { 10, 90 }, out;
+
+    CU_ASSERT_EQUAL(vs_span_common(s, 3, w, &out), 80);
+    CU_ASSERT_EQUAL(out.start, 10);
+    CU_ASSERT_EQUAL(out.end, 90);
+}
+
+static void test_late_start_and_early_end(void)
+{
+    /* Session 2 started late and session 3 ended early: the aggregate
+     * counts only [20, 70). */
+    vs_span s[3] = { { 0, 100 }, { 20, 100 }, { 0, 70 } }, w = { 10, 90 }, out;
+
+    CU_ASSERT_EQUAL(vs_span_common(s, 3, w, &out), 50);
+    CU_ASSERT_EQUAL(out.start, 20);
+    CU_ASSERT_EQUAL(out.end, 70);
+}
+
+static void test_disjoint(void)
+{
+    vs_span s[2] = { { 0, 10 }, { 20, 30 } }, w = { 0, 30 }, out;
+
+    CU_ASSERT_EQUAL(vs_span_common(s, 2, w, &out), 0);
+    CU_ASSERT_EQUAL(vs_span_len(out), 0);
+}
+
+static void test_empty_set(void)
+{
+    vs_span w = { 0, 30 }, out;
+
+    CU_ASSERT_EQUAL(vs_span_common(NULL, 0, w, &out), 0);
+}
+
+static void test_rates(void)
+{
+    /* 1.25e9 bytes in one second = 10 Gbit/s. */
+    CU_ASSERT_DOUBLE_EQUAL(vs_rate_bps(1250000000ull, 1000000000ull), 1e10, 1e-3);
+    CU_ASSERT_DOUBLE_EQUAL(vs_rate_bps(100, 0), 0.0, 0.0);
+}
+
+int vs_suite_interval(void)
+{
+    static const CU_TestInfo tests[] = {
+        { "all sessions overlap the window", test_all_overlap },
+        { "late start and early end", test_late_start_and_early_end },
+        { "disjoint spans", test_disjoint },
+        { "no sessions", test_empty_set },
+        { "rates", test_rates },
+        CU_TEST_INFO_NULL,
+    };
+    return vs_add_suite("interval", tests);
+}

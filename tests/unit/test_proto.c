@@ -1,0 +1,254 @@
+/* test_proto.c - control protocol v1 encoding, decoding and validation. */
+#include "runner/proto.h"
+#include "tests/unit/suites.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static vs_test_req sample_req(void)
+{
+    vs_test_req t;
+
+    memset(&t, 0, sizeof t);
+    t.test = VS_TEST_MAERTS;
+    t.transport = VS_TR_VSOCK;
+    t.sessions = 5;
+    t.msg_size = 16384;
+    t.sock_size = 262144;
+    t.duration_ms = 60000;
+    t.warmup_ms = 2000;
+    t.interval_ms = 1000;
+    t.cookie = 0x0123456789ABCDEFull;
+    return t;
+}
+
+/* Body of an encoded frame past the 4-byte length and 2-byte type. */
+#define BODY(buf) ((buf) + 6)
+#define BODY_LEN(n) ((n) - 6)
+
+static void test_test_round_trip(void)
+{
+    uint8_t buf[256];
+    vs_test_req in = sample_req(), out;
+    vs_err e;
+    size_t n = vs_enc_test(buf, sizeof buf, &in);
+
+    CU_ASSERT_TRUE_FATAL(n > 6);
+    CU_ASSERT_EQUAL(((uint32_t)buf[0] << 24 | buf[1] << 16 | buf[2] << 8 | buf[3]), n - 4);
+    CU_ASSERT_EQUAL(buf[5], VS_MSG_TEST);
+    CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), BODY_LEN(n), &out, &e), 0);
+    CU_ASSERT_EQUAL(out.cookie, in.cookie);
+    CU_ASSERT_EQUAL(out.sock_size, in.sock_size);
+    CU_ASSERT_EQUAL(out.sessions, 5);
+    CU_ASSERT_EQUAL(out.transport, VS_TR_VSOCK);
+    CU_ASSERT_EQUAL(out.interval_ms, 1000);
+}
+
+/* Every proper prefix of a valid body is refused, as is one more byte. */
+static void test_truncated_and_trailing(void)
+{
+    uint8_t buf[256], longer[257];
+    vs_test_req in = sample_req(), out;
+    vs_err e;
+    size_t n = vs_enc_test(buf, sizeof buf, &in);
+
+    for (size_t k = 0; k < BODY_LEN(n); k++) {
+        vs_err_clear(&e);
+        CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), k, &out, &e), -1);
+        CU_ASSERT_EQUAL(e.code, VS_ERR_PROTOCOL);
+    }
+    memcpy(longer, BODY(buf), BODY_LEN(n));
+    longer[BODY_LEN(n)] = 0;
+    CU_ASSERT_EQUAL(vs_dec_test(longer, BODY_LEN(n) + 1, &out, &e), -1);
+}
+
+static void test_limits_enforced(void)
+{
+    uint8_t buf[256];
+    vs_test_req t;
+    vs_err e;
+    t = sample_req();
+    t.sessions = 0;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "sessions"));
+    t = sample_req();
+    t.sessions = VS_MAX_SESSIONS + 1;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    t = sample_req();
+    t.msg_size = VS_MAX_MSG + 1;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "message size"));
+    t = sample_req();
+    t.sock_size = VS_MAX_SOCK + 1;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    t = sample_req();
+    t.duration_ms = 10;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "duration"));
+    t = sample_req();
+    t.test = 9;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    t = sample_req();
+    t.transport = 77;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    /* The decoder applies the same limits. */
+    t = sample_req();
+    t.sessions = 1000;
+    size_t n = vs_enc_test(buf, sizeof buf, &t);
+    CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), BODY_LEN(n), &t, &e), -1);
+    CU_ASSERT_EQUAL(vs_test_req_validate(&(vs_test_req){ 0 }, &e), -1);
+    t = sample_req();
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), 0);
+}
+
+static void test_hello_magic_and_error(void)
+{
+    uint8_t buf[512];
+    vs_hello h = { VS_PROTO_MAGIC, 7 }, ho;
+    vs_error_msg em = { VS_ERR_REFUSED, "no, thanks" }, eo;
+    vs_err e;
+    size_t n = vs_enc_hello(buf, sizeof buf, &h);
+
+    CU_ASSERT_EQUAL(vs_dec_hello(BODY(buf), BODY_LEN(n), &ho, &e), 0);
+    CU_ASSERT_EQUAL(ho.version, 7);
+    h.magic = 0x47455420; /* "GET " - an HTTP client */
+    n = vs_enc_hello(buf, sizeof buf, &h);
+    CU_ASSERT_EQUAL(vs_dec_hello(BODY(buf), BODY_LEN(n), &ho, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "magic"));
+
+    n = vs_enc_error(buf, sizeof buf, &em);
+    CU_ASSERT_EQUAL(vs_dec_error(BODY(buf), BODY_LEN(n), &eo, &e), 0);
+    CU_ASSERT_EQUAL(eo.code, VS_ERR_REFUSED);
+    CU_ASSERT_STRING_EQUAL(eo.text, "no, thanks");
+}
+
+static void test_strings_bounded(void)
+{
+    /* An ERROR whose string claims more bytes than the body holds, and one
+     * longer than the field: both refused, no overflow. */
+    uint8_t body[8] = { 0, 1, 0xFF, 0xFF, 'a', 'b', 'c', 'd' };
+    uint8_t *big = malloc(2 + 2 + 1000);
+    vs_error_msg eo;
+    vs_err e;
+
+    CU_ASSERT_EQUAL(vs_dec_error(body, sizeof body, &eo, &e), -1);
+    big[0] = 0;
+    big[1] = 1;
+    big[2] = 1000 >> 8;
+    big[3] = 1000 & 0xFF;
+    memset(big + 4, 'x', 1000);
+    CU_ASSERT_EQUAL(vs_dec_error(big, 1004, &eo, &e), -1);
+    /* An embedded NUL is refused too. */
+    big[3] = 4;
+    big[5] = 0;
+    CU_ASSERT_EQUAL(vs_dec_error(big, 8, &eo, &e), -1);
+    free(big);
+}
+
+static void test_result_round_trip(void)
+{
+    uint8_t *buf = malloc(VS_PROTO_MAX_BODY + 4);
+    vs_side_result *in = calloc(1, sizeof *in), *out = calloc(1, sizeof *out);
+    vs_err e;
+    size_t n;
+
+    in->util_pct = 42.5;
+    in->proc_pct = 97.25;
+    in->busy_us = 123456.0;
+    in->count = VS_MAX_SESSIONS;
+    for (int i = 0; i < VS_MAX_SESSIONS; i++) {
+        in->flow[i].window_bytes = 1000000ull * (uint64_t)i;
+        in->flow[i].window_ns = 5000000000ull;
+        in->flow[i].failed = i == 3;
+        strcpy(in->flow[i].error, i == 3 ? "recv: Connection reset by peer" : "");
+    }
+    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
+    CU_ASSERT_TRUE_FATAL(n > 0);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n), out, &e), 0);
+    CU_ASSERT_DOUBLE_EQUAL(out->util_pct, 42.5, 1e-12);
+    CU_ASSERT_EQUAL(out->count, VS_MAX_SESSIONS);
+    CU_ASSERT_EQUAL(out->flow[63].window_bytes, 63000000ull);
+    CU_ASSERT_TRUE(out->flow[3].failed);
+    CU_ASSERT_STRING_EQUAL(out->flow[3].error, "recv: Connection reset by peer");
+    /* A NaN CPU figure is refused. */
+    in->util_pct = 0.0 / 0.0;
+    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n), out, &e), -1);
+    free(buf);
+    free(in);
+    free(out);
+}
+
+static void test_counts_bounded(void)
+{
+    /* ENDPOINTS claiming 0 or 65 sessions is refused before reading them. */
+    uint8_t body[2] = { 0, 0 };
+    vs_endpoints *ep = malloc(sizeof *ep);
+    vs_err e;
+
+    CU_ASSERT_EQUAL(vs_dec_endpoints(body, 2, ep, &e), -1);
+    body[1] = VS_MAX_SESSIONS + 1;
+    CU_ASSERT_EQUAL(vs_dec_endpoints(body, 2, ep, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "sessions"));
+    free(ep);
+}
+
+static void test_encoder_overflow(void)
+{
+    uint8_t small[8];
+    vs_test_req t = sample_req();
+
+    CU_ASSERT_EQUAL(vs_enc_test(small, sizeof small, &t), 0);
+}
+
+static void test_garbage_never_crashes(void)
+{
+    /* Random bodies through every decoder: refused or accepted, never UB
+     * (run under valgrind/ASan to see the difference). */
+    uint8_t body[300];
+    vs_test_req t;
+    vs_endpoints *ep = malloc(sizeof *ep);
+    vs_connected *cn = malloc(sizeof *cn);
+    vs_interim *im = malloc(sizeof *im);
+    vs_side_result *r = malloc(sizeof *r);
+    vs_welcome *w = malloc(sizeof *w);
+    vs_err e;
+    unsigned seed = 12345, accepted = 0;
+
+    for (int round = 0; round < 2000; round++) {
+        size_t n = (size_t)(round % (int)sizeof body);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            body[i] = (uint8_t)(seed >> 16);
+        }
+        accepted += vs_dec_test(body, n, &t, &e) == 0;
+        accepted += vs_dec_endpoints(body, n, ep, &e) == 0;
+        accepted += vs_dec_connected(body, n, cn, &e) == 0;
+        accepted += vs_dec_interim(body, n, im, &e) == 0;
+        accepted += vs_dec_result(body, n, r, &e) == 0;
+        accepted += vs_dec_welcome(body, n, w, &e) == 0;
+    }
+    CU_ASSERT_TRUE(accepted < 100); /* random bytes are almost never valid */
+    free(ep);
+    free(cn);
+    free(im);
+    free(r);
+    free(w);
+}
+
+int vs_suite_proto(void)
+{
+    static const CU_TestInfo tests[] = {
+        { "TEST round trip", test_test_round_trip },
+        { "truncated and trailing bytes", test_truncated_and_trailing },
+        { "limits enforced", test_limits_enforced },
+        { "HELLO magic and ERROR", test_hello_magic_and_error },
+        { "strings bounded", test_strings_bounded },
+        { "RESULT round trip", test_result_round_trip },
+        { "session counts bounded", test_counts_bounded },
+        { "encoder overflow", test_encoder_overflow },
+        { "garbage never crashes", test_garbage_never_crashes },
+        CU_TEST_INFO_NULL,
+    };
+    return vs_add_suite("proto", tests);
+}
