@@ -51,6 +51,7 @@ GIT_REV := $(shell git describe --always --dirty --abbrev=10 2>/dev/null || echo
 # ---- sources ---------------------------------------------------------------
 
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
+                platform/hvsock.c \
                 $(wildcard platform/*_$(OS).c)
 CORE_SRC := $(PLATFORM_SRC) $(wildcard workloads/*.c) \
             $(filter-out runner/main.c runner/cmd_%.c,$(wildcard runner/*.c))
@@ -123,3 +124,12 @@ test: unit-test integration-test netns-test
 
 netns-test: all
 	tests/netns/run.sh
+
+# ---- Windows ---------------------------------------------------------------
+
+MINGW_CC ?= x86_64-w64-mingw32-gcc
+
+# A MinGW build of inih is needed for sweeps on Windows; without one the
+# Windows runner is built without the sweep command (see docs/windows.md).
+windows:
+	$(MAKE) CC=$(MINGW_CC) INIH_LIBS= all

@@ -1,5 +1,6 @@
 /* addr.c - see addr.h. Pure string handling, no OS calls. */
 #include "platform/addr.h"
+#include "platform/hvsock.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -134,6 +135,9 @@ static int parse_vm(const char *s, const char *whole, vs_addr *a, vs_err *e)
         return 0;
     }
     memcpy(a->host, id, idlen + 1);
+    vs_guid g;
+    if (vs_hvsock_vmid_parse(a->host, &g, e) != 0)
+        return vs_err_prefix(e, "in '%s'", whole);
     return 0;
 }
 

@@ -1,0 +1,95 @@
+/* fs_win.c - fs.h on Windows. */
+#include "platform/fs.h"
+
+#include <direct.h>
+#include <errno.h>
+#include <io.h>
+#include <stdlib.h>
+#include <string.h>
+#include <windows.h>
+
+static volatile LONG stop_flag;
+
+int vs_fsync_file(FILE *f, vs_err *e)
+{
+    if (fflush(f) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "write failed: %s", strerror(errno));
+    if (_commit(_fileno(f)) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "flush to disk failed: %s", strerror(errno));
+    return 0;
+}
+
+int vs_mkdir_p(const char *path, vs_err *e)
+{
+    char buf[4096];
+    size_t n = strlen(path);
+
+    if (n == 0 || n >= sizeof buf)
+        return vs_err_set(e, VS_ERR_USAGE, "bad directory name '%s'", path);
+    memcpy(buf, path, n + 1);
+    for (char *p = buf + 1; *p != '\0'; p++) {
+        if ((*p != '/' && *p != '\\') || p[-1] == ':')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (_mkdir(buf) != 0 && errno != EEXIST)
+            return vs_err_set(e, VS_ERR_USAGE, "cannot create directory %s: %s", buf,
+                              strerror(errno));
+        *p = c;
+    }
+    if (_mkdir(buf) != 0 && errno != EEXIST)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot create directory %s: %s", buf,
+                          strerror(errno));
+    return 0;
+}
+
+int vs_replace_file(const char *from, const char *to, vs_err *e)
+{
+    if (!MoveFileExA(from, to, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+        return vs_err_set(e, VS_ERR_RUNTIME, "cannot rename %s to %s (error %lu)", from,
+                          to, (unsigned long)GetLastError());
+    return 0;
+}
+
+int vs_path_exists(const char *path)
+{
+    return GetFileAttributesA(path) != INVALID_FILE_ATTRIBUTES;
+}
+
+int vs_is_tty(FILE *f)
+{
+    return _isatty(_fileno(f));
+}
+
+const char *vs_temp_dir(void)
+{
+    const char *t = getenv("TEMP");
+
+    if (t == NULL || t[0] == '\0')
+        t = getenv("TMP");
+    return (t != NULL && t[0] != '\0') ? t : ".";
+}
+
+long vs_pid(void)
+{
+    return (long)GetCurrentProcessId();
+}
+
+static BOOL WINAPI on_console_event(DWORD type)
+{
+    (void)type;
+    InterlockedExchange(&stop_flag, 1);
+    return TRUE;
+}
+
+int vs_stop_signals_install(vs_err *e)
+{
+    if (!SetConsoleCtrlHandler(on_console_event, TRUE))
+        return vs_err_set(e, VS_ERR_RUNTIME, "cannot install a Ctrl-C handler");
+    return 0;
+}
+
+int vs_stop_requested(void)
+{
+    return InterlockedCompareExchange(&stop_flag, 0, 0) != 0;
+}
