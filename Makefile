@@ -58,7 +58,8 @@ CORE_SRC := $(PLATFORM_SRC) $(wildcard workloads/*.c) \
 VSBENCH_SRC := runner/main.c $(wildcard runner/cmd_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
-CORE_OBJ := $(call obj,$(CORE_SRC))
+GEN_PROFILES := $(BUILD)/gen/profiles_builtin.c
+CORE_OBJ := $(call obj,$(CORE_SRC)) $(BUILD)/gen/profiles_builtin.o
 VSBENCH_OBJ := $(call obj,$(VSBENCH_SRC))
 CORE_LIB := $(BUILD)/libvscore.a
 
@@ -133,3 +134,13 @@ MINGW_CC ?= x86_64-w64-mingw32-gcc
 # Windows runner is built without the sweep command (see docs/windows.md).
 windows:
 	$(MAKE) CC=$(MINGW_CC) INIH_LIBS= all
+
+# Profiles are compiled in, so a runner copied into a VM knows them.
+$(GEN_PROFILES): runner/embed-profiles.sh $(sort $(wildcard profiles/*.profile))
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)
+	$(Q)sh runner/embed-profiles.sh $(sort $(wildcard profiles/*.profile)) > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/profiles_builtin.o: $(GEN_PROFILES)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

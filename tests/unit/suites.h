@@ -12,6 +12,8 @@ int vs_suite_interval(void);
 int vs_suite_json(void);
 int vs_suite_result(void);
 int vs_suite_hvsock(void);
+int vs_suite_profile(void);
+int vs_suite_csv(void);
 
 /* Add a suite with its tests; tests is NULL-name terminated. */
 int vs_add_suite(const char *name, const CU_TestInfo *tests);

@@ -1,0 +1,99 @@
+/* progress.c - see progress.h. */
+#include "runner/progress.h"
+#include "runner/matrix.h"
+#include "platform/clock.h"
+#include "platform/fs.h"
+
+#include <string.h>
+
+static const char *hms(double s, char *buf, size_t n)
+{
+    long t = s < 0 ? 0 : (long)(s + 0.5);
+
+    snprintf(buf, n, "%02ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+    return buf;
+}
+
+static double elapsed(const vs_progress *p)
+{
+    return (double)(vs_now_ns() - p->start_ns) / 1e9;
+}
+
+/* Remaining time, scaled by how actual time compared with plan so far. */
+static double eta(const vs_progress *p)
+{
+    double left = p->nominal_total_s - p->nominal_done_s;
+
+    if (p->nominal_done_s <= 0)
+        return left;
+    return left * elapsed(p) / p->nominal_done_s;
+}
+
+static void live_line(vs_progress *p, const char *what, double gbps)
+{
+    char a[16], b[16];
+
+    fprintf(p->out, "\r\033[K[%d/%d] %s %s | %.3f Gbit/s | %s elapsed, ETA %s",
+            p->done + 1 > p->planned ? p->planned : p->done + 1, p->planned, what,
+            p->current, gbps, hms(elapsed(p), a, sizeof a), hms(eta(p), b, sizeof b));
+    fflush(p->out);
+}
+
+void vs_progress_begin(vs_progress *p, FILE *out, int planned, double nominal_total_s)
+{
+    memset(p, 0, sizeof *p);
+    p->out = out;
+    p->tty = vs_is_tty(out);
+    p->planned = planned;
+    p->nominal_total_s = nominal_total_s;
+    p->start_ns = vs_now_ns();
+}
+
+void vs_progress_run_start(vs_progress *p, const vs_point *pt, int run)
+{
+    char label[80];
+
+    snprintf(p->current, sizeof p->current, "%s run %d", vs_point_label(pt, label, sizeof label),
+             run);
+    if (p->tty)
+        live_line(p, "running", p->last_gbps);
+}
+
+void vs_progress_interim(vs_progress *p, double gbps)
+{
+    if (p->tty)
+        live_line(p, "running", gbps);
+}
+
+void vs_progress_run_end(vs_progress *p, const vs_row *all, double nominal_s)
+{
+    char a[16], b[16];
+
+    p->done++;
+    p->nominal_done_s += nominal_s;
+    p->last_gbps = all->gbps;
+    if (p->tty) {
+        live_line(p, all->ok ? "done" : "FAILED", all->gbps);
+        if (!all->ok)
+            fprintf(p->out, "\n  %s: %s\n", p->current, all->error);
+        return;
+    }
+    fprintf(p->out, "[%d/%d] %s: %s %.3f Gbit/s%s%s (elapsed %s, ETA %s)\n", p->done,
+            p->planned, p->current, all->ok ? "ok" : "FAILED", all->gbps,
+            all->ok ? "" : " - ", all->error, hms(elapsed(p), a, sizeof a),
+            hms(eta(p), b, sizeof b));
+    fflush(p->out);
+}
+
+void vs_progress_replan(vs_progress *p, int planned, double nominal_total_s)
+{
+    p->planned = planned;
+    p->nominal_total_s = nominal_total_s;
+}
+
+void vs_progress_end(vs_progress *p)
+{
+    if (p->tty)
+        fputc('\n', p->out);
+    fflush(p->out);
+}

@@ -1,0 +1,167 @@
+# t_sweep.sh - vsbench sweep: result files, resume, failures, interrupts.
+
+# 2 sizes x 2 messages x 1,2 sessions x 2 runs over tcp: 16 runs,
+# 8 runs x 2 rows + 8 runs x 3 rows = 40 rows.
+write_small_profile() {
+    cat >"$TMP/small.profile" <<'P'
+[sweep]
+name = small
+transports = tcp
+sock-sizes = 64K, 256K
+msg-sizes = 1K, 16K
+sessions = 1, 2
+runs = 2
+duration = ${1:-0.2}
+warmup = 0
+P
+    sed -i "s/\${1:-0.2}/${1:-0.2}/" "$TMP/small.profile"
+}
+
+sweep() {
+    timeout 120 "$VSBENCH" sweep "127.0.0.1:$PORT" --profile "$TMP/small.profile" \
+        --out "$TMP/res" "$@"
+}
+
+# sweep_bg OUT: the sweep in the background; SWEEP_PID is vsbench itself
+# (not a subshell), so signals reach it.
+sweep_bg() {
+    "$VSBENCH" sweep "127.0.0.1:$PORT" --profile "$TMP/small.profile" --out "$TMP/res" \
+        >"$1" 2>&1 &
+    SWEEP_PID=$!
+    PIDS+=("$SWEEP_PID")
+}
+
+# rows DIR: data rows of runs.csv
+rows() { tail -n +2 "$1/runs.csv" | wc -l; }
+
+# no (point, run, session) appears twice
+no_duplicates() {
+    local dups
+    dups=$(tail -n +2 "$1/runs.csv" | cut -d, -f1-9 | sort | uniq -d | wc -l)
+    [ "$dups" -eq 0 ] || fail "duplicate rows in runs.csv"
+}
+
+t_sweep_small_profile() {
+    start_server
+    write_small_profile
+    sweep >"$TMP/out" 2>&1 || fail "sweep failed: $(tail -n 5 "$TMP/out")"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "expected 40 rows, got $(rows "$TMP/res")"
+    head -n 1 "$TMP/res/runs.csv" | grep -q '^transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run,seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error$' \
+        || fail "header differs from the contract"
+    [ "$(grep -c ',all,' "$TMP/res/runs.csv")" -eq 16 ] || fail "expected 16 aggregate rows"
+    [ "$(grep -c ',ok,$' "$TMP/res/runs.csv")" -eq 40 ] || fail "not every row ok"
+    no_duplicates "$TMP/res"
+    jq -e . "$TMP/res/meta.json" >/dev/null || fail "meta.json is not JSON"
+    jq_true "$TMP/res/meta.json" '.status == "complete" and .runs_done == 16 and .profile.name == "small"' "meta status"
+    jq_true "$TMP/res/meta.json" '(.profile.text | contains("msg-sizes = 1K, 16K")) and (.start | length) > 0 and (.end | length) > 0' \
+        "meta has the profile text and times"
+    jq_true "$TMP/res/meta.json" '.hosts.local.cpus >= 1 and .hosts.remote.cpus >= 1 and (.hosts.remote.kernel | length) > 0' \
+        "meta has both hosts"
+    jq_true "$TMP/res/meta.json" '(.git_revision | length) > 0 and .version == "0.1.0"' "meta has the tool version"
+    grep -q '\[16/16\]' "$TMP/out" || fail "no plain progress lines"
+}
+
+t_sweep_kill9_then_resume() {
+    start_server
+    write_small_profile 0.3
+    sweep_bg "$TMP/out1"
+    local spid=$SWEEP_PID
+    # wait for a few runs, then kill -9 in the middle of one
+    for _ in $(seq 1 100); do
+        [ "$(grep -c ',all,' "$TMP/res/runs.csv" 2>/dev/null)" -ge 5 ] && break
+        sleep 0.1
+    done
+    sleep 0.15
+    kill -9 "$spid"
+    wait "$spid" 2>/dev/null
+    local before
+    before=$(grep -c ',all,' "$TMP/res/runs.csv")
+    [ "$before" -ge 5 ] && [ "$before" -lt 16 ] || fail "kill came at a bad moment ($before runs)"
+    sweep >"$TMP/out2" 2>&1 && fail "a second sweep without --resume must refuse"
+    grep -q -- "--resume" "$TMP/out2" || fail "refusal does not mention --resume"
+    sweep --resume >"$TMP/out3" 2>&1 || fail "resume failed: $(tail -n 5 "$TMP/out3")"
+    grep -q "already recorded" "$TMP/out3" || fail "resume did not say what was recorded"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "after resume expected 40 rows, got $(rows "$TMP/res")"
+    no_duplicates "$TMP/res"
+    [ "$(grep -c '^\[' "$TMP/out3")" -le $((16 - before)) ] || fail "resume re-ran recorded runs"
+    jq_true "$TMP/res/meta.json" '.status == "complete" and .resumed' "meta after resume"
+}
+
+t_sweep_resume_refuses_other_profile() {
+    start_server
+    write_small_profile
+    sweep >/dev/null 2>&1 || fail "first sweep failed"
+    sed -i 's/runs = 2/runs = 3/' "$TMP/small.profile"
+    sweep --resume >"$TMP/out" 2>&1 && fail "resume with another profile must fail"
+    grep -q "different profile" "$TMP/out" || fail "no clear message: $(cat "$TMP/out")"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "refused resume touched runs.csv"
+}
+
+t_sweep_server_killed_goes_on() {
+    start_server
+    write_small_profile 0.3
+    sweep_bg "$TMP/out"
+    local spid=$SWEEP_PID
+    for _ in $(seq 1 100); do
+        [ "$(grep -c ',all,' "$TMP/res/runs.csv" 2>/dev/null)" -ge 4 ] && break
+        sleep 0.1
+    done
+    kill -9 "$SERVER_PID"
+    wait "$spid"
+    [ $? -eq 1 ] || fail "sweep with failed runs should exit 1"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "every run must be recorded, got $(rows "$TMP/res") rows"
+    grep -q ',error,' "$TMP/res/runs.csv" || fail "no failed rows recorded"
+    grep ',error,' "$TMP/res/runs.csv" | grep -q -i 'refused\|closed\|lost' || fail "failed rows lack an error text"
+    jq_true "$TMP/res/meta.json" '.status == "complete" and .runs_failed > 0' "meta counts failures"
+}
+
+t_sweep_ctrl_c_keeps_runs() {
+    start_server
+    write_small_profile 0.3
+    sweep_bg "$TMP/out"
+    local spid=$SWEEP_PID
+    for _ in $(seq 1 100); do
+        [ "$(grep -c ',all,' "$TMP/res/runs.csv" 2>/dev/null)" -ge 3 ] && break
+        sleep 0.1
+    done
+    kill -INT "$spid"
+    wait "$spid"
+    [ $? -eq 1 ] || fail "interrupted sweep should exit 1"
+    grep -q "resume" "$TMP/out" || fail "no hint to resume"
+    jq_true "$TMP/res/meta.json" '.status == "interrupted"' "meta says interrupted"
+    local n
+    n=$(grep -c ',all,' "$TMP/res/runs.csv")
+    sweep --resume >/dev/null 2>&1 || fail "resume after Ctrl-C failed"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "after resume expected 40 rows"
+    no_duplicates "$TMP/res"
+    [ "$n" -ge 3 ] || fail "finished runs were lost"
+}
+
+t_sweep_dry_run_and_errors() {
+    "$VSBENCH" sweep --profile paper --dry-run >"$TMP/dry" || fail "dry run failed"
+    grep -q '^192 runs' "$TMP/dry" || fail "paper should be 192 runs: $(tail -n 2 "$TMP/dry")"
+    grep -q '4.80 hours' "$TMP/dry" || fail "paper should take 4.80 hours measured"
+    printf '[sweep]\ntransports = tcp\nsesions = 1\n' >"$TMP/bad.profile"
+    "$VSBENCH" sweep 127.0.0.1 --profile "$TMP/bad.profile" --out "$TMP/x" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a bad profile should exit 2"
+    grep -q "bad.profile:3" "$TMP/o" || fail "error does not name file and line: $(cat "$TMP/o")"
+    grep -q "sesions" "$TMP/o" || fail "error does not name the key"
+    "$VSBENCH" sweep 127.0.0.1 --profile nosuch --out "$TMP/x" >"$TMP/o" 2>&1
+    grep -q "built-in: nightly, paper, quick" "$TMP/o" || fail "unknown profile message: $(cat "$TMP/o")"
+}
+
+t_sweep_resume_repairs_cut_run() {
+    start_server
+    write_small_profile
+    sweep >/dev/null 2>&1 || fail "first sweep failed"
+    # Simulate a crash during the last run's write: drop its aggregate row
+    # and leave half a line without a newline.
+    head -n -1 "$TMP/res/runs.csv" >"$TMP/cut"
+    printf 'tcp,stream,2621' >>"$TMP/cut"
+    cp "$TMP/cut" "$TMP/res/runs.csv"
+    sweep --resume >"$TMP/out" 2>&1 || fail "resume failed: $(tail -n 3 "$TMP/out")"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "expected 40 rows after repair, got $(rows "$TMP/res")"
+    no_duplicates "$TMP/res"
+    [ "$(tail -c 1 "$TMP/res/runs.csv" | od -An -c | tr -d ' ')" = '\n' ] || fail "file does not end with a newline"
+    [ "$(grep -c '^\[' "$TMP/out")" -eq 1 ] || fail "resume should re-run exactly the cut run"
+}
