@@ -1,7 +1,7 @@
 # vsbench - one non-recursive GNU Makefile for everything.
 #
 #   make              bin/vsbench (static) and bin/vsreport
-#   make test         unit tests (CUnit) and integration tests
+#   make test         unit tests (CUnit), integration and two-host tests
 #   make report       a quick sweep on this machine -> out/report/index.html
 #   make windows      bin/win64/vsbench.exe with x86_64-w64-mingw32-gcc
 #   make vm-test      vsock for real inside a QEMU guest (tests/vm)
@@ -11,9 +11,9 @@
 #   V=1               show full commands
 #
 # The target OS comes from the compiler (`$(CC) -dumpmachine`), not from
-# uname, so `make CC=x86_64-w64-mingw32-gcc` is a Windows build.
+# uname, so `make CC=x86_64-w64-mingw32-gcc` is a Windows build. Objects
+# go to build/<triplet>/.
 
-CC ?= cc
 ifeq ($(origin CC),default)
 CC := gcc
 endif
@@ -23,21 +23,20 @@ say = $(if $(filter 1,$(V)),,@printf '  %-7s %s\n' $(1) $(2);)
 
 TRIPLET := $(shell $(CC) -dumpmachine 2>/dev/null)
 BUILD := build/$(TRIPLET)
+PREFIX ?= /usr/local
 
 ifneq (,$(findstring mingw,$(TRIPLET)))
 OS := win
 EXE := .exe
 BIN := bin/win64
 OS_CPPFLAGS := -D__USE_MINGW_ANSI_STDIO=1 -D_WIN32_WINNT=0x0A00
-OS_LIBS := -lws2_32 -liphlpapi
-STATIC := -static
+OS_LIBS := -lws2_32
 else
 OS := posix
 EXE :=
 BIN := bin
 OS_CPPFLAGS := -D_GNU_SOURCE
 OS_LIBS := -lpthread -lm
-STATIC := -static
 endif
 
 CFLAGS ?= -O2 -g
@@ -47,35 +46,85 @@ override CFLAGS += -std=c11 $(WARN)
 override CPPFLAGS += -I. $(OS_CPPFLAGS) -MMD -MP
 
 GIT_REV := $(shell git describe --always --dirty --abbrev=10 2>/dev/null || echo unknown)
-
-# ---- sources ---------------------------------------------------------------
-
-PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
-                platform/hvsock.c \
-                $(wildcard platform/*_$(OS).c)
-CORE_SRC := $(PLATFORM_SRC) $(wildcard workloads/*.c) \
-            $(filter-out runner/main.c runner/cmd_%.c,$(wildcard runner/*.c))
-VSBENCH_SRC := runner/main.c $(wildcard runner/cmd_*.c)
-
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
-GEN_PROFILES := $(BUILD)/gen/profiles_builtin.c
-CORE_OBJ := $(call obj,$(CORE_SRC)) $(BUILD)/gen/profiles_builtin.o
-VSBENCH_OBJ := $(call obj,$(VSBENCH_SRC))
-CORE_LIB := $(BUILD)/libvscore.a
 
+# ---- what is built from what ----------------------------------------------
+
+# inih reads sweep profiles: Debian's libinih on Linux. For MinGW it is
+# compiled from a checkout given as INIH_SRC; without one the Windows
+# runner has every command but sweep.
+ifeq ($(OS),posix)
+INIH_CPPFLAGS :=
+INIH_OBJ :=
 INIH_LIBS := -linih
+HAVE_INIH := 1
+else ifneq ($(INIH_SRC),)
+INIH_CPPFLAGS := -I$(INIH_SRC)
+INIH_OBJ := $(BUILD)/inih/ini.o
+INIH_LIBS :=
+HAVE_INIH := 1
+else
+HAVE_INIH := 0
+endif
+
+SWEEP_SRC := runner/profile.c runner/matrix.c runner/sweep.c runner/cmd_sweep.c
+PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
+                platform/hvsock.c $(wildcard platform/*_$(OS).c)
+CORE_SRC := $(PLATFORM_SRC) $(wildcard workloads/*.c) \
+            $(filter-out runner/main.c runner/cmd_%.c $(SWEEP_SRC),$(wildcard runner/*.c))
+GEN_PROFILES := $(BUILD)/gen/profiles_builtin.c
+
+ifeq ($(HAVE_INIH),1)
+CORE_SRC += $(filter-out runner/cmd_sweep.c,$(SWEEP_SRC))
+CORE_OBJ_EXTRA := $(BUILD)/gen/profiles_builtin.o $(INIH_OBJ)
+VSBENCH_SRC := runner/main.c $(filter-out runner/cmd_sweep_none.c,$(wildcard runner/cmd_*.c))
+else
+CORE_OBJ_EXTRA :=
+VSBENCH_SRC := runner/main.c $(filter-out runner/cmd_sweep.c,$(wildcard runner/cmd_*.c))
+endif
+
+CORE_OBJ := $(call obj,$(CORE_SRC)) $(CORE_OBJ_EXTRA)
+CORE_LIB := $(BUILD)/libvscore.a
+VSBENCH_OBJ := $(call obj,$(VSBENCH_SRC))
+
+REPORT_LIB_SRC := $(wildcard analysis/*.c) $(filter-out reports/vsreport.c,$(wildcard reports/*.c))
+REPORT_LIB_OBJ := $(call obj,$(REPORT_LIB_SRC))
+REPORT_LIBS := -lxlsxwriter -ljansson -lgsl -lgslcblas -lm
+
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
 
 .PHONY: all static test unit-test integration-test netns-test vm-test report \
         windows windows-test windows-dist bench install clean FORCE
 .DEFAULT_GOAL := all
 
+ifeq ($(OS),posix)
+all: $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE)
+else
 all: $(BIN)/vsbench$(EXE)
+endif
 
+# The default build is already static; `make static` is its other name.
 static: $(BIN)/vsbench$(EXE)
 
 # ---- rules -----------------------------------------------------------------
 
 $(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CPPFLAGS) $(INIH_CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/inih/ini.o: $(INIH_SRC)/ini.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CPPFLAGS) $(INIH_CPPFLAGS) -O2 -c -o $@ $<
+
+# Profiles are compiled in, so a runner copied into a VM knows them.
+$(GEN_PROFILES): runner/embed-profiles.sh $(sort $(wildcard profiles/*.profile))
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)
+	$(Q)sh runner/embed-profiles.sh $(sort $(wildcard profiles/*.profile)) > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/profiles_builtin.o: $(GEN_PROFILES)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -95,25 +144,23 @@ $(CORE_LIB): $(CORE_OBJ)
 $(BIN)/vsbench$(EXE): $(VSBENCH_OBJ) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(STATIC) $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(CORE_LIB) $(INIH_LIBS) $(OS_LIBS) 2>$(BUILD)/link.log \
-	    || { cat $(BUILD)/link.log; rm -f $@; exit 1; }
-	@# glibc warns that static getaddrinfo needs NSS modules for names; numeric
-	@# addresses (what VMs use) need nothing. Show any other warning.
+	$(Q)$(CC) -static $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(CORE_LIB) $(INIH_LIBS) $(OS_LIBS) \
+	    2>$(BUILD)/link.log || { cat $(BUILD)/link.log; rm -f $@; exit 1; }
+	@# glibc warns that static getaddrinfo needs NSS modules for host names;
+	@# numeric addresses (what VMs use) need nothing. Show any other warning.
 	@grep -v -e 'requires at runtime the shared' -e ': in function' $(BUILD)/link.log || true
 
-clean:
-	rm -rf build bin out
-
--include $(shell find build -name '*.d' 2>/dev/null)
+$(BIN)/vsreport$(EXE): $(call obj,reports/vsreport.c) $(REPORT_LIB_OBJ) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_LIBS) $(INIH_LIBS) $(OS_LIBS)
 
 # ---- tests -----------------------------------------------------------------
 
-UNIT_SRC := $(wildcard tests/unit/*.c)
-UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
-
-$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(CORE_LIB)
+$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(CORE_LIB)
+	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(call obj,$(UNIT_SRC)) $(CORE_LIB) -lcunit $(INIH_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(REPORT_LIBS) $(INIH_LIBS) $(OS_LIBS)
 
 unit-test: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -121,26 +168,33 @@ unit-test: $(UNIT_BIN)
 integration-test: all
 	tests/integration/run.sh
 
-test: unit-test integration-test netns-test
-
 netns-test: all
 	tests/netns/run.sh
+
+test: unit-test integration-test netns-test
+
+# ---- reports ---------------------------------------------------------------
+
+report: all
+	ci/make-report.sh
 
 # ---- Windows ---------------------------------------------------------------
 
 MINGW_CC ?= x86_64-w64-mingw32-gcc
 
-# A MinGW build of inih is needed for sweeps on Windows; without one the
-# Windows runner is built without the sweep command (see docs/windows.md).
 windows:
-	$(MAKE) CC=$(MINGW_CC) INIH_LIBS= all
+	$(MAKE) CC=$(MINGW_CC) all
 
-# Profiles are compiled in, so a runner copied into a VM knows them.
-$(GEN_PROFILES): runner/embed-profiles.sh $(sort $(wildcard profiles/*.profile))
-	@mkdir -p $(dir $@)
-	$(call say,GEN,$@)
-	$(Q)sh runner/embed-profiles.sh $(sort $(wildcard profiles/*.profile)) > $@.tmp && mv $@.tmp $@
-$(BUILD)/gen/profiles_builtin.o: $(GEN_PROFILES)
-	@mkdir -p $(dir $@)
-	$(call say,CC,$<)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+# ---- install ---------------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vsbench/profiles
+	install -m 755 $(BIN)/vsbench $(BIN)/vsreport $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 profiles/*.profile $(DESTDIR)$(PREFIX)/share/vsbench/profiles/
+
+clean:
+	rm -rf build bin out
+
+FORCE:
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,62 @@
+/*
+ * dataset.h - results directories loaded for analysis: every row of each
+ * runs.csv and each meta.json (the contract in docs/files.md). Malformed
+ * input is refused with FILE:LINE and the column at fault; nothing in a
+ * file can crash the loader.
+ */
+#ifndef VS_DATASET_H
+#define VS_DATASET_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "platform/err.h"
+#include "runner/runsfile.h"
+
+#define VS_PAIR_MAX 16
+
+/* A matrix point within one host pair. */
+typedef struct vs_key {
+    int pair;          /* index into vs_dataset.pairs */
+    vs_point pt;
+} vs_key;
+
+/* One row of runs.csv. */
+typedef struct vs_rec {
+    vs_key key;
+    int source;        /* index into vs_dataset.src */
+    int session;       /* 1..N, 0 for the aggregate ("all") */
+    int run;
+    uint64_t sock_eff_local, sock_eff_remote, bytes;
+    double seconds, gbps, cpu_local, cpu_remote, sd_local, sd_remote;
+    int ok;
+    char *error;
+} vs_rec;
+
+/* One results directory. */
+typedef struct vs_source {
+    char path[1024];
+    json_t *meta;      /* the parsed meta.json (owned) */
+    int pair;
+} vs_source;
+
+typedef struct vs_dataset {
+    int nsrc;
+    vs_source *src;
+    int npairs;
+    char pairs[VS_PAIR_MAX][128]; /* e.g. "Linux 6.1 / Linux 6.1 (KVM)" */
+    int nrec;
+    vs_rec *rec;
+} vs_dataset;
+
+/* Load directories (each with runs.csv and meta.json). */
+int vs_dataset_load(vs_dataset *d, const char *const *dirs, int n, vs_err *e);
+void vs_dataset_free(vs_dataset *d);
+
+/* A string member of meta.json by path ("hosts.local.kernel"), or "". */
+const char *vs_meta_str(const vs_source *s, const char *path);
+
+/* 1 when two keys name the same point. */
+int vs_key_equal(const vs_key *a, const vs_key *b);
+
+#endif

@@ -1,0 +1,176 @@
+/* summary.c - see summary.h. */
+#include "analysis/summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int find_point(const vs_summary *s, const vs_key *k)
+{
+    for (int i = 0; i < s->n; i++)
+        if (vs_key_equal(&s->p[i].key, k))
+            return i;
+    return -1;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_series(const void *a, const void *b)
+{
+    const vs_series *x = a, *y = b;
+
+    if (x->tr != y->tr)
+        return x->tr < y->tr ? -1 : 1;
+    return x->sock < y->sock ? -1 : x->sock > y->sock;
+}
+
+static int cmp_panel(const void *a, const void *b)
+{
+    const vs_panel *x = a, *y = b;
+
+    if (x->pair != y->pair)
+        return x->pair - y->pair;
+    if (x->test != y->test)
+        return (int)x->test - (int)y->test;
+    return x->sessions - y->sessions;
+}
+
+/* Collect the distinct panels, series and message sizes. */
+static int build_axes(vs_summary *s)
+{
+    s->panels = calloc((size_t)s->n + 1, sizeof *s->panels);
+    s->series = calloc((size_t)s->n + 1, sizeof *s->series);
+    s->msgs = calloc((size_t)s->n + 1, sizeof *s->msgs);
+    if (s->panels == NULL || s->series == NULL || s->msgs == NULL)
+        return -1;
+    for (int i = 0; i < s->n; i++) {
+        const vs_key *k = &s->p[i].key;
+        vs_panel pn = { k->pair, k->pt.test, k->pt.sessions };
+        vs_series se = { k->pt.tr, k->pt.sock };
+        int j;
+        for (j = 0; j < s->npanels && cmp_panel(&s->panels[j], &pn) != 0; j++)
+            ;
+        if (j == s->npanels)
+            s->panels[s->npanels++] = pn;
+        for (j = 0; j < s->nseries && cmp_series(&s->series[j], &se) != 0; j++)
+            ;
+        if (j == s->nseries)
+            s->series[s->nseries++] = se;
+        for (j = 0; j < s->nmsgs && s->msgs[j] != k->pt.msg; j++)
+            ;
+        if (j == s->nmsgs)
+            s->msgs[s->nmsgs++] = k->pt.msg;
+    }
+    qsort(s->panels, (size_t)s->npanels, sizeof *s->panels, cmp_panel);
+    qsort(s->series, (size_t)s->nseries, sizeof *s->series, cmp_series);
+    qsort(s->msgs, (size_t)s->nmsgs, sizeof *s->msgs, cmp_u32);
+    return 0;
+}
+
+/* Statistics of one point from the aggregate rows of its runs. */
+static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *buf)
+{
+    int n = 0;
+
+    ps->eff_local = ps->eff_remote = UINT64_MAX;
+    for (int i = 0; i < d->nrec; i++) {
+        const vs_rec *r = &d->rec[i];
+        if (r->session != 0 || !vs_key_equal(&r->key, &ps->key))
+            continue;
+        if (!r->ok) {
+            if (ps->n_failed++ == 0)
+                snprintf(ps->first_error, sizeof ps->first_error, "%s", r->error);
+            continue;
+        }
+        buf[n++] = r->gbps;
+        ps->cpu_local += r->cpu_local;
+        ps->cpu_remote += r->cpu_remote;
+        ps->sd_local += r->sd_local;
+        ps->sd_remote += r->sd_remote;
+        if (r->sock_eff_local < ps->eff_local)
+            ps->eff_local = r->sock_eff_local;
+        if (r->sock_eff_remote < ps->eff_remote)
+            ps->eff_remote = r->sock_eff_remote;
+    }
+    ps->n_ok = n;
+    if (n > 0) {
+        ps->cpu_local /= n;
+        ps->cpu_remote /= n;
+        ps->sd_local /= n;
+        ps->sd_remote /= n;
+    } else {
+        ps->eff_local = ps->eff_remote = 0;
+    }
+    ps->clamped = n > 0 && ps->key.pt.sock > 0 &&
+                  (ps->eff_local < ps->key.pt.sock || ps->eff_remote < ps->key.pt.sock);
+    vs_stats_compute(buf, n, VS_CONFIDENCE, &ps->gbps);
+}
+
+int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
+{
+    double *buf = malloc(sizeof(double) * (size_t)(d->nrec + 1));
+
+    memset(s, 0, sizeof *s);
+    s->p = calloc((size_t)d->nrec + 1, sizeof *s->p);
+    if (buf == NULL || s->p == NULL) {
+        free(buf);
+        free(s->p);
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    }
+    for (int i = 0; i < d->nrec; i++)
+        if (d->rec[i].session == 0 && find_point(s, &d->rec[i].key) < 0)
+            s->p[s->n++].key = d->rec[i].key;
+    for (int i = 0; i < s->n; i++)
+        summarize_point(d, &s->p[i], buf);
+    free(buf);
+    if (build_axes(s) != 0) {
+        vs_summary_free(s);
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    }
+    return 0;
+}
+
+void vs_summary_free(vs_summary *s)
+{
+    free(s->p);
+    free(s->panels);
+    free(s->series);
+    free(s->msgs);
+    memset(s, 0, sizeof *s);
+}
+
+const vs_point_summary *vs_summary_at(const vs_summary *s, const vs_panel *pn,
+                                      const vs_series *se, uint32_t msg)
+{
+    vs_key k;
+    int i;
+
+    memset(&k, 0, sizeof k);
+    k.pair = pn->pair;
+    k.pt = (vs_point){ se->tr, pn->test, se->sock, msg, pn->sessions };
+    i = find_point(s, &k);
+    return i < 0 ? NULL : &s->p[i];
+}
+
+void vs_summary_ratio(const vs_summary *s, const vs_panel *pn, enum vs_transport a,
+                      enum vs_transport b, uint64_t sock, uint32_t msg, vs_ratio *r)
+{
+    vs_series sa = { a, sock }, sb = { b, sock };
+    const vs_point_summary *pa = vs_summary_at(s, pn, &sa, msg);
+    const vs_point_summary *pb = vs_summary_at(s, pn, &sb, msg);
+
+    memset(r, 0, sizeof *r);
+    if (pa != NULL && pb != NULL)
+        vs_ratio_compute(&pa->gbps, &pb->gbps, VS_CONFIDENCE, r);
+}
+
+enum vs_transport vs_summary_baseline(const vs_summary *s)
+{
+    for (int i = 0; i < s->nseries; i++)
+        if (s->series[i].tr == VS_TR_TCP)
+            return VS_TR_TCP;
+    return s->nseries > 0 ? s->series[0].tr : VS_TR_TCP;
+}

@@ -1,0 +1,53 @@
+/*
+ * charts.h - study-style figures with gnuplot. For each panel (host pair,
+ * test, session count) three charts:
+ *   NAME-throughput  clustered bars: message size on x, Gbit/s on y, one
+ *                    bar per (transport, socket size), 95% CI error bars
+ *   NAME-ratio       each transport over the baseline (tcp) per point,
+ *                    with a line at 1.0
+ *   NAME-cpu         service demand (CPU us per KB, both ends) per series
+ * Each chart is a data file and a gnuplot script kept in OUT/charts, so a
+ * user can restyle and re-run it (`gnuplot NAME.gp` in that folder); the
+ * script writes PNG (cairo), SVG and PDF. Colours follow the transport in
+ * every chart; fill patterns follow it too, so grayscale prints stay
+ * readable; lighter shades are smaller sockets.
+ */
+#ifndef VS_CHARTS_H
+#define VS_CHARTS_H
+
+#include "analysis/summary.h"
+
+enum vs_chart_kind { VS_CHART_THROUGHPUT, VS_CHART_RATIO, VS_CHART_CPU };
+
+typedef struct vs_chart {
+    char base[128];   /* file name without extension */
+    char title[256];
+    int panel;        /* index into the summary's panels */
+    enum vs_chart_kind kind;
+} vs_chart;
+
+typedef struct vs_chart_set {
+    int n;
+    vs_chart *c;
+} vs_chart_set;
+
+typedef struct vs_chart_opts {
+    int paper;        /* 3.5 in wide, serif fonts, for two-column papers */
+} vs_chart_opts;
+
+/* Write data files and scripts into `dir` (which must exist). */
+int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
+                    const vs_chart_opts *o, vs_chart_set *out, vs_err *e);
+
+/* Run gnuplot on every script of the set. */
+int vs_charts_render(const char *dir, const vs_chart_set *set, vs_err *e);
+
+void vs_chart_set_free(vs_chart_set *set);
+
+/* The colour of a transport's largest socket size, "#rrggbb". */
+const char *vs_transport_color(enum vs_transport tr);
+
+/* The colour of series i: its transport's, lighter for smaller sockets. */
+void vs_series_color(const vs_summary *s, int i, char *buf, size_t n);
+
+#endif

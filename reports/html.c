@@ -1,0 +1,212 @@
+/* html.c - see html.h. */
+#include "reports/html.h"
+#include "runner/size.h"
+#include "runner/version.h"
+#include "platform/clock.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void esc(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+static const char style[] =
+    "body{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222}"
+    "h1{margin-bottom:0}h2{border-bottom:2px solid #ccd;padding-bottom:.2em;margin-top:2em}"
+    "table{border-collapse:collapse;margin:1em 0;font-size:90%}"
+    "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}"
+    "th{background:#e8edf4}td.l,th.l{text-align:left}"
+    ".warn{background:#fff4e0;border-left:4px solid #e69500;padding:.5em 1em}"
+    ".charts img{width:100%;max-width:1000px;display:block;margin:1em 0}"
+    ".bad{color:#b00}.small{color:#666;font-size:85%}";
+
+static void write_head(FILE *f, const vs_dataset *d)
+{
+    char when[32];
+
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+               "<title>vsbench report</title>\n<style>%s</style></head><body>\n", style);
+    fprintf(f, "<h1>vsbench report</h1>\n<p class=\"small\">vsreport %s (%s), %s; ",
+            VS_VERSION, vs_git_revision(), vs_iso8601(vs_wall_seconds(), when, sizeof when));
+    fprintf(f, "throughput is what the receiver received in the measured interval, "
+               "Gbit/s = 10<sup>9</sup> bit/s; error bars and &plusmn; are 95%% confidence "
+               "intervals of the mean over runs.</p>\n<p>%d results director%s: ", d->nsrc,
+            d->nsrc == 1 ? "y" : "ies");
+    for (int i = 0; i < d->nsrc; i++) {
+        fputs(i ? ", <code>" : "<code>", f);
+        esc(f, d->src[i].path);
+        fputs("</code>", f);
+    }
+    fputs(". <a href=\"report.xlsx\">Workbook (report.xlsx)</a></p>\n", f);
+}
+
+static const char *json_text(const json_t *j)
+{
+    return json_is_string(j) ? json_string_value(j) : "?";
+}
+
+static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
+{
+    char label[96], k[32], m[32];
+    int count = 0;
+
+    fputs("<h2>Warnings</h2>\n", f);
+    for (int i = 0; i < s->n; i++) {
+        const vs_point_summary *ps = &s->p[i];
+        snprintf(label, sizeof label, "%s %s sock %s msg %s x%d",
+                 vs_transport_name(ps->key.pt.tr), vs_test_name(ps->key.pt.test),
+                 vs_size_format(ps->key.pt.sock, k, sizeof k),
+                 vs_size_format(ps->key.pt.msg, m, sizeof m), ps->key.pt.sessions);
+        if (ps->n_failed > 0) {
+            fprintf(f, "<p class=\"warn\">%s: %d failed run%s (not averaged in): ", label,
+                    ps->n_failed, ps->n_failed == 1 ? "" : "s");
+            esc(f, ps->first_error);
+            fputs("</p>\n", f);
+            count++;
+        }
+        if (ps->clamped) {
+            fprintf(f, "<p class=\"warn\">%s: buffers smaller than requested (local %llu, "
+                       "remote %llu bytes): the OS clamped them (raise net.core.wmem_max / "
+                       "rmem_max)</p>\n", label, (unsigned long long)ps->eff_local,
+                    (unsigned long long)ps->eff_remote);
+            count++;
+        }
+        if (ps->gbps.ci_valid && ps->gbps.cv > VS_HIGH_CV) {
+            fprintf(f, "<p class=\"warn\">%s: noisy, coefficient of variation %.1f%% over %d "
+                       "runs</p>\n", label, ps->gbps.cv, ps->n_ok);
+            count++;
+        }
+    }
+    for (int i = 0; i < d->nsrc; i++) {
+        json_t *sk = json_object_get(d->src[i].meta, "skipped");
+        size_t j;
+        json_t *it;
+        json_array_foreach(sk, j, it) {
+            fputs("<p class=\"warn\">Transport ", f);
+            esc(f, json_text(json_object_get(it, "transport")));
+            fputs(" was skipped: ", f);
+            esc(f, json_text(json_object_get(it, "reason")));
+            fputs("</p>\n", f);
+            count++;
+        }
+    }
+    if (count == 0)
+        fputs("<p>None: no failed runs, no clamped buffers, no point with a coefficient "
+              "of variation above 10%.</p>\n", f);
+    return count;
+}
+
+static void env_row(FILE *f, const vs_source *s, const char *name, const char *key)
+{
+    fprintf(f, "<tr><td class=\"l\">%s</td><td class=\"l\">", name);
+    esc(f, vs_meta_str(s, key));
+    fputs("</td></tr>\n", f);
+}
+
+static void write_environment(FILE *f, const vs_dataset *d, const char *const *data_dirs)
+{
+    static const char *const rows[][2] = {
+        { "Profile", "profile.name" }, { "Started", "start" }, { "Ended", "end" },
+        { "Status", "status" }, { "vsbench", "version" }, { "Revision", "git_revision" },
+        { "Local host", "hosts.local.hostname" }, { "Local OS", "hosts.local.os_release" },
+        { "Local kernel", "hosts.local.kernel" }, { "Local CPU", "hosts.local.cpu_model" },
+        { "Local hypervisor", "hosts.local.hypervisor" },
+        { "Remote host", "hosts.remote.hostname" }, { "Remote OS", "hosts.remote.os_release" },
+        { "Remote kernel", "hosts.remote.kernel" }, { "Remote CPU", "hosts.remote.cpu_model" },
+        { "Remote hypervisor", "hosts.remote.hypervisor" },
+    };
+
+    fputs("<h2>Environment</h2>\n", f);
+    for (int i = 0; i < d->nsrc; i++) {
+        fputs("<table><tr><th class=\"l\">Results</th><th class=\"l\"><code>", f);
+        esc(f, d->src[i].path);
+        fprintf(f, "</code> (<a href=\"%s/runs.csv\">runs.csv</a>, <a href=\"%s/meta.json\">"
+                   "meta.json</a>)</th></tr>\n", data_dirs[i], data_dirs[i]);
+        for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
+            env_row(f, &d->src[i], rows[r][0], rows[r][1]);
+        fputs("</table>\n", f);
+    }
+}
+
+static void write_table(FILE *f, const vs_summary *s, int p)
+{
+    char lab[32], k[32];
+
+    fputs("<table><tr><th>Message</th>", f);
+    for (int i = 0; i < s->nseries; i++)
+        fprintf(f, "<th>%s %s</th>", vs_transport_name(s->series[i].tr),
+                vs_size_format(s->series[i].sock, k, sizeof k));
+    fputs("</tr>\n", f);
+    for (int m = 0; m < s->nmsgs; m++) {
+        fprintf(f, "<tr><td>%s</td>", vs_size_format(s->msgs[m], lab, sizeof lab));
+        for (int i = 0; i < s->nseries; i++) {
+            const vs_point_summary *ps = vs_summary_at(s, &s->panels[p], &s->series[i],
+                                                       s->msgs[m]);
+            if (ps == NULL)
+                fputs("<td></td>", f);
+            else if (ps->n_ok == 0)
+                fprintf(f, "<td class=\"bad\">failed (%d)</td>", ps->n_failed);
+            else
+                fprintf(f, "<td>%.2f &plusmn; %.2f <span class=\"small\">n=%d%s</span></td>",
+                        ps->gbps.mean, ps->gbps.ci_half, ps->n_ok,
+                        ps->n_failed ? ", some failed" : "");
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
+static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
+                         const vs_chart_set *charts)
+{
+    for (int p = 0; p < s->npanels; p++) {
+        const vs_panel *pn = &s->panels[p];
+        fprintf(f, "<h2>%s, %d session%s &mdash; ", vs_test_name(pn->test), pn->sessions,
+                pn->sessions == 1 ? "" : "s");
+        esc(f, d->pairs[pn->pair]);
+        fputs("</h2>\n<p>Mean Gbit/s &plusmn; 95% CI:</p>\n", f);
+        write_table(f, s, p);
+        fputs("<div class=\"charts\">\n", f);
+        for (int c = 0; c < charts->n; c++) {
+            const vs_chart *ch = &charts->c[c];
+            if (ch->panel != p)
+                continue;
+            fprintf(f, "<img src=\"charts/%s.svg\" alt=\"", ch->base);
+            esc(f, ch->title);
+            fprintf(f, "\">\n<p class=\"small\"><a href=\"charts/%s.png\">PNG</a> &middot; "
+                       "<a href=\"charts/%s.pdf\">PDF</a> &middot; <a href=\"charts/%s.gp\">"
+                       "gnuplot script</a> &middot; <a href=\"charts/%s.dat\">data</a></p>\n",
+                    ch->base, ch->base, ch->base, ch->base);
+        }
+        fputs("</div>\n", f);
+    }
+}
+
+int vs_html_write(const char *path, const vs_dataset *d, const vs_summary *s,
+                  const vs_chart_set *charts, const char *const *data_dirs, vs_err *e)
+{
+    FILE *f = fopen(path, "w");
+    int bad;
+
+    if (f == NULL)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
+    write_head(f, d);
+    write_warnings(f, d, s);
+    write_panels(f, d, s, charts);
+    write_environment(f, d, data_dirs);
+    fputs("</body></html>\n", f);
+    bad = ferror(f);
+    if (fclose(f) != 0 || bad)
+        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
+    return 0;
+}

@@ -1,0 +1,114 @@
+/* report.c - see report.h. */
+#include "reports/report.h"
+#include "reports/html.h"
+#include "reports/workbook.h"
+#include "platform/fs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int copy_file(const char *from, const char *to, vs_err *e)
+{
+    FILE *in = fopen(from, "rb"), *out;
+    char buf[65536];
+    size_t n;
+    int bad;
+
+    if (in == NULL)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot read %s", from);
+    out = fopen(to, "wb");
+    if (out == NULL) {
+        fclose(in);
+        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", to);
+    }
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            break;
+    bad = ferror(in) || ferror(out);
+    fclose(in);
+    if (fclose(out) != 0 || bad)
+        return vs_err_set(e, VS_ERR_RUNTIME, "copying %s to %s failed", from, to);
+    return 0;
+}
+
+/* The last path component, for naming the copy. */
+static const char *base_name(const char *path)
+{
+    const char *end = path + strlen(path), *p;
+
+    while (end > path && end[-1] == '/')
+        end--;
+    for (p = end; p > path && p[-1] != '/'; p--)
+        ;
+    return p;
+}
+
+static int copy_sources(const vs_report_opts *o, char (*rel)[160], vs_err *e)
+{
+    char dir[1400], from[1400], to[1600];
+
+    for (int i = 0; i < o->ndirs; i++) {
+        const char *b = base_name(o->dirs[i]);
+        int len = (int)strcspn(b, "/");
+        snprintf(rel[i], sizeof rel[i], "data/%d-%.*s", i + 1, len > 100 ? 100 : len,
+                 len ? b : "results");
+        snprintf(dir, sizeof dir, "%s/%s", o->out, rel[i]);
+        if (vs_mkdir_p(dir, e) != 0)
+            return -1;
+        snprintf(from, sizeof from, "%s/runs.csv", o->dirs[i]);
+        snprintf(to, sizeof to, "%s/runs.csv", dir);
+        if (copy_file(from, to, e) != 0)
+            return -1;
+        snprintf(from, sizeof from, "%s/meta.json", o->dirs[i]);
+        snprintf(to, sizeof to, "%s/meta.json", dir);
+        if (copy_file(from, to, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int vs_report_run(const vs_report_opts *o, vs_err *e)
+{
+    vs_dataset d;
+    vs_summary s;
+    vs_chart_set charts = { 0, NULL };
+    char path[1400];
+    char (*rel)[160] = calloc((size_t)o->ndirs + 1, sizeof *rel);
+    const char **rels = calloc((size_t)o->ndirs + 1, sizeof *rels);
+    int rc = -1;
+
+    if (rel == NULL || rels == NULL) {
+        free(rel);
+        free(rels);
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    }
+    if (vs_dataset_load(&d, o->dirs, o->ndirs, e) != 0)
+        goto out_mem;
+    if (vs_summarize(&d, &s, e) != 0)
+        goto out_data;
+    if (s.n == 0) {
+        vs_err_set(e, VS_ERR_USAGE, "no runs in the given directories");
+        goto out_sum;
+    }
+    snprintf(path, sizeof path, "%s/charts", o->out);
+    if (vs_mkdir_p(path, e) != 0 || vs_charts_write(&s, &d, path, &o->charts, &charts, e) != 0 ||
+        (!o->no_render && vs_charts_render(path, &charts, e) != 0))
+        goto out_sum;
+    snprintf(path, sizeof path, "%s/report.xlsx", o->out);
+    if (vs_workbook_write(path, &d, &s, e) != 0 || copy_sources(o, rel, e) != 0)
+        goto out_sum;
+    for (int i = 0; i < o->ndirs; i++)
+        rels[i] = rel[i];
+    snprintf(path, sizeof path, "%s/index.html", o->out);
+    rc = vs_html_write(path, &d, &s, &charts, rels, e);
+out_sum:
+    vs_chart_set_free(&charts);
+    vs_summary_free(&s);
+out_data:
+    vs_dataset_free(&d);
+out_mem:
+    free(rel);
+    free(rels);
+    return rc;
+}

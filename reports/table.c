@@ -1,0 +1,89 @@
+/* table.c - see table.h. */
+#include "reports/table.h"
+#include "runner/csv.h"
+#include "runner/json.h"
+#include "runner/size.h"
+
+void vs_table_print(FILE *f, const vs_dataset *d, const vs_summary *s)
+{
+    char a[32], b[48];
+
+    for (int p = 0; p < s->npanels; p++) {
+        const vs_panel *pn = &s->panels[p];
+        fprintf(f, "%s%s, %d session%s - %s (Gbit/s, mean +/- 95%% CI)\n", p ? "\n" : "",
+                vs_test_name(pn->test), pn->sessions, pn->sessions == 1 ? "" : "s",
+                d->pairs[pn->pair]);
+        fprintf(f, "%8s", "msg");
+        for (int i = 0; i < s->nseries; i++) {
+            snprintf(b, sizeof b, "%s %s", vs_transport_name(s->series[i].tr),
+                     vs_size_format(s->series[i].sock, a, sizeof a));
+            fprintf(f, " %18s", b);
+        }
+        fputc('\n', f);
+        for (int m = 0; m < s->nmsgs; m++) {
+            fprintf(f, "%8s", vs_size_format(s->msgs[m], a, sizeof a));
+            for (int i = 0; i < s->nseries; i++) {
+                const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);
+                if (ps == NULL)
+                    snprintf(b, sizeof b, "-");
+                else if (ps->n_ok == 0)
+                    snprintf(b, sizeof b, "failed x%d", ps->n_failed);
+                else
+                    snprintf(b, sizeof b, "%.3f +/- %.3f%s", ps->gbps.mean, ps->gbps.ci_half,
+                             ps->n_failed ? "!" : "");
+                fprintf(f, " %18s", b);
+            }
+            fputc('\n', f);
+        }
+    }
+}
+
+void vs_table_csv(FILE *f, const vs_dataset *d, const vs_summary *s)
+{
+    fputs("pair,test,sessions,transport,sock,msg,n,failed,mean,sd,cv,ci,min,max,cpu_local,"
+          "cpu_remote,sd_local,sd_remote\n", f);
+    for (int i = 0; i < s->n; i++) {
+        const vs_point_summary *ps = &s->p[i];
+        vs_csv_write_field(f, d->pairs[ps->key.pair]);
+        fprintf(f, ",%s,%d,%s,%llu,%lu,%d,%d,%.6f,%.6f,%.3f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f\n",
+                vs_test_name(ps->key.pt.test), ps->key.pt.sessions,
+                vs_transport_name(ps->key.pt.tr), (unsigned long long)ps->key.pt.sock,
+                (unsigned long)ps->key.pt.msg, ps->n_ok, ps->n_failed, ps->gbps.mean,
+                ps->gbps.sd, ps->gbps.cv, ps->gbps.ci_half, ps->gbps.min, ps->gbps.max,
+                ps->cpu_local, ps->cpu_remote, ps->sd_local, ps->sd_remote);
+    }
+}
+
+void vs_table_json(FILE *f, const vs_dataset *d, const vs_summary *s)
+{
+    vs_json j;
+
+    vs_json_init(&j, 1);
+    vs_json_arr_begin(&j, NULL);
+    for (int i = 0; i < s->n; i++) {
+        const vs_point_summary *ps = &s->p[i];
+        vs_json_obj_begin(&j, NULL);
+        vs_json_str(&j, "pair", d->pairs[ps->key.pair]);
+        vs_json_str(&j, "test", vs_test_name(ps->key.pt.test));
+        vs_json_int(&j, "sessions", ps->key.pt.sessions);
+        vs_json_str(&j, "transport", vs_transport_name(ps->key.pt.tr));
+        vs_json_uint(&j, "sock", ps->key.pt.sock);
+        vs_json_uint(&j, "msg", ps->key.pt.msg);
+        vs_json_int(&j, "n", ps->n_ok);
+        vs_json_int(&j, "failed", ps->n_failed);
+        vs_json_num(&j, "mean", ps->gbps.mean);
+        vs_json_num(&j, "sd", ps->gbps.sd);
+        vs_json_num(&j, "cv", ps->gbps.cv);
+        vs_json_num(&j, "ci", ps->gbps.ci_half);
+        vs_json_num(&j, "min", ps->gbps.min);
+        vs_json_num(&j, "max", ps->gbps.max);
+        vs_json_num(&j, "cpu_local", ps->cpu_local);
+        vs_json_num(&j, "cpu_remote", ps->cpu_remote);
+        vs_json_num(&j, "sd_local", ps->sd_local);
+        vs_json_num(&j, "sd_remote", ps->sd_remote);
+        vs_json_obj_end(&j);
+    }
+    vs_json_arr_end(&j);
+    fprintf(f, "%s\n", vs_json_text(&j));
+    vs_json_free(&j);
+}

@@ -1,0 +1,246 @@
+/* workbook.c - see workbook.h. */
+#include "reports/workbook.h"
+#include "reports/charts.h"
+#include "runner/size.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+typedef struct book {
+    lxw_workbook *wb;
+    lxw_format *head, *num3, *num1, *integer, *wrap;
+} book;
+
+static void formats(book *b)
+{
+    b->head = workbook_add_format(b->wb);
+    format_set_bold(b->head);
+    format_set_bg_color(b->head, 0xDDE4EE);
+    format_set_bottom(b->head, LXW_BORDER_THIN);
+    b->num3 = workbook_add_format(b->wb);
+    format_set_num_format(b->num3, "0.000");
+    b->num1 = workbook_add_format(b->wb);
+    format_set_num_format(b->num1, "0.0");
+    b->integer = workbook_add_format(b->wb);
+    format_set_num_format(b->integer, "0");
+    b->wrap = workbook_add_format(b->wb);
+    format_set_text_wrap(b->wrap);
+}
+
+static void header(book *b, lxw_worksheet *ws, const char *const *names, const double *widths,
+                   int n)
+{
+    for (int c = 0; c < n; c++) {
+        worksheet_write_string(ws, 0, (lxw_col_t)c, names[c], b->head);
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
+static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
+{
+    static const char *const names[] = {
+        "Host pair", "Test", "Sessions", "Transport", "Socket", "Message", "Runs ok",
+        "Failed", "Mean Gbit/s", "SD", "CV %", "95% CI +/-", "Min", "Max", "CPU local %",
+        "CPU remote %", "SD local us/KB", "SD remote us/KB", "Ratio to baseline",
+        "Ratio CI +/-", "Clamped buffers",
+    };
+    static const double widths[] = { 34, 8, 9, 10, 8, 9, 8, 7, 12, 9, 8, 11, 9, 9, 11, 12,
+                                     14, 15, 16, 12, 15 };
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Summary");
+    enum vs_transport bt = vs_summary_baseline(s);
+    int row = 1;
+    char buf[32];
+
+    header(b, ws, names, widths, 21);
+    for (int p = 0; p < s->npanels; p++)
+        for (int i = 0; i < s->nseries; i++)
+            for (int m = 0; m < s->nmsgs; m++) {
+                const vs_panel *pn = &s->panels[p];
+                const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);
+                vs_ratio r;
+                lxw_row_t R = (lxw_row_t)row;
+                if (ps == NULL)
+                    continue;
+                worksheet_write_string(ws, R, 0, d->pairs[pn->pair], NULL);
+                worksheet_write_string(ws, R, 1, vs_test_name(pn->test), NULL);
+                worksheet_write_number(ws, R, 2, pn->sessions, b->integer);
+                worksheet_write_string(ws, R, 3, vs_transport_name(s->series[i].tr), NULL);
+                worksheet_write_string(ws, R, 4, vs_size_format(s->series[i].sock, buf,
+                                                                sizeof buf), NULL);
+                worksheet_write_number(ws, R, 5, s->msgs[m], b->integer);
+                worksheet_write_number(ws, R, 6, ps->n_ok, b->integer);
+                worksheet_write_number(ws, R, 7, ps->n_failed, b->integer);
+                if (ps->n_ok > 0) {
+                    worksheet_write_number(ws, R, 8, ps->gbps.mean, b->num3);
+                    worksheet_write_number(ws, R, 9, ps->gbps.sd, b->num3);
+                    worksheet_write_number(ws, R, 10, ps->gbps.cv, b->num1);
+                    if (ps->gbps.ci_valid)
+                        worksheet_write_number(ws, R, 11, ps->gbps.ci_half, b->num3);
+                    worksheet_write_number(ws, R, 12, ps->gbps.min, b->num3);
+                    worksheet_write_number(ws, R, 13, ps->gbps.max, b->num3);
+                    worksheet_write_number(ws, R, 14, ps->cpu_local, b->num1);
+                    worksheet_write_number(ws, R, 15, ps->cpu_remote, b->num1);
+                    worksheet_write_number(ws, R, 16, ps->sd_local, b->num3);
+                    worksheet_write_number(ws, R, 17, ps->sd_remote, b->num3);
+                }
+                vs_summary_ratio(s, pn, s->series[i].tr, bt, s->series[i].sock, s->msgs[m], &r);
+                if (r.valid)
+                    worksheet_write_number(ws, R, 18, r.r, b->num3);
+                if (r.ci_valid)
+                    worksheet_write_number(ws, R, 19, r.ci_half, b->num3);
+                worksheet_write_string(ws, R, 20, ps->clamped ? "yes" : "no", NULL);
+                row++;
+            }
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)(row > 1 ? row - 1 : 1), 20);
+}
+
+/* One pivot table per panel (messages x series) on "Chart data", and a
+ * column chart reading it on "Charts". */
+static void write_charts(book *b, const vs_dataset *d, const vs_summary *s)
+{
+    lxw_worksheet *charts = workbook_add_worksheet(b->wb, "Charts");
+    lxw_worksheet *data = workbook_add_worksheet(b->wb, "Chart data");
+    char buf[64], title[256];
+    int top = 0;
+
+    worksheet_set_column(data, 0, 0, 12, NULL);
+    for (int p = 0; p < s->npanels; p++) {
+        const vs_panel *pn = &s->panels[p];
+        lxw_row_t first = (lxw_row_t)top + 1, last = (lxw_row_t)(top + s->nmsgs);
+        lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+
+        snprintf(title, sizeof title, "%s, %d session%s - %s", vs_test_name(pn->test),
+                 pn->sessions, pn->sessions == 1 ? "" : "s", d->pairs[pn->pair]);
+        worksheet_write_string(data, (lxw_row_t)top, 0, "Message", b->head);
+        for (int m = 0; m < s->nmsgs; m++)
+            worksheet_write_string(data, (lxw_row_t)(top + 1 + m), 0,
+                                   vs_size_format(s->msgs[m], buf, sizeof buf), NULL);
+        for (int i = 0; i < s->nseries; i++) {
+            lxw_col_t col = (lxw_col_t)(1 + i);
+            char k[32];
+            snprintf(buf, sizeof buf, "%s %s", vs_transport_name(s->series[i].tr),
+                     vs_size_format(s->series[i].sock, k, sizeof k));
+            worksheet_write_string(data, (lxw_row_t)top, col, buf, b->head);
+            for (int m = 0; m < s->nmsgs; m++) {
+                const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);
+                if (ps != NULL && ps->n_ok > 0)
+                    worksheet_write_number(data, (lxw_row_t)(top + 1 + m), col,
+                                           ps->gbps.mean, b->num3);
+            }
+            lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+            chart_series_set_categories(se, "Chart data", first, 0, last, 0);
+            chart_series_set_values(se, "Chart data", first, col, last, col);
+            chart_series_set_name_range(se, "Chart data", (lxw_row_t)top, col);
+            lxw_chart_fill fill = { 0 };
+            unsigned rgb = 0;
+            vs_series_color(s, i, buf, sizeof buf);
+            sscanf(buf + 1, "%x", &rgb);
+            fill.color = rgb;
+            chart_series_set_fill(se, &fill);
+        }
+        chart_title_set_name(ch, title);
+        chart_axis_set_name(ch->x_axis, "Message size (bytes)");
+        chart_axis_set_name(ch->y_axis, "Throughput (Gbit/s)");
+        chart_axis_set_min(ch->y_axis, 0);
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+        lxw_chart_options opt = { 0 };
+        opt.x_scale = 1.6;
+        opt.y_scale = 1.4;
+        worksheet_insert_chart_opt(charts, (lxw_row_t)(p * 23), 1, ch, &opt);
+        top += s->nmsgs + 2;
+    }
+}
+
+static void write_runs(book *b, const vs_dataset *d)
+{
+    static const char *const names[] = {
+        "Source", "transport", "test", "sock_req", "sock_eff_local", "sock_eff_remote", "msg",
+        "sessions", "session", "run", "seconds", "bytes", "gbps", "cpu_local", "cpu_remote",
+        "sd_local", "sd_remote", "status", "error",
+    };
+    static const double widths[] = { 24, 9, 8, 9, 13, 14, 8, 8, 8, 5, 9, 14, 9, 9, 10, 9, 9,
+                                      7, 40 };
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Runs");
+
+    header(b, ws, names, widths, 19);
+    for (int i = 0; i < d->nrec; i++) {
+        const vs_rec *r = &d->rec[i];
+        lxw_row_t R = (lxw_row_t)(i + 1);
+        worksheet_write_string(ws, R, 0, d->src[r->source].path, NULL);
+        worksheet_write_string(ws, R, 1, vs_transport_name(r->key.pt.tr), NULL);
+        worksheet_write_string(ws, R, 2, vs_test_name(r->key.pt.test), NULL);
+        worksheet_write_number(ws, R, 3, (double)r->key.pt.sock, b->integer);
+        worksheet_write_number(ws, R, 4, (double)r->sock_eff_local, b->integer);
+        worksheet_write_number(ws, R, 5, (double)r->sock_eff_remote, b->integer);
+        worksheet_write_number(ws, R, 6, r->key.pt.msg, b->integer);
+        worksheet_write_number(ws, R, 7, r->key.pt.sessions, b->integer);
+        if (r->session == 0)
+            worksheet_write_string(ws, R, 8, "all", NULL);
+        else
+            worksheet_write_number(ws, R, 8, r->session, b->integer);
+        worksheet_write_number(ws, R, 9, r->run, b->integer);
+        worksheet_write_number(ws, R, 10, r->seconds, b->num3);
+        worksheet_write_number(ws, R, 11, (double)r->bytes, b->integer);
+        worksheet_write_number(ws, R, 12, r->gbps, b->num3);
+        worksheet_write_number(ws, R, 13, r->cpu_local, b->num1);
+        worksheet_write_number(ws, R, 14, r->cpu_remote, b->num1);
+        worksheet_write_number(ws, R, 15, r->sd_local, b->num3);
+        worksheet_write_number(ws, R, 16, r->sd_remote, b->num3);
+        worksheet_write_string(ws, R, 17, r->ok ? "ok" : "error", NULL);
+        worksheet_write_string(ws, R, 18, r->error, NULL);
+    }
+}
+
+static void write_environment(book *b, const vs_dataset *d)
+{
+    static const char *const keys[] = {
+        "profile.name", "profile.description", "start", "end", "status", "version",
+        "git_revision", "control",
+        "hosts.local.hostname", "hosts.local.os_release", "hosts.local.kernel",
+        "hosts.local.cpu_model", "hosts.local.hypervisor",
+        "hosts.remote.hostname", "hosts.remote.os_release", "hosts.remote.kernel",
+        "hosts.remote.cpu_model", "hosts.remote.hypervisor", "hosts.remote.tool_version",
+    };
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Environment");
+    int row = 0;
+
+    worksheet_set_column(ws, 0, 0, 26, NULL);
+    worksheet_set_column(ws, 1, 1, 70, NULL);
+    for (int i = 0; i < d->nsrc; i++) {
+        worksheet_write_string(ws, (lxw_row_t)row, 0, "Results directory", b->head);
+        worksheet_write_string(ws, (lxw_row_t)row++, 1, d->src[i].path, b->head);
+        worksheet_write_string(ws, (lxw_row_t)row, 0, "host pair", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row++, 1, d->pairs[d->src[i].pair], NULL);
+        for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+            worksheet_write_string(ws, (lxw_row_t)row, 0, keys[k], NULL);
+            worksheet_write_string(ws, (lxw_row_t)row++, 1, vs_meta_str(&d->src[i], keys[k]),
+                                   NULL);
+        }
+        worksheet_write_string(ws, (lxw_row_t)row, 0, "profile.text", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row++, 1,
+                               vs_meta_str(&d->src[i], "profile.text"), b->wrap);
+        row++;
+    }
+}
+
+int vs_workbook_write(const char *path, const vs_dataset *d, const vs_summary *s, vs_err *e)
+{
+    book b;
+    lxw_error rc;
+
+    memset(&b, 0, sizeof b);
+    b.wb = workbook_new(path);
+    if (b.wb == NULL)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot create %s", path);
+    formats(&b);
+    write_summary(&b, d, s);
+    write_charts(&b, d, s);
+    write_runs(&b, d);
+    write_environment(&b, d);
+    rc = workbook_close(b.wb);
+    if (rc != LXW_NO_ERROR)
+        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s: %s", path, lxw_strerror(rc));
+    return 0;
+}

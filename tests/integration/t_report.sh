@@ -1,0 +1,92 @@
+# t_report.sh - vsreport on the checked-in fixture (tests/fixtures/small).
+
+VSREPORT=${VSREPORT:-$PWD/bin/vsreport}
+FIXTURE=$PWD/tests/fixtures/small
+
+t_report_writes_every_file() {
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" >"$TMP/out" 2>&1 || fail "report failed: $(cat "$TMP/out")"
+    grep -q "index.html" "$TMP/out" || fail "report does not say where the page is"
+    for kind in throughput ratio cpu; do
+        local b="$TMP/r/charts/stream-1s-$kind"
+        for ext in gp dat png svg pdf; do
+            [ -s "$b.$ext" ] || fail "missing $b.$ext"
+        done
+        [ "$(head -c 8 "$b.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$b.png is not a PNG"
+        [ "$(stat -c %s "$b.png")" -gt 5000 ] || fail "$b.png is suspiciously small"
+        head -c 5 "$b.pdf" | grep -q '%PDF-' || fail "$b.pdf is not a PDF"
+        grep -q '<svg' "$b.svg" || fail "$b.svg is not SVG"
+        grep -q '</svg>' "$b.svg" || fail "$b.svg is truncated"
+    done
+    [ -s "$TMP/r/index.html" ] && [ -s "$TMP/r/report.xlsx" ] || fail "no page or workbook"
+    [ -s "$TMP/r/data/1-small/runs.csv" ] && [ -s "$TMP/r/data/1-small/meta.json" ] || fail "raw files not copied"
+}
+
+t_report_xlsx_summary_holds_the_means() {
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
+    unzip -tq "$TMP/r/report.xlsx" >/dev/null || fail "report.xlsx is not a valid zip"
+    unzip -p "$TMP/r/report.xlsx" xl/workbook.xml | grep -q 'name="Summary"' || fail "no Summary sheet"
+    unzip -p "$TMP/r/report.xlsx" xl/workbook.xml | grep -q 'name="Runs"' || fail "no Runs sheet"
+    unzip -p "$TMP/r/report.xlsx" xl/workbook.xml | grep -q 'name="Environment"' || fail "no Environment sheet"
+    [ "$(unzip -l "$TMP/r/report.xlsx" | grep -c 'xl/charts/chart')" -ge 1 ] || fail "no native chart"
+    # means per point computed here, independently of vsreport
+    awk -F, 'NR > 1 && $8 == "all" && $17 == "ok" { k = $1 FS $3 FS $6; s[k] += $12; n[k]++ }
+             END { for (k in s) printf "%.9f\n", s[k] / n[k] }' "$FIXTURE/runs.csv" >"$TMP/means"
+    [ "$(wc -l <"$TMP/means")" -eq 8 ] || fail "expected 8 points in the fixture"
+    unzip -p "$TMP/r/report.xlsx" xl/worksheets/sheet1.xml | grep -o '<v>[^<]*</v>' |
+        sed 's/<v>\(.*\)<\/v>/\1/' >"$TMP/values"
+    while read -r m; do
+        awk -v m="$m" '{ d = $1 - m; if (d < 0) d = -d; if (d < 1e-6) found = 1 }
+                       END { exit !found }' "$TMP/values" || fail "mean $m is not in the Summary sheet"
+    done <"$TMP/means"
+}
+
+t_report_html_links_exist() {
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" >/dev/null 2>&1 || fail "report failed"
+    grep -o -E '(src|href)="[^"]*"' "$TMP/r/index.html" | sed -E 's/^(src|href)="(.*)"$/\2/' >"$TMP/links"
+    [ "$(wc -l <"$TMP/links")" -ge 10 ] || fail "too few links in the page"
+    while read -r l; do
+        case "$l" in
+            http:* | https:* | //*) fail "the page needs the network: $l" ;;
+        esac
+        [ -e "$TMP/r/$l" ] || fail "index.html links to a missing file: $l"
+    done <"$TMP/links"
+    grep -q 'failed run' "$TMP/r/index.html" || fail "the failed run is not warned about"
+    grep -q 'Connection reset by peer' "$TMP/r/index.html" || fail "the failure's error is not shown"
+}
+
+t_report_golden_scripts() {
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
+    for f in tests/golden/*; do
+        diff -u "$f" "$TMP/r/charts/$(basename "$f")" >"$TMP/diff" || fail "$(basename "$f") differs from its golden file:
+$(head -n 30 "$TMP/diff")"
+    done
+}
+
+t_report_paper_size() {
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" --paper >/dev/null 2>&1 || fail "report --paper failed"
+    grep -a -q 'MediaBox \[ *0 0 252 ' "$TMP/r/charts/stream-1s-throughput.pdf" \
+        || fail "--paper PDF is not 3.5 in (252 pt) wide"
+    grep -q 'Times' "$TMP/r/charts/stream-1s-throughput.gp" || fail "--paper does not use a serif font"
+}
+
+t_summary_formats() {
+    "$VSREPORT" summary "$FIXTURE" >"$TMP/t" || fail "summary failed"
+    grep -q 'vsock 256K' "$TMP/t" || fail "no series column"
+    grep -q '13.500 +/-' "$TMP/t" || fail "vsock 256K 16K mean missing"
+    "$VSREPORT" summary "$FIXTURE" --json >"$TMP/j" || fail "summary --json failed"
+    jq_true "$TMP/j" 'length == 8 and ([.[] | select(.transport == "vsock" and .sock == 262144 and .msg == 16384)][0] | .n == 3 and .failed == 1 and .mean == 13.5)' \
+        "JSON summary figures"
+    "$VSREPORT" summary "$FIXTURE" --csv >"$TMP/c" || fail "summary --csv failed"
+    [ "$(wc -l <"$TMP/c")" -eq 9 ] || fail "CSV summary should have a header and 8 rows"
+}
+
+t_report_refuses_malformed() {
+    mkdir -p "$TMP/bad"
+    cp "$FIXTURE/meta.json" "$TMP/bad/"
+    sed '5s/,ok,$/,okay,/' "$FIXTURE/runs.csv" >"$TMP/bad/runs.csv"
+    "$VSREPORT" summary "$TMP/bad" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "malformed input should exit 2"
+    grep -q 'runs.csv:5: bad status' "$TMP/o" || fail "error lacks file:line: $(cat "$TMP/o")"
+    "$VSREPORT" summary "$TMP/nonexistent" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a missing directory should exit 2"
+}

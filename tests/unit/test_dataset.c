@@ -1,0 +1,147 @@
+/* test_dataset.c - loading results directories, good and malformed;
+ * grouping into points. */
+#include "analysis/summary.h"
+#include "tests/unit/suites.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define HEADER \
+    "transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run," \
+    "seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error\n"
+
+static const char meta[] =
+    "{\"hosts\":{\"local\":{\"os\":\"Linux\",\"kernel\":\"6.1\"},"
+    "\"remote\":{\"os\":\"Linux\",\"kernel\":\"6.1\"}}}\n";
+
+/* Make DIR with the given runs.csv and meta.json texts; returns DIR. */
+static const char *make_dir(const char *csv, const char *json)
+{
+    static char dir[256];
+    char path[300];
+    FILE *f;
+
+    snprintf(dir, sizeof dir, "%s/vs-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (mkdtemp(dir) == NULL)
+        return NULL;
+    snprintf(path, sizeof path, "%s/runs.csv", dir);
+    f = fopen(path, "w");
+    fputs(csv, f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/meta.json", dir);
+    f = fopen(path, "w");
+    fputs(json, f);
+    fclose(f);
+    return dir;
+}
+
+static void remove_dir(const char *dir)
+{
+    char path[300];
+
+    snprintf(path, sizeof path, "%s/runs.csv", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/meta.json", dir);
+    remove(path);
+    rmdir(dir);
+}
+
+/* Loading fails and the message holds `want`. */
+static void refused(const char *csv, const char *json, const char *want)
+{
+    const char *dir = make_dir(csv, json);
+    vs_dataset d;
+    vs_err e;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    vs_err_clear(&e);
+    CU_ASSERT_EQUAL(vs_dataset_load(&d, &dir, 1, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_USAGE);
+    if (strstr(e.msg, want) == NULL)
+        fprintf(stderr, "\n  message '%s' lacks '%s'\n", e.msg, want);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, want));
+    remove_dir(dir);
+}
+
+static void test_malformed_inputs(void)
+{
+    const char *row = "tcp,stream,65536,65536,65536,1024,1,all,1,1.0,100,0.5,1,1,1,1,ok,\n";
+    char buf[1024];
+
+    refused("nonsense\n", meta, "runs.csv:1");
+    refused("transport,test\n", meta, "runs.csv:1");
+    snprintf(buf, sizeof buf, HEADER "%s%s", row,
+             "tcp,stream,65536,65536,65536,1024,1,all,2,1.0,100,fast,1,1,1,1,ok,\n");
+    refused(buf, meta, "runs.csv:3: bad gbps 'fast'");
+    snprintf(buf, sizeof buf, HEADER "udp,stream,0,0,0,1,1,all,1,1,1,1,1,1,1,1,ok,\n");
+    refused(buf, meta, "bad transport 'udp'");
+    snprintf(buf, sizeof buf, HEADER "tcp,stream,0,0,0,1,1,all,1,1,1,nan,1,1,1,1,ok,\n");
+    refused(buf, meta, "bad gbps");
+    snprintf(buf, sizeof buf, HEADER "tcp,stream,0,0,0,1,1,7,1,1,1,1,1,1,1,1,ok,\n");
+    refused(buf, meta, "bad session '7'");
+    snprintf(buf, sizeof buf, HEADER "tcp,stream,0,0,0,1,1,all,1,1,1,1,1,1,1,1,maybe,\n");
+    refused(buf, meta, "bad status");
+    snprintf(buf, sizeof buf, HEADER "tcp,stream,0,0\n");
+    refused(buf, meta, "runs.csv:2: 4 fields");
+    snprintf(buf, sizeof buf, HEADER "tcp,\"unterminated\n");
+    refused(buf, meta, "unterminated");
+    snprintf(buf, sizeof buf, HEADER "%s", row);
+    refused(buf, "{\"hosts\": [1, 2,\n", "meta.json:2");
+    refused(buf, "[]", "not a vsbench meta.json");
+}
+
+static void test_good_input_grouped(void)
+{
+    const char *dir = make_dir(
+        HEADER
+        "tcp,stream,65536,65536,65536,1024,2,1,1,1.0,100,0.5,10,20,1,2,ok,\n"
+        "tcp,stream,65536,65536,65536,1024,2,2,1,1.0,100,0.5,10,20,1,2,ok,\n"
+        "tcp,stream,65536,65536,65536,1024,2,all,1,1.0,200,1.0,10,20,1,2,ok,\n"
+        "tcp,stream,65536,65536,65536,1024,2,all,2,1.0,300,3.0,30,40,3,4,ok,\n"
+        "tcp,stream,65536,65536,65536,1024,2,all,3,0,0,0,0,0,0,0,error,\"boom, twice\"\n"
+        "vsock,stream,65536,32768,65536,1024,2,all,1,1.0,300,4.0,1,1,1,1,ok,\n",
+        meta);
+    vs_dataset d;
+    vs_summary s;
+    vs_err e;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    CU_ASSERT_EQUAL_FATAL(vs_dataset_load(&d, &dir, 1, &e), 0);
+    CU_ASSERT_EQUAL(d.nrec, 6);
+    CU_ASSERT_EQUAL(d.npairs, 1);
+    CU_ASSERT_EQUAL_FATAL(vs_summarize(&d, &s, &e), 0);
+    CU_ASSERT_EQUAL(s.n, 2);
+    CU_ASSERT_EQUAL(s.nseries, 2);
+    CU_ASSERT_EQUAL(s.series[0].tr, VS_TR_TCP);
+    CU_ASSERT_EQUAL(s.npanels, 1);
+    const vs_point_summary *tcp = vs_summary_at(&s, &s.panels[0], &s.series[0], 1024);
+    const vs_point_summary *vs = vs_summary_at(&s, &s.panels[0], &s.series[1], 1024);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(tcp);
+    CU_ASSERT_EQUAL(tcp->n_ok, 2);          /* session rows are not runs */
+    CU_ASSERT_EQUAL(tcp->n_failed, 1);      /* counted, never averaged in */
+    CU_ASSERT_DOUBLE_EQUAL(tcp->gbps.mean, 2.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(tcp->cpu_local, 20.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(tcp->sd_remote, 3.0, 1e-12);
+    CU_ASSERT_STRING_EQUAL(tcp->first_error, "boom, twice");
+    CU_ASSERT_FALSE(tcp->clamped);
+    CU_ASSERT_TRUE(vs->clamped);            /* 32768 < 65536 requested */
+    vs_ratio r;
+    vs_summary_ratio(&s, &s.panels[0], VS_TR_VSOCK, VS_TR_TCP, 65536, 1024, &r);
+    CU_ASSERT_DOUBLE_EQUAL(r.r, 2.0, 1e-12);
+    vs_summary_free(&s);
+    vs_dataset_free(&d);
+    remove_dir(dir);
+}
+
+int vs_suite_dataset(void)
+{
+    static const CU_TestInfo tests[] = {
+        { "malformed input refused with file:line", test_malformed_inputs },
+        { "good input grouped per point", test_good_input_grouped },
+        CU_TEST_INFO_NULL,
+    };
+    return vs_add_suite("dataset", tests);
+}
