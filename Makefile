@@ -173,6 +173,9 @@ netns-test: all
 
 test: unit-test integration-test netns-test
 
+vm-test: $(BIN)/vsbench$(EXE)
+	tests/vm/run.sh $(BIN)/vsbench$(EXE)
+
 # ---- reports ---------------------------------------------------------------
 
 report: all

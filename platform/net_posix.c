@@ -75,6 +75,10 @@ int vs_vsock_local_cid(uint32_t *cid)
         return -1;
     rc = ioctl(fd, IOCTL_VM_SOCKETS_GET_LOCAL_CID, &v);
     close(fd);
+    /* With only the loopback transport the kernel knows no CID of its own;
+     * this machine is then reachable at VMADDR_CID_LOCAL. */
+    if (rc == 0 && v == VMADDR_CID_ANY && vs_vsock_loopback_present())
+        v = VMADDR_CID_LOCAL;
     if (rc != 0 || v == VMADDR_CID_ANY)
         return -1;
     *cid = v;

@@ -1,0 +1,86 @@
+#!/bin/busybox sh
+# init.sh - /init of the test guest. Loads the vsock modules, runs the
+# real vsbench server and client over vsock (CID 1, the loopback
+# transport) and TCP loopback, and reports on the serial console between
+# marker lines that tests/vm/run.sh reads. Its own watchdog powers the
+# guest off if anything hangs.
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+mkdir -p /tmp && mount -t tmpfs tmp /tmp
+export PATH=/bin TMPDIR=/tmp
+echo "VSBENCH-VM-BOOTED $(uname -r)"
+
+WATCHDOG=$(sed -n 's/.*vsbench.watchdog=\([0-9]*\).*/\1/p' /proc/cmdline)
+(sleep "${WATCHDOG:-150}"; echo "VSBENCH-VM-WATCHDOG guest timed out"; poweroff -f) &
+
+for m in vsock vmw_vsock_virtio_transport_common vsock_loopback; do
+    insmod "/lib/modules/$m.ko" || echo "VSBENCH-VM-FAIL insmod $m"
+done
+ip link set lo up
+vsbench info
+pass=0
+fail=0
+
+vsbench serve --listen tcp:127.0.0.1:5301 --listen vsock:any:5301 2>/tmp/serve.log &
+sleep 0.5
+
+# case NAME ARGS...: one vsbench run; its JSON goes between markers.
+case_run() {
+    name=$1
+    shift
+    echo "VSBENCH-CASE $name"
+    if vsbench run "$@" --json >/tmp/r.json 2>/tmp/r.err; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "VSBENCH-CASE-FAILED $name: $(tail -n 3 /tmp/r.err)"
+    fi
+    echo "VSBENCH-RESULT-BEGIN $name"
+    cat /tmp/r.json
+    echo "VSBENCH-RESULT-END $name"
+}
+
+for tr in vsock tcp; do
+    for test in stream maerts; do
+        for p in 1 5; do
+            for s in 64K 256K; do
+                case_run "$tr-$test-P$p-$s" 127.0.0.1 -t "$tr" -T "$test" -P "$p" -s "$s" \
+                    -m 16K -l 0.5 --warmup 0.1
+            done
+        done
+    done
+done
+
+# no TCP at all: the control channel over vsock too
+case_run "vsock-control-vsock" vsock:local:5301 -t vsock -P 2 -s 256K -m 64K -l 0.5 --warmup 0.1
+
+# a tiny sweep, when this vsbench has one
+cat >/tmp/tiny.profile <<'P'
+[sweep]
+name = vm-tiny
+transports = vsock, tcp
+sock-sizes = 256K
+msg-sizes = 16K
+sessions = 1, 2
+runs = 1
+duration = 0.5
+warmup = 0.1
+P
+echo "VSBENCH-CASE sweep"
+if vsbench sweep 127.0.0.1 --profile /tmp/tiny.profile --out /tmp/sweep >/tmp/sweep.log 2>&1; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "VSBENCH-CASE-FAILED sweep: $(tail -n 3 /tmp/sweep.log)"
+fi
+echo "VSBENCH-FILE-BEGIN sweep-runs.csv"
+cat /tmp/sweep/runs.csv 2>/dev/null
+echo "VSBENCH-FILE-END sweep-runs.csv"
+
+echo "VSBENCH-SERVER-LOG-BEGIN"
+tail -n 5 /tmp/serve.log
+echo "VSBENCH-SERVER-LOG-END"
+echo "VSBENCH-VM-DONE pass=$pass fail=$fail"
+poweroff -f

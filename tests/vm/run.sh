@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# run.sh - boot Debian's cloud kernel in QEMU with an initramfs holding
+# busybox, the vsock modules and the static vsbench, run the guest's tests
+# (tests/vm/init.sh) and judge them only from what the guest printed:
+# QEMU's exit status means nothing. The guest's JSON results are extracted
+# and checked here with jq. Usage: tests/vm/run.sh [VSBENCH-BINARY]
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+VSBENCH=${1:-bin/vsbench}
+VM=build/vm
+TIMEOUT=${VM_TIMEOUT:-170}
+stage_start=$(date +%s)
+
+stage() {
+    local now
+    now=$(date +%s)
+    printf 'vm-test: %-28s %3d s\n' "$1" $((now - stage_start))
+    stage_start=$now
+}
+
+fail() {
+    echo "vm-test: FAILED: $*"
+    if [ -f "$VM/console.log" ]; then
+        echo "--- guest console (last 60 lines) ---"
+        tail -n 60 "$VM/console.log" | tr -d '\r'
+    fi
+    echo "0 passed, 1 failed"
+    exit 1
+}
+
+command -v qemu-system-x86_64 >/dev/null || fail "qemu-system-x86_64 missing (apt-get install qemu-system-x86)"
+[ -x "$VSBENCH" ] || fail "no $VSBENCH (run make first)"
+file -L "$VSBENCH" 2>/dev/null | grep -q 'statically linked' || ldd "$VSBENCH" 2>&1 | grep -q 'not a dynamic' \
+    || fail "$VSBENCH is not static"
+tests/vm/fetch.sh "$VM" || fail "cannot fetch the kernel and busybox"
+stage "fetch kernel, busybox"
+
+# ---- initramfs -------------------------------------------------------------
+root=$VM/root
+rm -rf "$root" && mkdir -p "$root"/{bin,lib/modules,proc,sys,dev,tmp}
+cp "$VM/busybox" "$root/bin/busybox"
+cp "$VSBENCH" "$root/bin/vsbench"
+cp tests/vm/init.sh "$root/init"
+chmod +x "$root/init" "$root/bin/busybox"
+kver=$(ls "$VM/kernel/lib/modules")
+for m in vsock vmw_vsock_virtio_transport_common vsock_loopback; do
+    src=$(find "$VM/kernel/lib/modules/$kver" -name "$m.ko*" | head -n 1)
+    [ -n "$src" ] || fail "module $m not in the kernel package"
+    case "$src" in
+        *.ko.xz) xz -dc "$src" >"$root/lib/modules/$m.ko" ;;
+        *.ko.zst) zstd -qdc "$src" >"$root/lib/modules/$m.ko" ;;
+        *.ko.gz) gzip -dc "$src" >"$root/lib/modules/$m.ko" ;;
+        *) cp "$src" "$root/lib/modules/$m.ko" ;;
+    esac
+done
+(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$VM/initrd.gz" || fail "cpio"
+stage "build initramfs"
+
+# ---- boot ------------------------------------------------------------------
+# TCG by default: nested KVM is often present but broken on CI machines
+# (VM_ACCEL=kvm to try it where it works).
+accel="-accel ${VM_ACCEL:-tcg}"
+timeout "$TIMEOUT" qemu-system-x86_64 -m 256 -smp 1 -nographic -no-reboot -net none $accel \
+    -kernel "$VM"/kernel/boot/vmlinuz-* -initrd "$VM/initrd.gz" \
+    -append "console=ttyS0 quiet loglevel=1 panic=-1 vsbench.watchdog=$((TIMEOUT - 20))" \
+    </dev/null >"$VM/console.log" 2>&1
+stage "boot and run the guest"
+
+# ---- judge -------------------------------------------------------------------
+log=$VM/console.log
+# the firmware's terminal escapes can precede a marker on its line
+tr -d '\r' <"$log" | sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\x1bc//g' >"$VM/console.txt"
+grep -q '^VSBENCH-VM-BOOTED' "$VM/console.txt" || fail "the guest did not boot"
+grep -q '^VSBENCH-VM-WATCHDOG' "$VM/console.txt" && fail "the guest's watchdog fired"
+grep -q '^VSBENCH-VM-FAIL' "$VM/console.txt" && fail "$(grep '^VSBENCH-VM-FAIL' "$VM/console.txt")"
+done_line=$(grep '^VSBENCH-VM-DONE' "$VM/console.txt") || fail "the guest never finished"
+
+rm -rf "$VM/results" && mkdir -p "$VM/results"
+awk -v dir="$VM/results" '
+    /^VSBENCH-RESULT-BEGIN / { name = $2; out = dir "/" name ".json"; next }
+    /^VSBENCH-RESULT-END /   { close(out); out = ""; next }
+    /^VSBENCH-FILE-BEGIN /   { out = dir "/" $2; next }
+    /^VSBENCH-FILE-END /     { close(out); out = ""; next }
+    out != ""                { print > out }' "$VM/console.txt"
+
+pass=0 failed=0
+check() { # NAME JQ-EXPR FILE
+    if [ "$(jq -r "$2" "$3" 2>/dev/null)" = true ]; then
+        pass=$((pass + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAILED $1"
+        grep "VSBENCH-CASE-FAILED $(basename "$3" .json):" "$VM/console.txt"
+    fi
+}
+n=0
+for f in "$VM"/results/*.json; do
+    [ -e "$f" ] || break
+    n=$((n + 1))
+    name=$(basename "$f" .json)
+    check "$name: every row ok" '[.results[].status] | all(. == "ok")' "$f"
+    check "$name: throughput > 0" '[.results[].gbps] | all(. > 0)' "$f"
+    case "$name" in
+        vsock-*) check "$name: vsock buffers are what was asked" \
+            '[.results[] | .sock_eff_local == .sock_req and .sock_eff_remote == .sock_req] | all' "$f" ;;
+    esac
+    printf '  %-24s %8.3f Gbit/s  (sock %s, effective %s / %s)\n' "$name" \
+        "$(jq -r '.results[-1].gbps' "$f")" "$(jq -r '.results[-1].sock_req' "$f")" \
+        "$(jq -r '.results[-1].sock_eff_local' "$f")" "$(jq -r '.results[-1].sock_eff_remote' "$f")"
+done
+[ "$n" -eq 17 ] || { failed=$((failed + 1)); echo "FAILED expected 17 results from the guest, got $n"; }
+if grep -q '^VSBENCH-CASE sweep' "$VM/console.txt"; then
+    rows=$(grep -c ',all,' "$VM/results/sweep-runs.csv" 2>/dev/null)
+    if [ "$rows" = 4 ] && ! grep -q ',error,' "$VM/results/sweep-runs.csv"; then
+        pass=$((pass + 1)); echo "  sweep: 4 runs (vsock and tcp, 1 and 2 sessions) ok"
+    else
+        failed=$((failed + 1)); echo "FAILED the guest's sweep (rows: $rows)"
+    fi
+fi
+echo "vm-test: guest says: $done_line"
+case "$done_line" in *" fail=0") ;; *) failed=$((failed + 1)); echo "FAILED the guest reported failures" ;; esac
+stage "judge"
+echo
+echo "$pass passed, $failed failed"
+[ "$failed" -eq 0 ] || { echo "--- guest console (last 40 lines) ---"; tail -n 40 "$VM/console.txt"; exit 1; }
