@@ -188,6 +188,17 @@ MINGW_CC ?= x86_64-w64-mingw32-gcc
 windows:
 	$(MAKE) CC=$(MINGW_CC) all
 
+windows-test: windows all
+	tests/windows/run.sh
+
+# A zip to copy into a Windows VM: the runner, README, profiles, docs.
+windows-dist: windows
+	rm -rf build/dist/vsbench-win64 && mkdir -p build/dist/vsbench-win64/profiles
+	cp bin/win64/vsbench.exe README.md docs/windows.md build/dist/vsbench-win64/
+	cp profiles/*.profile build/dist/vsbench-win64/profiles/
+	cd build/dist && rm -f ../../bin/vsbench-win64.zip && zip -qr ../../bin/vsbench-win64.zip vsbench-win64
+	@echo "bin/vsbench-win64.zip"
+
 # ---- install ---------------------------------------------------------------
 
 install: all

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# run.sh - the Windows runner under wine: a fresh prefix in build/, no X
+# needed. Checks `vsbench.exe info`, a Linux client against a Windows
+# server and the reverse over TCP loopback (same JSON results), and that
+# the VMCI and Hyper-V paths fail with their clear "not available"
+# messages. Transfers are kept short: wine is not a performance reference.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+EXE=${EXE:-bin/win64/vsbench.exe}
+LINUX=${LINUX:-bin/vsbench}
+export WINEPREFIX=$PWD/build/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# the Linux binary never opens AF_VSOCK here; wine has no VMCI driver anyway
+NOVS="env VSBENCH_NO_VSOCK=1"
+TMP=$(mktemp -d)
+PIDS=()
+pass=0 failed=0
+
+cleanup() {
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
+    wineserver -k 2>/dev/null
+    rm -rf "$TMP"
+}
+trap cleanup EXIT INT TERM
+
+ok() { pass=$((pass + 1)); echo "ok     $1"; }
+bad() { failed=$((failed + 1)); echo "FAILED $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -n 15; }
+
+command -v wine >/dev/null || { echo "windows-test: wine missing (apt-get install wine wine64)"; echo "0 passed, 1 failed"; exit 1; }
+[ -f "$EXE" ] || { echo "windows-test: no $EXE (make windows)"; echo "0 passed, 1 failed"; exit 1; }
+mkdir -p "$WINEPREFIX"
+timeout 120 wineboot -i >/dev/null 2>&1
+
+# wait_port LOG: the port a server printed in "listening on tcp:127.0.0.1:PORT"
+wait_port() {
+    local port=
+    for _ in $(seq 1 200); do
+        port=$(tr -d '\r' <"$1" | sed -n 's/.*listening on tcp:127\.0\.0\.1:\([0-9]*\).*/\1/p' | head -n 1)
+        [ -n "$port" ] && { echo "$port"; return 0; }
+        sleep 0.1
+    done
+    return 1
+}
+
+# check NAME FILE JQ: the JSON in FILE satisfies JQ
+check() {
+    if [ "$(tr -d '\r' <"$2" | jq -r "$3" 2>/dev/null)" = true ]; then ok "$1"; else bad "$1" "$2"; fi
+}
+
+results_ok='([.results[].status] | all(. == "ok")) and ([.results[].gbps] | all(. > 0)) and (.results[-1].session == "all")'
+
+# ---- info ----------------------------------------------------------------
+timeout 60 wine "$EXE" info >"$TMP/info" 2>&1
+grep -q '^transports' "$TMP/info" && ok "vsbench.exe info lists transports" || bad "info" "$TMP/info"
+grep -q "VMCI driver not found" "$TMP/info" && ok "info explains VMCI is not available" || bad "info VMCI" "$TMP/info"
+grep -q "Hyper-V sockets not available" "$TMP/info" && ok "info explains Hyper-V sockets are not available" \
+    || bad "info Hyper-V" "$TMP/info"
+
+# ---- Windows server, Linux client ---------------------------------------------
+wine "$EXE" serve --listen tcp:127.0.0.1:0 >"$TMP/wserver.log" 2>&1 &
+PIDS+=($!)
+if port=$(wait_port "$TMP/wserver.log"); then
+    for t in stream maerts; do
+        timeout 60 $NOVS "$LINUX" run "127.0.0.1:$port" -T "$t" -P 2 -m 16K -s 64K -l 0.1 --warmup 0 --json \
+            >"$TMP/lw-$t.json" 2>"$TMP/lw-$t.err"
+        check "Linux client -> Windows server, $t" "$TMP/lw-$t.json" "$results_ok"
+    done
+    jq -r '.results[-1].gbps' "$TMP/lw-stream.json" 2>/dev/null | sed 's/^/       stream Gbit\/s under wine: /'
+else
+    bad "the Windows server did not start" "$TMP/wserver.log"
+fi
+
+# ---- Linux server, Windows client ---------------------------------------------
+$NOVS "$LINUX" serve --listen tcp:127.0.0.1:0 2>"$TMP/lserver.log" &
+PIDS+=($!)
+if port=$(wait_port "$TMP/lserver.log"); then
+    for t in stream maerts; do
+        timeout 60 wine "$EXE" run "127.0.0.1:$port" -T "$t" -P 2 -m 16K -s 64K -l 0.1 --warmup 0 --json \
+            >"$TMP/wl-$t.json" 2>"$TMP/wl-$t.err"
+        check "Windows client -> Linux server, $t" "$TMP/wl-$t.json" "$results_ok"
+    done
+    # the same results format on both sides
+    if [ "$(tr -d '\r' <"$TMP/wl-stream.json" | jq -c '.results[0] | keys')" = \
+         "$(jq -c '.results[0] | keys' "$TMP/lw-stream.json")" ]; then
+        ok "Windows and Linux clients write the same result fields"
+    else
+        bad "result fields differ between Windows and Linux clients" "$TMP/wl-stream.json"
+    fi
+    timeout 60 wine "$EXE" run "127.0.0.1:$port" -t vsock -l 0.1 >"$TMP/vmci" 2>&1
+    rc=$?
+    [ "$rc" -eq 4 ] && grep -q "VMCI driver not found" "$TMP/vmci" && ok "vsock (VMCI) fails clearly, exit 4" \
+        || bad "vsock (VMCI) error (exit $rc)" "$TMP/vmci"
+else
+    bad "the Linux server did not start" "$TMP/lserver.log"
+fi
+timeout 60 wine "$EXE" run hvsock:parent:5301 -l 0.1 >"$TMP/hv" 2>&1
+rc=$?
+[ "$rc" -eq 4 ] && ok "hvsock fails clearly, exit 4" || bad "hvsock error (exit $rc)" "$TMP/hv"
+timeout 60 wine "$EXE" run 127.0.0.1:1 -l 0.1 >"$TMP/refused" 2>&1
+[ $? -eq 3 ] && grep -q "refused" "$TMP/refused" && ok "refused connection explained, exit 3" \
+    || bad "refused connection" "$TMP/refused"
+
+echo
+echo "$pass passed, $failed failed"
+[ "$failed" -eq 0 ]
