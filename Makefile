@@ -89,7 +89,7 @@ VSBENCH_OBJ := $(call obj,$(VSBENCH_SRC))
 
 REPORT_LIB_SRC := $(wildcard analysis/*.c) $(filter-out reports/vsreport.c,$(wildcard reports/*.c))
 REPORT_LIB_OBJ := $(call obj,$(REPORT_LIB_SRC))
-REPORT_LIBS := -lxlsxwriter -ljansson -lgsl -lgslcblas -lm
+REPORT_LIBS := -lxlsxwriter -ljansson -lgsl -lgslcblas -lsqlite3 -lm
 
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)

@@ -3,9 +3,14 @@
 #include "analysis/summary.h"
 #include "reports/report.h"
 #include "reports/table.h"
+#include "reports/trend.h"
+#include "reports/verdict.h"
+#include "analysis/compare.h"
+#include "analysis/history.h"
 #include "runner/version.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,10 +19,14 @@ static const char usage[] =
     "\n"
     "  summary DIR... [--csv|--json]   statistics per matrix point\n"
     "  report DIR... -o OUT [--paper]  charts (PNG, SVG, PDF), report.xlsx, index.html\n"
-    "  version\n"
+    "  compare BASELINE CANDIDATE      regression verdict per point (exit 1 on a regression)\n"
+    "      [--alpha A] [--min-effect E%] [--markdown FILE] [--junit FILE] [--json]\n"
+    "  compare --history DB [--window N] CANDIDATE   against the last N nights\n"
+    "  history add DIR... | show | trend -o OUT   [--db FILE]   a SQLite results history\n"    "  version\n"
     "\n"
     "DIR is a results directory of 'vsbench sweep' (runs.csv and meta.json).\n"
-    "Exit status: 0 ok, 1 failure while writing, 2 bad input or options.\n";
+    "Exit status: 0 ok, 1 failure (compare: a regression), 2 bad input or options.\n"
+    "The history file is --db, else $VSBENCH_HISTORY, else vsbench-history.sqlite.\n";
 
 static int fail(const vs_err *e)
 {
@@ -105,6 +114,8 @@ static int cmd_report(int argc, char **argv)
     return 0;
 }
 
+#include "reports/vsreport_cmds.h"
+
 int main(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -119,6 +130,10 @@ int main(int argc, char **argv)
         return cmd_summary(argc - 1, argv + 1);
     if (strcmp(argv[1], "report") == 0)
         return cmd_report(argc - 1, argv + 1);
+    if (strcmp(argv[1], "compare") == 0)
+        return vs_cmd_compare(argc - 1, argv + 1);
+    if (strcmp(argv[1], "history") == 0)
+        return vs_cmd_history(argc - 1, argv + 1);
     fprintf(stderr, "vsreport: unknown command '%s'\n\n%s", argv[1], usage);
     return 2;
 }

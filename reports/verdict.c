@@ -1,0 +1,212 @@
+/* verdict.c - see verdict.h. */
+#include "reports/verdict.h"
+#include "runner/json.h"
+#include "runner/matrix.h"
+
+#include <string.h>
+
+static const char *point_name(const vs_point_cmp *p, char *buf, size_t n)
+{
+    return vs_point_label(&p->pt, buf, n);
+}
+
+static void pct(char *buf, size_t n, const vs_measure_cmp *m)
+{
+    if (!m->present)
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, "%+.1f%%", m->delta * 100);
+}
+
+static void pval(char *buf, size_t n, const vs_measure_cmp *m)
+{
+    if (!m->present || !m->test.valid)
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, "%.3g", m->test.p);
+}
+
+static void summary_line(FILE *f, const vs_comparison *c, const char *prefix)
+{
+    fprintf(f, "%s%d points: %d regression, %d improvement, %d no change, %d inconclusive, "
+               "%d missing\n", prefix, c->n, c->counts[VS_V_REGRESSION],
+            c->counts[VS_V_IMPROVEMENT], c->counts[VS_V_NO_CHANGE],
+            c->counts[VS_V_INCONCLUSIVE], c->counts[VS_V_MISSING]);
+}
+
+void vs_verdict_table(FILE *f, const vs_comparison *c)
+{
+    char name[96], d[16], p[16], sd[16];
+
+    fprintf(f, "baseline:  %s\ncandidate: %s\n(alpha %.3g, minimum effect %.3g%%, Welch's t-test)\n",
+            c->base_label, c->cand_label, c->opts.alpha, c->opts.min_effect * 100);
+    for (int i = 0; i < c->nwarn; i++)
+        fprintf(f, "WARNING: %s\n", c->warn[i]);
+    fprintf(f, "\n%-30s %11s %11s %8s %9s %9s  %s\n", "point", "base Gbit/s", "cand Gbit/s",
+            "change", "p", "CPU/KB", "verdict");
+    for (int i = 0; i < c->n; i++) {
+        const vs_point_cmp *pc = &c->p[i];
+        pct(d, sizeof d, &pc->gbps);
+        pval(p, sizeof p, &pc->gbps);
+        pct(sd, sizeof sd, &pc->sd);
+        fprintf(f, "%-30s ", point_name(pc, name, sizeof name));
+        if (pc->gbps.present)
+            fprintf(f, "%11.3f %11.3f ", pc->gbps.base, pc->gbps.cand);
+        else
+            fprintf(f, "%11s %11s ", "-", "-");
+        fprintf(f, "%8s %9s %9s  %s%s%s%s\n", d, p, sd,
+                pc->verdict == VS_V_REGRESSION ? "REGRESSION" : vs_verdict_name(pc->verdict),
+                pc->note[0] ? " (" : "", pc->note, pc->note[0] ? ")" : "");
+    }
+    summary_line(f, c, "\n");
+}
+
+void vs_verdict_markdown(FILE *f, const vs_comparison *c)
+{
+    char name[96], d[16], p[16], sd[16];
+
+    fprintf(f, "### vsbench: %s\n\n",
+            c->counts[VS_V_REGRESSION] ? "regression" : "no regression");
+    for (int i = 0; i < c->nwarn; i++)
+        fprintf(f, "> **Warning:** %s\n\n", c->warn[i]);
+    fprintf(f, "Baseline `%s`, candidate `%s`; Welch's t-test, alpha %.3g, minimum effect "
+               "%.3g%%.\n\n", c->base_label, c->cand_label, c->opts.alpha, c->opts.min_effect * 100);
+    fprintf(f, "| point | baseline Gbit/s | candidate Gbit/s | change | p | CPU per KB | verdict |\n");
+    fprintf(f, "|---|---:|---:|---:|---:|---:|---|\n");
+    for (int i = 0; i < c->n; i++) {
+        const vs_point_cmp *pc = &c->p[i];
+        pct(d, sizeof d, &pc->gbps);
+        pval(p, sizeof p, &pc->gbps);
+        pct(sd, sizeof sd, &pc->sd);
+        fprintf(f, "| %s | ", point_name(pc, name, sizeof name));
+        if (pc->gbps.present)
+            fprintf(f, "%.3f | %.3f", pc->gbps.base, pc->gbps.cand);
+        else
+            fprintf(f, "- | -");
+        fprintf(f, " | %s | %s | %s | %s%s%s%s |\n", d, p, sd,
+                pc->verdict == VS_V_REGRESSION ? "**regression**" : vs_verdict_name(pc->verdict),
+                pc->note[0] ? " (" : "", pc->note, pc->note[0] ? ")" : "");
+    }
+    summary_line(f, c, "\n");
+}
+
+static void xml(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+static void junit_case(FILE *f, const vs_point_cmp *pc)
+{
+    char name[96], msg[320];
+
+    point_name(pc, name, sizeof name);
+    fprintf(f, "    <testcase classname=\"vsbench.%s.%s\" name=\"", vs_transport_name(pc->pt.tr),
+            vs_test_name(pc->pt.test));
+    xml(f, name);
+    fputs("\">\n", f);
+    if (pc->verdict == VS_V_REGRESSION) {
+        snprintf(msg, sizeof msg, "regression: throughput %+.1f%% (p = %.3g)%s", pc->gbps.delta * 100,
+                 pc->gbps.test.p, pc->sd.verdict == VS_V_REGRESSION ? ", CPU per KB up" : "");
+        fputs("      <failure message=\"", f);
+        xml(f, msg);
+        fprintf(f, "\">baseline %.3f Gbit/s (n=%d), candidate %.3f Gbit/s (n=%d)</failure>\n",
+                pc->gbps.base, pc->gbps.n_base, pc->gbps.cand, pc->gbps.n_cand);
+    } else if (pc->verdict == VS_V_INCONCLUSIVE || pc->verdict == VS_V_MISSING) {
+        snprintf(msg, sizeof msg, "%s: %s", vs_verdict_name(pc->verdict), pc->note);
+        fputs("      <skipped message=\"", f);
+        xml(f, msg);
+        fputs("\"/>\n", f);
+    } else {
+        fprintf(f, "      <system-out>%s: throughput %+.1f%%</system-out>\n",
+                vs_verdict_name(pc->verdict), pc->gbps.delta * 100);
+    }
+    fputs("    </testcase>\n", f);
+}
+
+void vs_verdict_junit(FILE *f, const vs_comparison *c)
+{
+    int skipped = c->counts[VS_V_INCONCLUSIVE] + c->counts[VS_V_MISSING];
+
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
+    fprintf(f, "<testsuites name=\"vsbench\" tests=\"%d\" failures=\"%d\" skipped=\"%d\">\n", c->n,
+            c->counts[VS_V_REGRESSION], skipped);
+    fprintf(f, "  <testsuite name=\"vsbench compare\" tests=\"%d\" failures=\"%d\" skipped=\"%d\">\n",
+            c->n, c->counts[VS_V_REGRESSION], skipped);
+    for (int i = 0; i < c->n; i++)
+        junit_case(f, &c->p[i]);
+    if (c->nwarn > 0) {
+        fputs("    <system-err>", f);
+        for (int i = 0; i < c->nwarn; i++) {
+            xml(f, c->warn[i]);
+            fputc('\n', f);
+        }
+        fputs("</system-err>\n", f);
+    }
+    fputs("  </testsuite>\n</testsuites>\n", f);
+}
+
+static void measure_json(vs_json *j, const char *key, const vs_measure_cmp *m)
+{
+    if (!m->present) {
+        vs_json_null(j, key);
+        return;
+    }
+    vs_json_obj_begin(j, key);
+    vs_json_num(j, "baseline", m->base);
+    vs_json_num(j, "candidate", m->cand);
+    vs_json_int(j, "n_baseline", m->n_base);
+    vs_json_int(j, "n_candidate", m->n_cand);
+    vs_json_num(j, "change", m->delta);
+    if (m->test.valid)
+        vs_json_num(j, "p", m->test.p);
+    else
+        vs_json_null(j, "p");
+    vs_json_str(j, "verdict", vs_verdict_name(m->verdict));
+    vs_json_obj_end(j);
+}
+
+void vs_verdict_json(FILE *f, const vs_comparison *c)
+{
+    vs_json j;
+    char name[96];
+
+    vs_json_init(&j, 1);
+    vs_json_obj_begin(&j, NULL);
+    vs_json_str(&j, "baseline", c->base_label);
+    vs_json_str(&j, "candidate", c->cand_label);
+    vs_json_num(&j, "alpha", c->opts.alpha);
+    vs_json_num(&j, "min_effect", c->opts.min_effect);
+    vs_json_str(&j, "verdict", c->counts[VS_V_REGRESSION] ? "regression" : "no regression");
+    vs_json_arr_begin(&j, "warnings");
+    for (int i = 0; i < c->nwarn; i++)
+        vs_json_str(&j, NULL, c->warn[i]);
+    vs_json_arr_end(&j);
+    vs_json_arr_begin(&j, "points");
+    for (int i = 0; i < c->n; i++) {
+        const vs_point_cmp *pc = &c->p[i];
+        vs_json_obj_begin(&j, NULL);
+        vs_json_str(&j, "point", point_name(pc, name, sizeof name));
+        vs_json_str(&j, "transport", vs_transport_name(pc->pt.tr));
+        vs_json_str(&j, "test", vs_test_name(pc->pt.test));
+        vs_json_uint(&j, "sock", pc->pt.sock);
+        vs_json_uint(&j, "msg", pc->pt.msg);
+        vs_json_int(&j, "sessions", pc->pt.sessions);
+        measure_json(&j, "throughput", &pc->gbps);
+        measure_json(&j, "service_demand", &pc->sd);
+        vs_json_str(&j, "verdict", vs_verdict_name(pc->verdict));
+        vs_json_str(&j, "note", pc->note);
+        vs_json_obj_end(&j);
+    }
+    vs_json_arr_end(&j);
+    vs_json_obj_end(&j);
+    fprintf(f, "%s\n", vs_json_text(&j));
+    vs_json_free(&j);
+}

@@ -1,0 +1,279 @@
+/* test_compare.c - Welch's test, verdicts at the edges, Markdown and
+ * JUnit output (golden files), the history store, change points. */
+#include "analysis/changepoint.h"
+#include "analysis/compare.h"
+#include "analysis/history.h"
+#include "reports/verdict.h"
+#include "tests/unit/suites.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void welch_of(const double *a, int na, const double *b, int nb, vs_welch *w)
+{
+    vs_stats x, y;
+
+    vs_stats_compute(a, na, 0.95, &x);
+    vs_stats_compute(b, nb, 0.95, &y);
+    vs_welch_test(x.mean, x.sd, na, y.mean, y.sd, nb, w);
+}
+
+/* The two examples of the Wikipedia article on Welch's t-test. */
+static void test_welch_known_answers(void)
+{
+    double a1[] = { 27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6,
+                    19.0, 21.7, 21.4 };
+    double a2[] = { 27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1,
+                    22.9, 20.5, 24.4 };
+    double b1[] = { 17.2, 20.9, 22.6, 18.1, 21.7, 21.4, 23.5, 24.2, 14.7, 21.8 };
+    double b2[] = { 21.5, 22.8, 21.0, 23.0, 21.6, 23.6, 22.5, 20.7, 23.4, 21.8,
+                    20.7, 21.7, 21.5, 22.5, 23.6, 21.5, 22.5, 23.5, 21.5, 21.8 };
+    vs_welch w;
+
+    welch_of(a2, 15, a1, 15, &w); /* t(A1 - A2) */
+    CU_ASSERT_TRUE(w.valid);
+    CU_ASSERT_DOUBLE_EQUAL(w.t, -2.46, 0.01);
+    CU_ASSERT_DOUBLE_EQUAL(w.df, 24.9, 0.15);
+    CU_ASSERT_DOUBLE_EQUAL(w.p, 0.021, 0.001);
+    welch_of(b2, 20, b1, 10, &w);
+    CU_ASSERT_DOUBLE_EQUAL(w.t, -1.57, 0.01);
+    CU_ASSERT_DOUBLE_EQUAL(w.df, 9.9, 0.1);
+    CU_ASSERT_DOUBLE_EQUAL(w.p, 0.149, 0.001);
+}
+
+static const vs_compare_opts defaults = { 0.01, 0.05 };
+
+static enum vs_verdict verdict(const double *b, int nb, const double *c, int nc, int hib)
+{
+    vs_measure_cmp m;
+
+    vs_compare_measure(b, nb, c, nc, hib, &defaults, &m);
+    return m.verdict;
+}
+
+static void test_verdict_edges(void)
+{
+    double base[] = { 10.0, 10.1, 9.9, 10.05, 9.95 };
+    double same[] = { 10.0, 10.1, 9.9, 10.05, 9.95 };
+    double slow[] = { 8.0, 8.1, 7.9, 8.05, 7.95 };      /* -20%, clear */
+    double fast[] = { 12.0, 12.1, 11.9, 12.05, 11.95 }; /* +20% */
+    double tiny[] = { 9.8, 9.9, 9.7, 9.85, 9.75 };      /* -2%: significant but small */
+    double noisy[] = { 6.0, 13.0, 7.0, 12.0, 8.0 };     /* -8% with huge spread */
+    double flat_a[] = { 5, 5, 5 }, flat_b[] = { 5, 5, 5 }, flat_c[] = { 4, 4, 4 };
+
+    CU_ASSERT_EQUAL(verdict(base, 5, same, 5, 1), VS_V_NO_CHANGE);     /* equal means */
+    CU_ASSERT_EQUAL(verdict(base, 5, slow, 5, 1), VS_V_REGRESSION);
+    CU_ASSERT_EQUAL(verdict(base, 5, fast, 5, 1), VS_V_IMPROVEMENT);
+    CU_ASSERT_EQUAL(verdict(base, 5, tiny, 5, 1), VS_V_NO_CHANGE);
+    CU_ASSERT_EQUAL(verdict(base, 5, noisy, 5, 1), VS_V_INCONCLUSIVE);
+    CU_ASSERT_EQUAL(verdict(base, 1, slow, 5, 1), VS_V_INCONCLUSIVE);  /* n = 1 */
+    CU_ASSERT_EQUAL(verdict(base, 5, slow, 1, 1), VS_V_INCONCLUSIVE);
+    CU_ASSERT_EQUAL(verdict(flat_a, 3, flat_b, 3, 1), VS_V_NO_CHANGE);  /* zero variance */
+    CU_ASSERT_EQUAL(verdict(flat_a, 3, flat_c, 3, 1), VS_V_REGRESSION); /* -20%, no noise */
+    /* service demand: higher is worse */
+    CU_ASSERT_EQUAL(verdict(base, 5, fast, 5, 0), VS_V_REGRESSION);
+    CU_ASSERT_EQUAL(verdict(base, 5, slow, 5, 0), VS_V_IMPROVEMENT);
+}
+
+/* A comparison built by hand for the writers. */
+static void sample_comparison(vs_comparison *c)
+{
+    static vs_point_cmp p[3];
+
+    memset(c, 0, sizeof *c);
+    memset(p, 0, sizeof p);
+    c->opts = defaults;
+    c->n = 3;
+    c->p = p;
+    snprintf(c->base_label, sizeof c->base_label, "nightly/base");
+    snprintf(c->cand_label, sizeof c->cand_label, "nightly/cand");
+    p[0].pt = (vs_point){ VS_TR_TCP, VS_TEST_STREAM, 262144, 16384, 1 };
+    p[0].gbps = (vs_measure_cmp){ 1, 10.0, 8.0, 5, 5, -0.2, { 1, -40.0, 8.0, 0.00001 },
+                                  VS_V_REGRESSION };
+    p[0].verdict = VS_V_REGRESSION;
+    p[1].pt = (vs_point){ VS_TR_VSOCK, VS_TEST_STREAM, 262144, 16384, 1 };
+    p[1].gbps = (vs_measure_cmp){ 1, 20.0, 20.1, 5, 5, 0.005, { 1, 0.5, 8.0, 0.63 },
+                                  VS_V_NO_CHANGE };
+    p[1].verdict = VS_V_NO_CHANGE;
+    p[2].pt = (vs_point){ VS_TR_VSOCK, VS_TEST_STREAM, 262144, 1024, 5 };
+    p[2].verdict = VS_V_MISSING;
+    snprintf(p[2].note, sizeof p[2].note, "only in the baseline");
+    c->counts[VS_V_REGRESSION] = 1;
+    c->counts[VS_V_NO_CHANGE] = 1;
+    c->counts[VS_V_MISSING] = 1;
+    c->nwarn = 1;
+    snprintf(c->warn[0], sizeof c->warn[0], "DIFFERENT ENVIRONMENTS: local.kernel is 'a' in "
+             "the baseline but 'b' in the candidate; changes may come from that, not from the code");
+}
+
+static char *render(void (*fn)(FILE *, const vs_comparison *), const vs_comparison *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    fn(f, c);
+    fclose(f);
+    return buf;
+}
+
+static char *read_golden(const char *name)
+{
+    char path[256];
+    FILE *f;
+    char *buf = calloc(1, 65536);
+
+    snprintf(path, sizeof path, "tests/golden/%s", name);
+    f = fopen(path, "r");
+    if (f == NULL || buf == NULL) {
+        free(buf);
+        if (f != NULL)
+            fclose(f);
+        return NULL;
+    }
+    if (fread(buf, 1, 65535, f) == 0)
+        buf[0] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void check_golden(const char *name, void (*fn)(FILE *, const vs_comparison *))
+{
+    vs_comparison c;
+    char *got, *want;
+
+    sample_comparison(&c);
+    got = render(fn, &c);
+    if (getenv("VS_UPDATE_GOLDEN") != NULL) { /* regenerate, then review the diff */
+        char path[256];
+        snprintf(path, sizeof path, "tests/golden/%s", name);
+        FILE *f = fopen(path, "w");
+        if (f != NULL) {
+            fputs(got, f);
+            fclose(f);
+        }
+    }
+    want = read_golden(name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "\n--- %s differs; got:\n%s\n", name, got);
+    CU_ASSERT_STRING_EQUAL(got, want);
+    free(got);
+    free(want);
+}
+
+static void test_markdown_golden(void)
+{
+    check_golden("compare.md", vs_verdict_markdown);
+}
+
+static void test_junit_golden(void)
+{
+    check_golden("compare.junit.xml", vs_verdict_junit);
+}
+
+static void test_history_round_trip(void)
+{
+    const char *dir = "tests/fixtures/small";
+    char db[] = "/tmp/vs-history-XXXXXX";
+    vs_dataset d, w;
+    vs_history *h;
+    vs_err e;
+    int fd = mkstemp(db), added;
+
+    CU_ASSERT_TRUE_FATAL(fd >= 0);
+    close(fd);
+    unlink(db);
+    CU_ASSERT_EQUAL_FATAL(vs_dataset_load(&d, &dir, 1, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(vs_history_open(db, &h, &e), 0);
+    CU_ASSERT_EQUAL(vs_history_add(h, &d, 0, &added, &e), 0);
+    CU_ASSERT_TRUE(added);
+    CU_ASSERT_EQUAL(vs_history_add(h, &d, 0, &added, &e), 0);
+    CU_ASSERT_FALSE(added); /* never twice */
+    CU_ASSERT_EQUAL_FATAL(vs_history_window(h, d.pairs[0], 7, &w, &e), 0);
+    CU_ASSERT_EQUAL(w.nsrc, 1);
+    CU_ASSERT_STRING_EQUAL(w.pairs[0], d.pairs[0]);
+    CU_ASSERT_STRING_EQUAL(vs_meta_str(&w.src[0], "hosts.local.kernel"), "6.1.0-27-cloud-amd64");
+    int aggregates = 0;
+    for (int i = 0; i < d.nrec; i++)
+        aggregates += d.rec[i].session == 0;
+    CU_ASSERT_EQUAL(w.nrec, aggregates);
+    /* the baseline from the history compares equal to the directory */
+    vs_comparison c;
+    CU_ASSERT_EQUAL(vs_compare_datasets(&w, &d, &defaults, &c, &e), 0);
+    CU_ASSERT_EQUAL(c.counts[VS_V_NO_CHANGE], 8);
+    CU_ASSERT_EQUAL(c.nwarn, 0);
+    vs_comparison_free(&c);
+    CU_ASSERT_EQUAL(vs_history_window(h, "some other pair", 7, &w, &e) == 0 ? 1 : 0, 0);
+    vs_dataset_free(&w);
+    vs_history_close(h);
+    vs_dataset_free(&d);
+    unlink(db);
+}
+
+/* Deterministic noise: sum of uniforms, roughly normal. */
+static double noise(unsigned *s)
+{
+    double v = 0;
+
+    for (int i = 0; i < 4; i++) {
+        *s = *s * 1664525u + 1013904223u;
+        v += (*s >> 8) / 16777216.0 - 0.5;
+    }
+    return v;
+}
+
+static void test_changepoint_step_found(void)
+{
+    double x[30];
+    unsigned s = 7;
+    vs_cp_opts o;
+    vs_changepoint cp[8];
+
+    vs_cp_defaults(&o);
+    for (int i = 0; i < 30; i++)
+        x[i] = (i < 18 ? 10.0 : 8.5) + 0.2 * noise(&s); /* -15% at night 18 */
+    int n = vs_changepoints(x, 30, &o, cp, 8);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_EQUAL(cp[0].index, 18);
+    CU_ASSERT_DOUBLE_EQUAL(cp[0].shift, -0.15, 0.03);
+    CU_ASSERT_TRUE(cp[0].p < 0.01);
+}
+
+static void test_changepoint_noise_rate(void)
+{
+    /* 200 series of 30 nights of pure noise (CV ~6%): the documented
+     * false-positive rate is about alpha (1%) per series. */
+    vs_cp_opts o;
+    vs_changepoint cp[8];
+    int flagged = 0;
+    unsigned s = 12345;
+
+    vs_cp_defaults(&o);
+    o.permutations = 199; /* p resolution 0.005, still below alpha */
+    for (int k = 0; k < 200; k++) {
+        double x[30];
+        for (int i = 0; i < 30; i++)
+            x[i] = 10.0 + 2.0 * noise(&s);
+        flagged += vs_changepoints(x, 30, &o, cp, 8) > 0;
+    }
+    CU_ASSERT_TRUE(flagged <= 6); /* at most 3% of 200 */
+    fprintf(stderr, " [%d of 200 noise series flagged] ", flagged);
+}
+
+int vs_suite_compare(void)
+{
+    static const CU_TestInfo tests[] = {
+        { "Welch's test: published examples", test_welch_known_answers },
+        { "verdicts at the edges", test_verdict_edges },
+        { "Markdown (golden file)", test_markdown_golden },
+        { "JUnit (golden file)", test_junit_golden },
+        { "history round trip", test_history_round_trip },
+        { "change point: a step is found", test_changepoint_step_found },
+        { "change points: noise rarely flagged", test_changepoint_noise_rate },
+        CU_TEST_INFO_NULL,
+    };
+    return vs_add_suite("compare", tests);
+}
