@@ -94,7 +94,7 @@ REPORT_LIBS := -lxlsxwriter -ljansson -lgsl -lgslcblas -lsqlite3 -lm
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
 
-.PHONY: all static test unit-test integration-test netns-test vm-test report \
+.PHONY: all static test unit-test integration-test netns-test vm-test report nightly \
         windows windows-test windows-dist bench install clean FORCE
 .DEFAULT_GOAL := all
 
@@ -170,6 +170,7 @@ integration-test: all
 
 netns-test: all
 	tests/netns/run.sh
+	tests/netns/compare.sh
 
 test: unit-test integration-test netns-test
 
@@ -180,6 +181,10 @@ vm-test: $(BIN)/vsbench$(EXE)
 
 report: all
 	ci/make-report.sh
+
+# A nightly regression check on this machine (docs/nightly.md).
+nightly: all
+	ci/nightly
 
 # ---- Windows ---------------------------------------------------------------
 

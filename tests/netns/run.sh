@@ -9,53 +9,9 @@
 # Needs root and iproute2; everything it makes is removed on exit.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
-VSBENCH=${VSBENCH:-$PWD/bin/vsbench}
-export VSBENCH_NO_VSOCK=1
-
-if [ "$(id -u)" -ne 0 ] || ! command -v ip >/dev/null; then
-    echo "netns: needs root and iproute2 (ip); skipped"
-    echo "0 passed, 0 failed, 1 skipped"
-    exit 0
-fi
-
-tag=$$
-A=vsb-a-$tag B=vsb-b-$tag VA=vsba$tag VB=vsbb$tag
-IPA=198.18.0.1 IPB=198.18.0.2
-TMP=$(mktemp -d)
-SERVER=
+. tests/netns/lib.sh
+netns_skip_unless_root
 pass=0 failed=0
-
-cleanup() {
-    [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
-    ip netns del "$A" 2>/dev/null
-    ip netns del "$B" 2>/dev/null
-    rm -rf "$TMP"
-}
-trap cleanup EXIT INT TERM
-
-setup() {
-    ip netns add "$A" && ip netns add "$B" &&
-    ip link add "$VA" type veth peer name "$VB" &&
-    ip link set "$VA" netns "$A" && ip link set "$VB" netns "$B" &&
-    ip -n "$A" addr add "$IPA/24" dev "$VA" && ip -n "$B" addr add "$IPB/24" dev "$VB" &&
-    ip -n "$A" link set lo up && ip -n "$B" link set lo up &&
-    ip -n "$A" link set "$VA" up && ip -n "$B" link set "$VB" up
-}
-
-set_mtu() {
-    ip -n "$A" link set "$VA" mtu "$1" && ip -n "$B" link set "$VB" mtu "$1"
-}
-
-start_server() {
-    ip netns exec "$A" "$VSBENCH" serve --listen "tcp:$IPA:5301" 2>"$TMP/server.log" &
-    SERVER=$!
-    for _ in $(seq 1 100); do
-        grep -q listening "$TMP/server.log" && return 0
-        sleep 0.05
-    done
-    echo "server did not start"; cat "$TMP/server.log"
-    return 1
-}
 
 # check NAME JQ-EXPR: one assertion on the last result.
 check() {
@@ -84,10 +40,10 @@ measure() { # MTU TEST SESSIONS
     printf '       %s: %.2f Gbit/s\n' "$name" "$(jq -r '.results[-1].gbps' "$TMP/r.json")"
 }
 
-setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
-start_server || { echo "0 passed, 1 failed"; exit 1; }
+netns_setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
+netns_start_server || { echo "0 passed, 1 failed"; exit 1; }
 for mtu in 1500 9000; do
-    set_mtu "$mtu" || { failed=$((failed + 1)); echo "FAILED set MTU $mtu"; continue; }
+    netns_set_mtu "$mtu" || { failed=$((failed + 1)); echo "FAILED set MTU $mtu"; continue; }
     measure "$mtu" stream 1
     measure "$mtu" stream 5
     measure "$mtu" maerts 1

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# compare.sh - regression verdicts on real sweeps between two namespaces:
+# a baseline sweep, a second sweep of the same configuration (must not be
+# flagged), and a sweep through a `tc tbf` rate limit on the client's veth
+# (a real, injected slowdown: must be a regression, exit 1), also against
+# the history. Needs root, iproute2 (ip, tc) and the kernel's sch_tbf.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+. tests/netns/lib.sh
+netns_skip_unless_root
+pass=0 failed=0
+
+ok() { pass=$((pass + 1)); echo "ok     $1"; }
+bad() { failed=$((failed + 1)); echo "FAILED $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -n 20; }
+
+cat >"$TMP/p.profile" <<'P'
+[sweep]
+name = compare-test
+transports = tcp
+sock-sizes = 256K
+msg-sizes = 16K, 64K
+sessions = 1
+runs = 5
+duration = 0.4
+warmup = 0.1
+P
+
+sweep() { # DIR
+    ip netns exec "$B" "$VSBENCH" sweep "tcp:$IPA" --profile "$TMP/p.profile" --out "$1" \
+        >"$1.log" 2>&1
+}
+
+netns_setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
+netns_start_server || { echo "0 passed, 1 failed"; exit 1; }
+sweep "$TMP/base" || bad "baseline sweep" "$TMP/base.log"
+sweep "$TMP/same" || bad "second sweep" "$TMP/same.log"
+
+"$VSREPORT" compare "$TMP/base" "$TMP/same" >"$TMP/same.txt" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] && ok "same configuration: no regression (exit 0)" || bad "same configuration flagged (exit $rc)" "$TMP/same.txt"
+
+tc -n "$B" qdisc add dev "$VB" root tbf rate 1gbit burst 256kb latency 100ms ||
+    { bad "cannot add a tbf rate limit"; echo "$pass passed, $failed failed"; exit 1; }
+sweep "$TMP/slow" || bad "throttled sweep" "$TMP/slow.log"
+"$VSREPORT" compare "$TMP/base" "$TMP/slow" --junit "$TMP/junit.xml" --markdown "$TMP/v.md" \
+    >"$TMP/slow.txt" 2>&1
+rc=$?
+[ "$rc" -eq 1 ] && ok "rate-limited candidate: regression (exit 1)" || bad "throttling not caught (exit $rc)" "$TMP/slow.txt"
+grep -q 'failures="2"' "$TMP/junit.xml" && ok "JUnit has a failure per throttled point" \
+    || bad "JUnit failures" "$TMP/junit.xml"
+grep -q '\*\*regression\*\*' "$TMP/v.md" && ok "Markdown names the regression" || bad "Markdown" "$TMP/v.md"
+
+# the same judgement against a history of two nights
+"$VSREPORT" history add --db "$TMP/h.sqlite" "$TMP/base" "$TMP/same" >/dev/null 2>&1
+"$VSREPORT" compare --history "$TMP/h.sqlite" "$TMP/slow" >"$TMP/hist.txt" 2>&1
+rc=$?
+[ "$rc" -eq 1 ] && ok "regression against the history (exit 1)" || bad "history compare (exit $rc)" "$TMP/hist.txt"
+grep -E '^tcp' "$TMP/slow.txt" | sed 's/^/       /'
+
+echo
+echo "$pass passed, $failed failed"
+[ "$failed" -eq 0 ]
