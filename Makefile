@@ -182,6 +182,10 @@ vm-test: $(BIN)/vsbench$(EXE)
 report: all
 	ci/make-report.sh
 
+# vsbench and iperf3 side by side (a benchmark: nothing asserted).
+bench: all
+	ci/bench.sh
+
 # A nightly regression check on this machine (docs/nightly.md).
 nightly: all
 	ci/nightly
@@ -210,6 +214,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vsbench/profiles
 	install -m 755 $(BIN)/vsbench $(BIN)/vsreport $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 profiles/*.profile $(DESTDIR)$(PREFIX)/share/vsbench/profiles/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/vsbench.1 docs/vsreport.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 clean:
 	rm -rf build bin out
