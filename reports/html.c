@@ -1,5 +1,6 @@
 /* html.c - see html.h. */
 #include "reports/html.h"
+#include "reports/markup.h"
 #include "runner/size.h"
 #include "runner/version.h"
 #include "platform/clock.h"
@@ -7,18 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void esc(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f);
-        }
-    }
-}
 
 static const char style[] =
     "body{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222}"
@@ -44,7 +33,7 @@ static void write_head(FILE *f, const vs_dataset *d)
             d->nsrc == 1 ? "y" : "ies");
     for (int i = 0; i < d->nsrc; i++) {
         fputs(i ? ", <code>" : "<code>", f);
-        esc(f, d->src[i].path);
+        vs_markup_escape(f, d->src[i].path);
         fputs("</code>", f);
     }
     fputs(". <a href=\"report.xlsx\">Workbook (report.xlsx)</a></p>\n", f);
@@ -70,7 +59,7 @@ static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
         if (ps->n_failed > 0) {
             fprintf(f, "<p class=\"warn\">%s: %d failed run%s (not averaged in): ", label,
                     ps->n_failed, ps->n_failed == 1 ? "" : "s");
-            esc(f, ps->first_error);
+            vs_markup_escape(f, ps->first_error);
             fputs("</p>\n", f);
             count++;
         }
@@ -93,9 +82,9 @@ static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
         json_t *it;
         json_array_foreach(sk, j, it) {
             fputs("<p class=\"warn\">Transport ", f);
-            esc(f, json_text(json_object_get(it, "transport")));
+            vs_markup_escape(f, json_text(json_object_get(it, "transport")));
             fputs(" was skipped: ", f);
-            esc(f, json_text(json_object_get(it, "reason")));
+            vs_markup_escape(f, json_text(json_object_get(it, "reason")));
             fputs("</p>\n", f);
             count++;
         }
@@ -109,7 +98,7 @@ static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
 static void env_row(FILE *f, const vs_source *s, const char *name, const char *key)
 {
     fprintf(f, "<tr><td class=\"l\">%s</td><td class=\"l\">", name);
-    esc(f, vs_meta_str(s, key));
+    vs_markup_escape(f, vs_meta_str(s, key));
     fputs("</td></tr>\n", f);
 }
 
@@ -129,7 +118,7 @@ static void write_environment(FILE *f, const vs_dataset *d, const char *const *d
     fputs("<h2>Environment</h2>\n", f);
     for (int i = 0; i < d->nsrc; i++) {
         fputs("<table><tr><th class=\"l\">Results</th><th class=\"l\"><code>", f);
-        esc(f, d->src[i].path);
+        vs_markup_escape(f, d->src[i].path);
         fprintf(f, "</code> (<a href=\"%s/runs.csv\">runs.csv</a>, <a href=\"%s/meta.json\">"
                    "meta.json</a>)</th></tr>\n", data_dirs[i], data_dirs[i]);
         for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
@@ -173,7 +162,7 @@ static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
         const vs_panel *pn = &s->panels[p];
         fprintf(f, "<h2>%s, %d session%s &mdash; ", vs_test_name(pn->test), pn->sessions,
                 pn->sessions == 1 ? "" : "s");
-        esc(f, d->pairs[pn->pair]);
+        vs_markup_escape(f, d->pairs[pn->pair]);
         fputs("</h2>\n<p>Mean Gbit/s &plusmn; 95% CI:</p>\n", f);
         write_table(f, s, p);
         fputs("<div class=\"charts\">\n", f);
@@ -182,7 +171,7 @@ static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
             if (ch->panel != p)
                 continue;
             fprintf(f, "<img src=\"charts/%s.svg\" alt=\"", ch->base);
-            esc(f, ch->title);
+            vs_markup_escape(f, ch->title);
             fprintf(f, "\">\n<p class=\"small\"><a href=\"charts/%s.png\">PNG</a> &middot; "
                        "<a href=\"charts/%s.pdf\">PDF</a> &middot; <a href=\"charts/%s.gp\">"
                        "gnuplot script</a> &middot; <a href=\"charts/%s.dat\">data</a></p>\n",

@@ -1,5 +1,6 @@
 /* verdict.c - see verdict.h. */
 #include "reports/verdict.h"
+#include "reports/markup.h"
 #include "runner/json.h"
 #include "runner/matrix.h"
 
@@ -90,18 +91,6 @@ void vs_verdict_markdown(FILE *f, const vs_comparison *c)
     summary_line(f, c, "\n");
 }
 
-static void xml(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f);
-        }
-    }
-}
 
 static void junit_case(FILE *f, const vs_point_cmp *pc)
 {
@@ -110,19 +99,19 @@ static void junit_case(FILE *f, const vs_point_cmp *pc)
     point_name(pc, name, sizeof name);
     fprintf(f, "    <testcase classname=\"vsbench.%s.%s\" name=\"", vs_transport_name(pc->pt.tr),
             vs_test_name(pc->pt.test));
-    xml(f, name);
+    vs_markup_escape(f, name);
     fputs("\">\n", f);
     if (pc->verdict == VS_V_REGRESSION) {
         snprintf(msg, sizeof msg, "regression: throughput %+.1f%% (p = %.3g)%s", pc->gbps.delta * 100,
                  pc->gbps.test.p, pc->sd.verdict == VS_V_REGRESSION ? ", CPU per KB up" : "");
         fputs("      <failure message=\"", f);
-        xml(f, msg);
+        vs_markup_escape(f, msg);
         fprintf(f, "\">baseline %.3f Gbit/s (n=%d), candidate %.3f Gbit/s (n=%d)</failure>\n",
                 pc->gbps.base, pc->gbps.n_base, pc->gbps.cand, pc->gbps.n_cand);
     } else if (pc->verdict == VS_V_INCONCLUSIVE || pc->verdict == VS_V_MISSING) {
         snprintf(msg, sizeof msg, "%s: %s", vs_verdict_name(pc->verdict), pc->note);
         fputs("      <skipped message=\"", f);
-        xml(f, msg);
+        vs_markup_escape(f, msg);
         fputs("\"/>\n", f);
     } else {
         fprintf(f, "      <system-out>%s: throughput %+.1f%%</system-out>\n",
@@ -145,7 +134,7 @@ void vs_verdict_junit(FILE *f, const vs_comparison *c)
     if (c->nwarn > 0) {
         fputs("    <system-err>", f);
         for (int i = 0; i < c->nwarn; i++) {
-            xml(f, c->warn[i]);
+            vs_markup_escape(f, c->warn[i]);
             fputc('\n', f);
         }
         fputs("</system-err>\n", f);

@@ -125,7 +125,7 @@ static char *read_golden(const char *name)
     FILE *f;
     char *buf = calloc(1, 65536);
 
-    snprintf(path, sizeof path, "tests/golden/%s", name);
+    snprintf(path, sizeof path, "tests/golden/compare/%s", name);
     f = fopen(path, "r");
     if (f == NULL || buf == NULL) {
         free(buf);
@@ -148,7 +148,7 @@ static void check_golden(const char *name, void (*fn)(FILE *, const vs_compariso
     got = render(fn, &c);
     if (getenv("VS_UPDATE_GOLDEN") != NULL) { /* regenerate, then review the diff */
         char path[256];
-        snprintf(path, sizeof path, "tests/golden/%s", name);
+        snprintf(path, sizeof path, "tests/golden/compare/%s", name);
         FILE *f = fopen(path, "w");
         if (f != NULL) {
             fputs(got, f);
