@@ -20,8 +20,8 @@ transports = tcp
 sock-sizes = 256K
 msg-sizes = 16K, 64K
 sessions = 1
-runs = 5
-duration = 0.4
+runs = 8
+duration = 0.3
 warmup = 0.1
 P
 
