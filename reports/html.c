@@ -44,6 +44,29 @@ static const char *json_text(const json_t *j)
     return json_is_string(j) ? json_string_value(j) : "?";
 }
 
+/* One warning listing every point whose runs vary by more than VS_HIGH_CV. */
+static int write_noisy(FILE *f, const vs_summary *s)
+{
+    char k[32], m[32];
+    int n = 0;
+
+    for (int i = 0; i < s->n; i++) {
+        const vs_point_summary *ps = &s->p[i];
+        if (!ps->gbps.ci_valid || ps->gbps.cv <= VS_HIGH_CV)
+            continue;
+        if (n++ == 0)
+            fprintf(f, "<p class=\"warn\">Noisy points (coefficient of variation above %.0f%%; "
+                       "more or longer runs would narrow them): ", VS_HIGH_CV);
+        fprintf(f, "%s%s %s/%s x%d %s (%.0f%%, n=%d)", n > 1 ? ", " : "",
+                vs_transport_name(ps->key.pt.tr), vs_size_format(ps->key.pt.sock, k, sizeof k),
+                vs_size_format(ps->key.pt.msg, m, sizeof m), ps->key.pt.sessions,
+                vs_test_name(ps->key.pt.test), ps->gbps.cv, ps->n_ok);
+    }
+    if (n > 0)
+        fputs(".</p>\n", f);
+    return n > 0;
+}
+
 static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
 {
     char label[96], k[32], m[32];
@@ -70,12 +93,8 @@ static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
                     (unsigned long long)ps->eff_remote);
             count++;
         }
-        if (ps->gbps.ci_valid && ps->gbps.cv > VS_HIGH_CV) {
-            fprintf(f, "<p class=\"warn\">%s: noisy, coefficient of variation %.1f%% over %d "
-                       "runs</p>\n", label, ps->gbps.cv, ps->n_ok);
-            count++;
-        }
     }
+    count += write_noisy(f, s);
     for (int i = 0; i < d->nsrc; i++) {
         json_t *sk = json_object_get(d->src[i].meta, "skipped");
         size_t j;
