@@ -44,6 +44,30 @@ static const char *json_text(const json_t *j)
     return json_is_string(j) ? json_string_value(j) : "?";
 }
 
+/* One warning listing every point whose buffers the OS clamped. */
+static int write_clamped(FILE *f, const vs_summary *s)
+{
+    char k[32], m[32], a[32], b[32];
+    int n = 0;
+
+    for (int i = 0; i < s->n; i++) {
+        const vs_point_summary *ps = &s->p[i];
+        if (!ps->clamped)
+            continue;
+        if (n++ == 0)
+            fputs("<p class=\"warn\">Buffers smaller than requested: the OS clamped them "
+                  "(on Linux raise net.core.wmem_max and net.core.rmem_max on both machines): ", f);
+        fprintf(f, "%s%s %s/%s x%d (local %s, remote %s)", n > 1 ? ", " : "",
+                vs_transport_name(ps->key.pt.tr), vs_size_format(ps->key.pt.sock, k, sizeof k),
+                vs_size_format(ps->key.pt.msg, m, sizeof m), ps->key.pt.sessions,
+                vs_size_format(ps->eff_local, a, sizeof a),
+                vs_size_format(ps->eff_remote, b, sizeof b));
+    }
+    if (n > 0)
+        fputs(".</p>\n", f);
+    return n > 0;
+}
+
 /* One warning listing every point whose runs vary by more than VS_HIGH_CV. */
 static int write_noisy(FILE *f, const vs_summary *s)
 {
@@ -86,14 +110,8 @@ static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
             fputs("</p>\n", f);
             count++;
         }
-        if (ps->clamped) {
-            fprintf(f, "<p class=\"warn\">%s: buffers smaller than requested (local %llu, "
-                       "remote %llu bytes): the OS clamped them (raise net.core.wmem_max / "
-                       "rmem_max)</p>\n", label, (unsigned long long)ps->eff_local,
-                    (unsigned long long)ps->eff_remote);
-            count++;
-        }
     }
+    count += write_clamped(f, s);
     count += write_noisy(f, s);
     for (int i = 0; i < d->nsrc; i++) {
         json_t *sk = json_object_get(d->src[i].meta, "skipped");

@@ -90,3 +90,15 @@ t_report_refuses_malformed() {
     "$VSREPORT" summary "$TMP/nonexistent" >"$TMP/o" 2>&1
     [ $? -eq 2 ] || fail "a missing directory should exit 2"
 }
+
+t_report_warns_clamped_buffers() {
+    mkdir -p "$TMP/clamped"
+    cp "$FIXTURE/meta.json" "$TMP/clamped/"
+    # the OS gave 212992 bytes where 262144 were asked (Linux's default wmem_max)
+    sed 's/^\(tcp,stream,262144\),262144,262144,/\1,212992,212992,/' "$FIXTURE/runs.csv" \
+        >"$TMP/clamped/runs.csv"
+    "$VSREPORT" report "$TMP/clamped" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
+    grep -q 'Buffers smaller than requested' "$TMP/r/index.html" || fail "no clamped-buffer warning"
+    grep -q 'tcp 256K/16K x1 (local 208K, remote 208K)' "$TMP/r/index.html" || fail "clamped point not named"
+    [ "$(grep -c 'Buffers smaller than requested' "$TMP/r/index.html")" -eq 1 ] || fail "warnings not grouped"
+}
