@@ -12,8 +12,6 @@
 #define HANDSHAKE_TIMEOUT_MS 10000
 #define SETUP_TIMEOUT_MS 20000
 #define RESULT_TIMEOUT_MS 30000
-#define MIN_RECV_CHUNK (128u * 1024)
-#define MAX_RECV_CHUNK (16u * 1024 * 1024)
 
 typedef struct client {
     const vs_run_opts *o;
@@ -192,19 +190,6 @@ static uint64_t next_cookie(void)
     return x;
 }
 
-static size_t recv_chunk(const vs_run_opts *o, const vs_bufsize *b)
-{
-    uint64_t c = MIN_RECV_CHUNK;
-
-    if (o->req.sock_size > c)
-        c = o->req.sock_size;
-    if (b->rcv > c)
-        c = b->rcv;
-    if (o->req.msg_size > c)
-        c = o->req.msg_size;
-    return c > MAX_RECV_CHUNK ? MAX_RECV_CHUNK : (size_t)c;
-}
-
 /* Set up and run; `r` gets rows. */
 static int run_test(client *c, vs_run_report *r, vs_err *e)
 {
@@ -255,7 +240,7 @@ static int run_test(client *c, vs_run_report *r, vs_err *e)
     sc.role = role;
     sc.tr = base.tr;
     sc.msg_size = req.msg_size;
-    sc.recv_chunk = recv_chunk(o, &r->local_buf[0]);
+    sc.recv_chunk = vs_stream_recv_chunk(req.recv_size, r->local_buf[0].rcv);
     sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
     sc.active_open = 1;
     rc = vs_stream_create(&st, c->data, c->ndata, &sc, e);

@@ -21,6 +21,8 @@ static const char usage[] =
     "  -s, --sock-size N    socket buffer size on both ends (K/M suffixes;\n"
     "                       default: the OS default)\n"
     "  -m, --msg-size N     bytes per send (default 16K)\n"
+    "  -M, --recv-size N    bytes per recv on the receiver (default: a quarter\n"
+    "                       of its effective buffer, at least 16K)\n"
     "  -P, --sessions N     concurrent data connections, 1-64 (default 1)\n"
     "  -l, --duration S     measured seconds (default 10)\n"
     "      --warmup S       seconds before measuring (default 1)\n"
@@ -108,6 +110,13 @@ static int apply(int c, const char *arg, vs_run_opts *o, int *json, vs_err *e)
             return vs_err_set(e, VS_ERR_USAGE, "--msg-size must be 1 to 16M");
         o->req.msg_size = (uint32_t)v;
         return 0;
+    case 'M':
+        if (vs_size_parse(arg, &v, e) != 0)
+            return vs_err_prefix(e, "--recv-size");
+        if (v < 1 || v > VS_MAX_MSG)
+            return vs_err_set(e, VS_ERR_USAGE, "--recv-size must be 1 to 16M");
+        o->req.recv_size = (uint32_t)v;
+        return 0;
     case 'P':
         if (parse_count(arg, &n) != 0)
             return vs_err_set(e, VS_ERR_USAGE, "--sessions must be 1 to %d, not '%s'",
@@ -164,6 +173,7 @@ int vs_cmd_run(int argc, char **argv)
         { "test", required_argument, NULL, 'T' },
         { "sock-size", required_argument, NULL, 's' },
         { "msg-size", required_argument, NULL, 'm' },
+        { "recv-size", required_argument, NULL, 'M' },
         { "sessions", required_argument, NULL, 'P' },
         { "duration", required_argument, NULL, 'l' },
         { "warmup", required_argument, NULL, 'w' },
@@ -181,7 +191,7 @@ int vs_cmd_run(int argc, char **argv)
 
     defaults(&o);
     optind = 1;
-    while ((c = getopt_long(argc, argv, "t:T:s:m:P:l:i:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "t:T:s:m:M:P:l:i:h", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage, stdout);
             return 0;

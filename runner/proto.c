@@ -50,6 +50,8 @@ int vs_test_req_validate(const vs_test_req *t, vs_err *e)
                           (unsigned long)t->warmup_ms);
     if (t->interval_ms != 0 && t->interval_ms < VS_MIN_INTERVAL_MS)
         return vs_err_set(e, VS_ERR_USAGE, "interval must be 0 or at least 0.1 s");
+    if (t->recv_size > VS_MAX_MSG)
+        return vs_err_set(e, VS_ERR_USAGE, "receive size must be at most 16M");
     return 0;
 }
 
@@ -121,6 +123,7 @@ size_t vs_enc_test(uint8_t *buf, size_t cap, const vs_test_req *m)
     vs_put_u32(&w, m->duration_ms);
     vs_put_u32(&w, m->warmup_ms);
     vs_put_u32(&w, m->interval_ms);
+    vs_put_u32(&w, m->recv_size);
     vs_put_u64(&w, m->cookie);
     return frame_end(&w);
 }
@@ -263,6 +266,7 @@ int vs_dec_test(const uint8_t *b, size_t n, vs_test_req *m, vs_err *e)
     m->duration_ms = vs_get_u32(&r);
     m->warmup_ms = vs_get_u32(&r);
     m->interval_ms = vs_get_u32(&r);
+    m->recv_size = vs_get_u32(&r);
     m->cookie = vs_get_u64(&r);
     if (dec_done(&r, "TEST", e) != 0)
         return -1;

@@ -92,6 +92,7 @@ typedef struct vs_test_req {
     uint32_t duration_ms;
     uint32_t warmup_ms;
     uint32_t interval_ms; /* 0 = no interim reports */
+    uint32_t recv_size;   /* receiver bytes per recv(); 0 = automatic */
     uint64_t cookie;
 } vs_test_req;
 

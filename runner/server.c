@@ -18,8 +18,6 @@
 #define ACCEPT_TIMEOUT_MS 15000
 #define COOKIE_TIMEOUT_MS 5000
 #define START_TIMEOUT_MS 15000
-#define MIN_RECV_CHUNK (128u * 1024)
-#define MAX_RECV_CHUNK (16u * 1024 * 1024)
 
 /* What every client thread shares. */
 typedef struct server {
@@ -211,19 +209,6 @@ static int accept_data(conn *k, vs_connected *cn, vs_err *e)
     return 0;
 }
 
-static size_t recv_chunk(const vs_test_req *t, const vs_connected *cn)
-{
-    uint64_t c = MIN_RECV_CHUNK;
-
-    if (t->sock_size > c)
-        c = t->sock_size;
-    if (cn->rcv[0] > c)
-        c = cn->rcv[0];
-    if (t->msg_size > c)
-        c = t->msg_size;
-    return c > MAX_RECV_CHUNK ? MAX_RECV_CHUNK : (size_t)c;
-}
-
 static void log_result(conn *k, const vs_side_result *r, enum vs_role role)
 {
     uint64_t bytes = 0, ns = 0;
@@ -246,7 +231,7 @@ static int run_phase(conn *k, const vs_connected *cn, vs_err *e)
 {
     enum vs_role role = k->req.test == VS_TEST_STREAM ? VS_ROLE_RECV : VS_ROLE_SEND;
     vs_stream_cfg sc = { role, (enum vs_transport)k->req.transport, k->req.msg_size,
-                         recv_chunk(&k->req, cn),
+                         vs_stream_recv_chunk(k->req.recv_size, cn->rcv[0]),
                          role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0, 0 };
     vs_measure_cfg mc;
     vs_side_result *res = calloc(1, sizeof *res);

@@ -268,3 +268,13 @@ void vs_stream_free(vs_stream *st)
     free(st->flows);
     free(st);
 }
+
+size_t vs_stream_recv_chunk(uint32_t recv_size, uint64_t eff_rcv)
+{
+    const uint64_t min = 16 * 1024, max = 16 * 1024 * 1024;
+    uint64_t c = recv_size != 0 ? recv_size : eff_rcv / 4;
+
+    if (c < min && recv_size == 0)
+        c = min;
+    return (size_t)(c > max ? max : c);
+}

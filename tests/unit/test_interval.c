@@ -1,5 +1,6 @@
 /* test_interval.c - multi-session overlap arithmetic. */
 #include "runner/interval.h"
+#include "workloads/stream.h"
 #include "tests/unit/suites.h"
 
 static void test_all_overlap(void)
@@ -37,6 +38,15 @@ static void test_empty_set(void)
     CU_ASSERT_EQUAL(vs_span_common(NULL, 0, w, &out), 0);
 }
 
+static void test_recv_chunk(void)
+{
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 65536), 16384);    /* a quarter */
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 262144), 65536);
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 8192), 16384);     /* at least 16K */
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 1ull << 31), 16u << 20); /* at most 16M */
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(512, 262144), 512);   /* the user's choice */
+}
+
 static void test_rates(void)
 {
     /* 1.25e9 bytes in one second = 10 Gbit/s. */
@@ -52,6 +62,7 @@ int vs_suite_interval(void)
         { "disjoint spans", test_disjoint },
         { "no sessions", test_empty_set },
         { "rates", test_rates },
+        { "receive size", test_recv_chunk },
         CU_TEST_INFO_NULL,
     };
     return vs_add_suite("interval", tests);
