@@ -138,6 +138,49 @@ static int close_file(FILE *f, const char *what, vs_err *e)
     return 0;
 }
 
+/* Writes one series' columns for a point; NULL (or no successful run) means
+ * missing, written as "-" per column. */
+typedef void (*cells_fn)(FILE *f, const vs_point_summary *ps);
+
+/* The data file of a panel: a comment, a header naming each series and its
+ * columns, then one row per message size. */
+static void write_table(FILE *f, const vs_summary *s, int p, const char *comment,
+                        const char *columns, cells_fn cells)
+{
+    char lab[64];
+
+    fprintf(f, "# %s\n# msg", comment);
+    for (int i = 0; i < s->nseries; i++)
+        fprintf(f, " \"%s\" %s", series_label(&s->series[i], lab, sizeof lab), columns);
+    fputc('\n', f);
+    for (int m = 0; m < s->nmsgs; m++) {
+        fprintf(f, "%s", msg_label(s->msgs[m], lab, sizeof lab));
+        for (int i = 0; i < s->nseries; i++) {
+            const vs_point_summary *ps = vs_summary_at(s, &s->panels[p], &s->series[i],
+                                                       s->msgs[m]);
+            cells(f, ps != NULL && ps->n_ok > 0 ? ps : NULL);
+        }
+        fputc('\n', f);
+    }
+}
+
+static void throughput_cells(FILE *f, const vs_point_summary *ps)
+{
+    if (ps == NULL)
+        fprintf(f, " - -");
+    else
+        fprintf(f, " %.4f %.4f", ps->gbps.mean, ps->gbps.ci_half);
+}
+
+static void cpu_cells(FILE *f, const vs_point_summary *ps)
+{
+    if (ps == NULL)
+        fprintf(f, " - - -");
+    else
+        fprintf(f, " %.4f %.4f %.4f", ps->sd_local + ps->sd_remote, ps->sd_local,
+                ps->sd_remote);
+}
+
 /* Throughput: msg, then mean and CI half-width per series. */
 static int write_throughput(const vs_summary *s, int p, const char *dir, const char *base,
                             const char *title, const vs_chart_opts *o, vs_err *e)
@@ -148,22 +191,8 @@ static int write_throughput(const vs_summary *s, int p, const char *dir, const c
 
     if (f == NULL)
         return -1;
-    fprintf(f, "# Gbit/s: mean and 95%% CI half-width per series\n# msg");
-    for (int i = 0; i < s->nseries; i++)
-        fprintf(f, " \"%s\" ci", series_label(&s->series[i], lab, sizeof lab));
-    fputc('\n', f);
-    for (int m = 0; m < s->nmsgs; m++) {
-        fprintf(f, "%s", msg_label(s->msgs[m], lab, sizeof lab));
-        for (int i = 0; i < s->nseries; i++) {
-            const vs_point_summary *ps = vs_summary_at(s, &s->panels[p], &s->series[i],
-                                                       s->msgs[m]);
-            if (ps == NULL || ps->n_ok == 0)
-                fprintf(f, " - -");
-            else
-                fprintf(f, " %.4f %.4f", ps->gbps.mean, ps->gbps.ci_half);
-        }
-        fputc('\n', f);
-    }
+    write_table(f, s, p, "Gbit/s: mean and 95% CI half-width per series", "ci",
+                throughput_cells);
     if (close_file(f, base, e) != 0 || (f = open_in(dir, base, "gp", e)) == NULL)
         return -1;
     script_head(f, title, "Throughput (Gbit/s)", o);
@@ -267,23 +296,8 @@ static int write_cpu(const vs_summary *s, int p, const char *dir, const char *ba
 
     if (f == NULL)
         return -1;
-    fprintf(f, "# service demand, CPU us per KB: local + remote, then each end\n# msg");
-    for (int i = 0; i < s->nseries; i++)
-        fprintf(f, " \"%s\" local remote", series_label(&s->series[i], lab, sizeof lab));
-    fputc('\n', f);
-    for (int m = 0; m < s->nmsgs; m++) {
-        fprintf(f, "%s", msg_label(s->msgs[m], lab, sizeof lab));
-        for (int i = 0; i < s->nseries; i++) {
-            const vs_point_summary *ps = vs_summary_at(s, &s->panels[p], &s->series[i],
-                                                       s->msgs[m]);
-            if (ps == NULL || ps->n_ok == 0)
-                fprintf(f, " - - -");
-            else
-                fprintf(f, " %.4f %.4f %.4f", ps->sd_local + ps->sd_remote, ps->sd_local,
-                        ps->sd_remote);
-        }
-        fputc('\n', f);
-    }
+    write_table(f, s, p, "service demand, CPU us per KB: local + remote, then each end",
+                "local remote", cpu_cells);
     if (close_file(f, base, e) != 0 || (f = open_in(dir, base, "gp", e)) == NULL)
         return -1;
     script_head(f, title, "Service demand (CPU us per KB, both ends)", o);
