@@ -38,7 +38,7 @@ static int write_data(const char *path, const vs_night *nights, int n)
         return -1;
     fprintf(f, "# night started mean ci n\n");
     for (int i = 0; i < n; i++)
-        fprintf(f, "%d %.10s %.4f %.4f %d\n", i, nights[i].started, nights[i].mean,
+        fprintf(f, "%d %.16s %.4f %.4f %d\n", i, nights[i].started, nights[i].mean,
                 nights[i].ci_half, nights[i].n);
     return fclose(f);
 }
@@ -54,7 +54,7 @@ static int write_script(const char *path, const char *base, const char *title,
     fprintf(f, "set title \"%s\" noenhanced\nset ylabel \"Throughput (Gbit/s)\"\n", title);
     fprintf(f, "set xlabel \"Night\"\nset yrange [0:*]\nset xrange [-0.5:%d.5]\n", n > 0 ? n - 1 : 0);
     fprintf(f, "set grid ytics lc rgb \"#dddddd\"\nset key bottom left noenhanced\n");
-    fprintf(f, "set xtics rotate by -45 font \",8\"\nset border 3\nset xtics nomirror\n");
+    fprintf(f, "set xtics rotate by -45 font \",8\"\nset border 3\nset xtics nomirror\nset ytics nomirror\n");
     for (int i = 0; i < ncp; i++) {
         fprintf(f, "set arrow from %g, graph 0 to %g, graph 1 nohead lc rgb \"#c0392b\" lw 2 dt 2\n",
                 cp[i].index - 0.5, cp[i].index - 0.5);
