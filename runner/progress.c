@@ -33,9 +33,10 @@ static void live_line(vs_progress *p, const char *what, double gbps)
 {
     char a[16], b[16];
 
-    fprintf(p->out, "\r\033[K[%d/%d] %s %s | %.3f Gbit/s | %s elapsed, ETA %s",
-            p->done + 1 > p->planned ? p->planned : p->done + 1, p->planned, what,
-            p->current, gbps, hms(elapsed(p), a, sizeof a), hms(eta(p), b, sizeof b));
+    fprintf(p->out, "\r\033[K[%d/%s%d] %s %s | %.3f Gbit/s | %s elapsed, ETA %s%s",
+            p->done + 1 > p->planned ? p->planned : p->done + 1, p->upper ? "<=" : "",
+            p->planned, what, p->current, gbps, hms(elapsed(p), a, sizeof a),
+            p->upper ? "<= " : "", hms(eta(p), b, sizeof b));
     fflush(p->out);
 }
 
@@ -78,10 +79,10 @@ void vs_progress_run_end(vs_progress *p, const vs_row *all, double nominal_s)
             fprintf(p->out, "\n  %s: %s\n", p->current, all->error);
         return;
     }
-    fprintf(p->out, "[%d/%d] %s: %s %.3f Gbit/s%s%s (elapsed %s, ETA %s)\n", p->done,
-            p->planned, p->current, all->ok ? "ok" : "FAILED", all->gbps,
+    fprintf(p->out, "[%d/%s%d] %s: %s %.3f Gbit/s%s%s (elapsed %s, ETA %s%s)\n", p->done,
+            p->upper ? "<=" : "", p->planned, p->current, all->ok ? "ok" : "FAILED", all->gbps,
             all->ok ? "" : " - ", all->error, hms(elapsed(p), a, sizeof a),
-            hms(eta(p), b, sizeof b));
+            p->upper ? "<= " : "", hms(eta(p), b, sizeof b));
     fflush(p->out);
 }
 
@@ -89,6 +90,7 @@ void vs_progress_replan(vs_progress *p, int planned, double nominal_total_s)
 {
     p->planned = planned;
     p->nominal_total_s = nominal_total_s;
+    p->upper = 1;
 }
 
 void vs_progress_end(vs_progress *p)

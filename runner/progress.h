@@ -19,6 +19,7 @@ typedef struct vs_progress {
     unsigned long long start_ns;
     char current[96];
     double last_gbps;
+    int upper;          /* planned and ETA are upper bounds */
 } vs_progress;
 
 void vs_progress_begin(vs_progress *p, FILE *out, int planned, double nominal_total_s);
@@ -30,7 +31,8 @@ void vs_progress_interim(vs_progress *p, double gbps);
 /* A run ended; `nominal_s` is what it was planned to take. */
 void vs_progress_run_end(vs_progress *p, const vs_row *all, double nominal_s);
 
-/* More runs than planned (repetition until a confidence interval). */
+/* More runs than planned (repetition until a confidence interval): from
+ * now on `planned` and the ETA are upper bounds, shown with "<=". */
 void vs_progress_replan(vs_progress *p, int planned, double nominal_total_s);
 
 void vs_progress_end(vs_progress *p);

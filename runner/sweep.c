@@ -213,6 +213,24 @@ static int point_runs(const sweep *s, const vs_point *pt, int *next_run)
     return !vs_stoprule_done(&s->o->profile->rule, gbps, n_ok, attempts);
 }
 
+/* Repeating until confidence intervals are narrow: the plan becomes an
+ * upper bound, every unfinished point up to its max-runs. */
+static void replan_at_most(sweep *s)
+{
+    double gbps[MAX_RUNS_PER_POINT], nominal = 0;
+    int left = 0;
+
+    for (int i = 0; i < s->m.n; i++) {
+        int n_ok, attempts = vs_runsfile_runs(&s->rf, &s->m.pts[i], gbps, MAX_RUNS_PER_POINT,
+                                              &n_ok);
+        if (vs_stoprule_done(&s->o->profile->rule, gbps, n_ok, attempts))
+            continue;
+        left += s->o->profile->rule.max_runs - attempts;
+        nominal += (s->o->profile->rule.max_runs - attempts) * nominal_s(s, &s->m.pts[i]);
+    }
+    vs_progress_replan(&s->prog, s->prog.done + left, s->prog.nominal_done_s + nominal);
+}
+
 /* Round after round until no point needs another run. Returns 1 when
  * interrupted, -1 on a write error. */
 static int run_rounds(sweep *s, vs_err *e)
@@ -226,8 +244,7 @@ static int run_rounds(sweep *s, vs_err *e)
             if (!point_runs(s, &s->m.pts[i], &run))
                 continue;
             if (s->prog.done >= s->prog.planned) /* repeating past the plan */
-                vs_progress_replan(&s->prog, s->prog.planned + 1,
-                                   s->prog.nominal_total_s + nominal_s(s, &s->m.pts[i]));
+                replan_at_most(s);
             rc = run_point(s, &s->m.pts[i], run, e);
             if (rc != 0)
                 return rc;
