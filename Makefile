@@ -94,7 +94,7 @@ REPORT_LIBS := -lxlsxwriter -ljansson -lgsl -lgslcblas -lsqlite3 -lm
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
 
-.PHONY: all static test unit-test integration-test netns-test vm-test report nightly \
+.PHONY: all static test unit-test integration-test netns-test vm-test report nightly memcheck \
         windows windows-test windows-dist bench install clean FORCE
 .DEFAULT_GOAL := all
 
@@ -173,6 +173,10 @@ netns-test: all
 	tests/netns/compare.sh
 
 test: unit-test integration-test netns-test
+
+# The unit tests and a real serve/run pair under valgrind.
+memcheck: all $(UNIT_BIN)
+	tests/memcheck.sh
 
 vm-test: $(BIN)/vsbench$(EXE)
 	tests/vm/run.sh $(BIN)/vsbench$(EXE)

@@ -206,8 +206,9 @@ static void test_history_round_trip(void)
     CU_ASSERT_EQUAL(c.counts[VS_V_NO_CHANGE], 8);
     CU_ASSERT_EQUAL(c.nwarn, 0);
     vs_comparison_free(&c);
-    CU_ASSERT_EQUAL(vs_history_window(h, "some other pair", 7, &w, &e) == 0 ? 1 : 0, 0);
     vs_dataset_free(&w);
+    CU_ASSERT_EQUAL(vs_history_window(h, "some other pair", 7, &w, &e), -1); /* frees on failure */
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "no sweep"));
     vs_history_close(h);
     vs_dataset_free(&d);
     unlink(db);
