@@ -45,7 +45,7 @@ static void interim(phase *p)
     size_t n;
 
     vs_stream_counters(p->st, now);
-    m.elapsed_ms = (uint32_t)((p->next_interim - p->t0) / MS);
+    m.elapsed_ms = (uint32_t)((p->next_interim - p->s0.at) / MS);
     m.count = (uint16_t)p->cfg->n;
     for (int i = 0; i < p->cfg->n; i++)
         m.bytes[i] = now[i] - p->s0.bytes[i];
@@ -94,7 +94,7 @@ static int on_frame(phase *p, vs_err *e)
 static uint64_t next_deadline(const phase *p)
 {
     if (!p->s0.taken)
-        return p->t0;
+        return p->t0 > vs_now_ns() ? p->t0 : vs_now_ns() + MS; /* waiting for a late session */
     if (p->cfg->role == VS_ROLE_RECV && p->cfg->interval_ms != 0 &&
         p->next_interim < p->t1)
         return p->next_interim;
@@ -120,8 +120,13 @@ static int run_clock(phase *p, vs_err *e)
         if (c->watch_stop_signal && vs_stop_requested())
             return vs_err_set(e, VS_ERR_RUNTIME, "interrupted");
         now = vs_now_ns();
-        if (!p->s0.taken && now >= p->t0)
+        if (!p->s0.taken && now >= p->t0 && vs_stream_started(p->st) == c->n) {
+            /* The interval begins once every session runs and lasts exactly
+             * the duration from there. */
             take(p, &p->s0);
+            p->t1 = p->s0.at + (uint64_t)c->duration_ms * MS;
+            p->next_interim = p->s0.at + (uint64_t)c->interval_ms * MS;
+        }
         while (c->role == VS_ROLE_RECV && c->interval_ms != 0 && p->s0.taken &&
                p->next_interim < p->t1 && now >= p->next_interim) {
             interim(p);

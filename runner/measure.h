@@ -4,6 +4,7 @@
  * Each side releases its sessions together, keeps time on its own
  * monotonic clock and samples the byte counters and CPU at the edges of
  * the measured interval [start + warmup, start + warmup + duration).
+ * The interval begins only when every session runs (after the warm-up).
  * The receiving side owns the interval: it sends interim figures if
  * asked and, at its end, STOP to the sender; the sender stops, both
  * drain to end of stream. Throughput is what the receiver counted over

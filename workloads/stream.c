@@ -27,6 +27,7 @@ struct vs_stream {
     int n;
     _Atomic int stop;
     _Atomic int aborted;
+    _Atomic int started; /* flows past the gate */
     vs_gate *gate;
     flow *flows;
 };
@@ -150,6 +151,7 @@ static void flow_main(void *arg)
     }
     vs_gate_wait(st->gate);
     f->info.start_ns = vs_now_ns();
+    atomic_fetch_add(&st->started, 1);
     if (buf != NULL && !atomic_load(&st->aborted)) {
         if (st->cfg.role == VS_ROLE_SEND)
             send_loop(f, buf, len);
@@ -211,6 +213,11 @@ void vs_stream_counters(vs_stream *st, uint64_t *bytes)
 {
     for (int i = 0; i < st->n; i++)
         bytes[i] = atomic_load_explicit(&st->flows[i].bytes, memory_order_relaxed);
+}
+
+int vs_stream_started(vs_stream *st)
+{
+    return atomic_load(&st->started);
 }
 
 int vs_stream_ended(vs_stream *st)

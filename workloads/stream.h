@@ -68,6 +68,9 @@ void vs_stream_go(vs_stream *st);
 /* Snapshot the byte counters (n entries). */
 void vs_stream_counters(vs_stream *st, uint64_t *bytes);
 
+/* Number of connections whose loop has begun. */
+int vs_stream_started(vs_stream *st);
+
 /* Number of connections whose loop has ended, and of those that failed. */
 int vs_stream_ended(vs_stream *st);
 int vs_stream_failures(vs_stream *st);
