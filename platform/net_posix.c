@@ -164,11 +164,13 @@ static int vsock_name(const vs_addr *a, sockname *sn, vs_err *e)
 #endif
 }
 
-/* Resolve a tcp address; the caller frees the list. */
-static int tcp_resolve(const vs_addr *a, int passive, struct addrinfo **res,
-                       vs_err *e)
+#define MAX_TCP_NAMES 8
+
+/* Resolve a tcp address into at most MAX_TCP_NAMES socket names, in the
+ * order getaddrinfo gives them (callers try each until one works). */
+static int tcp_names(const vs_addr *a, int passive, sockname *names, int *n, vs_err *e)
 {
-    struct addrinfo hints;
+    struct addrinfo hints, *res, *ai;
     char port[16];
     int rc;
 
@@ -177,10 +179,19 @@ static int tcp_resolve(const vs_addr *a, int passive, struct addrinfo **res,
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_flags = AI_NUMERICSERV | (passive ? AI_PASSIVE : 0);
     snprintf(port, sizeof port, "%lu", (unsigned long)a->port);
-    rc = getaddrinfo(a->host, port, &hints, res);
+    rc = getaddrinfo(a->host, port, &hints, &res);
     if (rc != 0)
         return vs_err_set(e, VS_ERR_CONNECT, "cannot resolve host '%s': %s",
                           a->host, gai_strerror(rc));
+    *n = 0;
+    for (ai = res; ai != NULL && *n < MAX_TCP_NAMES; ai = ai->ai_next) {
+        sockname *sn = &names[(*n)++];
+        memset(sn, 0, sizeof *sn);
+        memcpy(&sn->ss, ai->ai_addr, ai->ai_addrlen);
+        sn->len = ai->ai_addrlen;
+        sn->family = ai->ai_family;
+    }
+    freeaddrinfo(res);
     return 0;
 }
 
@@ -356,17 +367,12 @@ int vs_sock_listen(const vs_addr *a, uint64_t bufsize, vs_sock *out, vs_err *e)
             return -1;
         return listen_on(&sn, a->tr, bufsize, text, out, e);
     case VS_TR_TCP: {
-        struct addrinfo *res, *ai;
-        int rc = -1;
-        if (tcp_resolve(a, 1, &res, e) != 0)
+        sockname names[MAX_TCP_NAMES];
+        int n, rc = -1;
+        if (tcp_names(a, 1, names, &n, e) != 0)
             return -1;
-        for (ai = res; ai != NULL && rc != 0; ai = ai->ai_next) {
-            memcpy(&sn.ss, ai->ai_addr, ai->ai_addrlen);
-            sn.len = ai->ai_addrlen;
-            sn.family = ai->ai_family;
-            rc = listen_on(&sn, a->tr, bufsize, text, out, e);
-        }
-        freeaddrinfo(res);
+        for (int i = 0; i < n && rc != 0; i++)
+            rc = listen_on(&names[i], a->tr, bufsize, text, out, e);
         return rc;
     }
     default:
@@ -516,17 +522,12 @@ int vs_sock_connect(const vs_addr *a, uint64_t bufsize, int timeout_ms,
             return -1;
         return connect_one(&sn, a->tr, bufsize, timeout_ms, text, out, e);
     case VS_TR_TCP: {
-        struct addrinfo *res, *ai;
-        int rc = -1;
-        if (tcp_resolve(a, 0, &res, e) != 0)
+        sockname names[MAX_TCP_NAMES];
+        int n, rc = -1;
+        if (tcp_names(a, 0, names, &n, e) != 0)
             return -1;
-        for (ai = res; ai != NULL && rc != 0; ai = ai->ai_next) {
-            memcpy(&sn.ss, ai->ai_addr, ai->ai_addrlen);
-            sn.len = ai->ai_addrlen;
-            sn.family = ai->ai_family;
-            rc = connect_one(&sn, a->tr, bufsize, timeout_ms, text, out, e);
-        }
-        freeaddrinfo(res);
+        for (int i = 0; i < n && rc != 0; i++)
+            rc = connect_one(&names[i], a->tr, bufsize, timeout_ms, text, out, e);
         return rc;
     }
     default:
