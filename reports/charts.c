@@ -181,13 +181,28 @@ static void cpu_cells(FILE *f, const vs_point_summary *ps)
                 ps->sd_remote);
 }
 
+/* Append series i's clause to a bar chart's plot command: its data columns
+ * (`cols`, e.g. "2:3" for a value and its error bar), the message sizes as
+ * x tics on the first clause, its title, colour and fill. */
+static void bar_clause(char *plot, size_t cap, const vs_summary *s, int i, const char *base,
+                       const char *cols)
+{
+    char lab[64], col[16], spec[160];
+    size_t len = strlen(plot);
+
+    vs_series_color(s, i, col, sizeof col);
+    snprintf(plot + len, cap - len, "%s %s using %s%s title \"%s\" lc rgb \"%s\" %s",
+             i ? ", \\\n    " : "", file_spec(i, base, spec, sizeof spec), cols,
+             i ? "" : ":xtic(1)", series_label(&s->series[i], lab, sizeof lab), col,
+             fill_style[s->series[i].tr]);
+}
+
 /* Throughput: msg, then mean and CI half-width per series. */
 static int write_throughput(const vs_summary *s, int p, const char *dir, const char *base,
                             const char *title, const vs_chart_opts *o, vs_err *e)
 {
     FILE *f = open_in(dir, base, "dat", e);
-    char lab[64], col[16], spec[160], plot[8192] = "plot";
-    size_t len;
+    char plot[8192] = "plot";
 
     if (f == NULL)
         return -1;
@@ -199,12 +214,9 @@ static int write_throughput(const vs_summary *s, int p, const char *dir, const c
     fprintf(f, "set style data histograms\nset style histogram errorbars gap 1 lw 1\n");
     fprintf(f, "set boxwidth 0.9 relative\nset style fill solid 1.0 border rgb \"#333333\"\n");
     for (int i = 0; i < s->nseries; i++) {
-        vs_series_color(s, i, col, sizeof col);
-        len = strlen(plot);
-        snprintf(plot + len, sizeof plot - len, "%s %s using %d:%d%s title \"%s\" "
-                 "lc rgb \"%s\" %s", i ? ", \\\n    " : "", file_spec(i, base, spec, sizeof spec), 2 + 2 * i,
-                 3 + 2 * i, i ? "" : ":xtic(1)", series_label(&s->series[i], lab, sizeof lab),
-                 col, fill_style[s->series[i].tr]);
+        char cols[32];
+        snprintf(cols, sizeof cols, "%d:%d", 2 + 2 * i, 3 + 2 * i);
+        bar_clause(plot, sizeof plot, s, i, base, cols);
     }
     script_outputs(f, base, o, plot);
     return close_file(f, base, e);
@@ -291,8 +303,7 @@ static int write_cpu(const vs_summary *s, int p, const char *dir, const char *ba
                      const char *title, const vs_chart_opts *o, vs_err *e)
 {
     FILE *f = open_in(dir, base, "dat", e);
-    char lab[64], col[16], spec[160], plot[8192] = "plot";
-    size_t len;
+    char plot[8192] = "plot";
 
     if (f == NULL)
         return -1;
@@ -304,12 +315,9 @@ static int write_cpu(const vs_summary *s, int p, const char *dir, const char *ba
     fprintf(f, "set style data histograms\nset style histogram clustered gap 1\n");
     fprintf(f, "set boxwidth 0.9 relative\nset style fill solid 1.0 border rgb \"#333333\"\n");
     for (int i = 0; i < s->nseries; i++) {
-        vs_series_color(s, i, col, sizeof col);
-        len = strlen(plot);
-        snprintf(plot + len, sizeof plot - len, "%s %s using %d%s title \"%s\" lc rgb "
-                 "\"%s\" %s", i ? ", \\\n    " : "", file_spec(i, base, spec, sizeof spec), 2 + 3 * i,
-                 i ? "" : ":xtic(1)", series_label(&s->series[i], lab, sizeof lab), col,
-                 fill_style[s->series[i].tr]);
+        char cols[32];
+        snprintf(cols, sizeof cols, "%d", 2 + 3 * i);
+        bar_clause(plot, sizeof plot, s, i, base, cols);
     }
     script_outputs(f, base, o, plot);
     return close_file(f, base, e);
