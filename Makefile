@@ -48,6 +48,10 @@ override CPPFLAGS += -I. $(OS_CPPFLAGS) -MMD -MP
 GIT_REV := $(shell git describe --always --dirty --abbrev=10 2>/dev/null || echo unknown)
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
+# Third-party libraries from pinned archives: HDR_*, INIH_*, CUNIT_*,
+# JANSSON_*, XLSXWRITER_*, ZLIB_LIBS; make deps, deps-list, deps-check.
+include mk/deps.mk
+
 # ---- what is built from what ----------------------------------------------
 
 # inih reads sweep profiles: Debian's libinih on Linux. For MinGW it is
@@ -65,6 +69,8 @@ INIH_LIBS :=
 HAVE_INIH := 1
 else
 HAVE_INIH := 0
+INIH_CPPFLAGS :=
+INIH_LIBS :=
 endif
 
 SWEEP_SRC := runner/profile.c runner/matrix.c runner/sweep.c runner/cmd_sweep.c
@@ -172,7 +178,7 @@ netns-test: all
 	tests/netns/run.sh
 	tests/netns/compare.sh
 
-test: unit-test integration-test netns-test
+test: deps-check unit-test integration-test netns-test
 
 # The unit tests and a real serve/run pair under valgrind.
 memcheck: all $(UNIT_BIN)
@@ -202,6 +208,7 @@ windows:
 	$(MAKE) CC=$(MINGW_CC) all
 
 windows-test: windows all
+	$(MAKE) CC=$(MINGW_CC) deps-check
 	tests/windows/run.sh
 
 # A zip to copy into a Windows VM: the runner, README, profiles, docs.
