@@ -1,7 +1,8 @@
 # vsbench - one non-recursive GNU Makefile for everything.
 #
 #   make              bin/vsbench (static) and bin/vsreport
-#   make test         unit tests (CUnit), integration and two-host tests
+#   make test         unit tests (CUnit), integration, two-host and history tests
+#   make history-test the history on SQLite and a throw-away PostgreSQL (tests/history)
 #   make report       a quick sweep on this machine -> out/report/index.html
 #   make windows      bin/win64/vsbench.exe with x86_64-w64-mingw32-gcc
 #   make vm-test      vsock for real inside a QEMU guest (tests/vm)
@@ -93,14 +94,34 @@ CORE_OBJ := $(call obj,$(CORE_SRC)) $(CORE_OBJ_EXTRA)
 CORE_LIB := $(BUILD)/libvscore.a
 VSBENCH_OBJ := $(call obj,$(VSBENCH_SRC))
 
-REPORT_LIB_SRC := $(wildcard analysis/*.c) $(filter-out reports/vsreport.c,$(wildcard reports/*.c))
+# History engines (analysis/db.h): SQLite and PostgreSQL's libpq where
+# pkg-config finds them (HAVE_SQLITE=0 / HAVE_LIBPQ=0 to leave one out).
+# A build without an engine links its *_none.c stub, and `vsreport
+# history` says what the build lacks. Only vsreport links them; the
+# runner vsbench stays static without them.
+ifeq ($(OS),posix)
+HAVE_SQLITE ?= $(shell pkg-config --exists sqlite3 2>/dev/null && echo 1 || echo 0)
+HAVE_LIBPQ ?= $(shell pkg-config --exists libpq 2>/dev/null && echo 1 || echo 0)
+else
+HAVE_SQLITE ?= 0
+HAVE_LIBPQ ?= 0
+endif
+DB_SRC := analysis/db_sqlite$(if $(filter 1,$(HAVE_SQLITE)),,_none).c \
+          analysis/db_pg$(if $(filter 1,$(HAVE_LIBPQ)),,_none).c
+DB_LIBS := $(if $(filter 1,$(HAVE_SQLITE)),-lsqlite3) $(if $(filter 1,$(HAVE_LIBPQ)),-lpq)
+PQ_CPPFLAGS := $(if $(filter 1,$(HAVE_LIBPQ)),$(shell pkg-config --cflags libpq 2>/dev/null))
+DB_STUB_OBJ := $(call obj,analysis/db_sqlite_none.c analysis/db_pg_none.c)
+
+REPORT_LIB_SRC := $(filter-out analysis/db_%.c,$(wildcard analysis/*.c)) $(DB_SRC) \
+                  $(filter-out reports/vsreport.c,$(wildcard reports/*.c))
 REPORT_LIB_OBJ := $(call obj,$(REPORT_LIB_SRC))
-REPORT_LIBS := -lxlsxwriter -ljansson -lgsl -lgslcblas -lsqlite3 -lm
+REPORT_BASE_LIBS := -lxlsxwriter -ljansson -lgsl -lgslcblas -lm
+REPORT_LIBS := $(REPORT_BASE_LIBS) $(DB_LIBS)
 
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
 
-.PHONY: all static test unit-test integration-test netns-test vm-test report nightly memcheck \
+.PHONY: all static test unit-test integration-test netns-test history-test vm-test report nightly memcheck \
         windows windows-test windows-dist bench install clean FORCE
 .DEFAULT_GOAL := all
 
@@ -161,6 +182,14 @@ $(BIN)/vsreport$(EXE): $(call obj,reports/vsreport.c) $(REPORT_LIB_OBJ) $(CORE_L
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_LIBS) $(INIH_LIBS) $(OS_LIBS)
 
+$(BUILD)/analysis/db_pg.o: override CPPFLAGS += $(PQ_CPPFLAGS)
+
+# vsreport as a build without any history engine would be (for the tests).
+NODB_OBJ := $(filter-out $(call obj,$(DB_SRC)),$(REPORT_LIB_OBJ)) $(DB_STUB_OBJ)
+$(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(CORE_LIB)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(INIH_LIBS) $(OS_LIBS)
+
 # ---- tests -----------------------------------------------------------------
 
 $(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(CORE_LIB)
@@ -178,7 +207,11 @@ netns-test: all
 	tests/netns/run.sh
 	tests/netns/compare.sh
 
-test: deps-check unit-test integration-test netns-test
+# Both history engines: a throw-away PostgreSQL cluster on a unix socket.
+history-test: all $(BUILD)/vsreport-nodb$(EXE)
+	tests/history/run.sh
+
+test: deps-check unit-test integration-test netns-test history-test
 
 # The unit tests and a real serve/run pair under valgrind.
 memcheck: all $(UNIT_BIN)

@@ -1,51 +1,29 @@
-/* history.c - see history.h. */
+/* history.c - see history.h. Only portable SQL (db.h) appears here. */
 #include "analysis/history.h"
+#include "analysis/db.h"
+#include "analysis/history_schema.h"
 #include "analysis/stats.h"
 #include "platform/clock.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define RUN_COLUMNS 11
+#define RUNS_PER_INSERT 64
+
 struct vs_history {
-    sqlite3 *db;
+    vs_db *db;
+    int schema_was;
 };
 
-static const char schema[] =
-    "PRAGMA foreign_keys = ON;"
-    "CREATE TABLE IF NOT EXISTS sweeps ("
-    " id INTEGER PRIMARY KEY, started TEXT NOT NULL, tool_version TEXT, git_revision TEXT,"
-    " pair TEXT NOT NULL, profile TEXT, source TEXT, meta TEXT NOT NULL, added TEXT NOT NULL,"
-    " UNIQUE (started, pair, profile));"
-    "CREATE TABLE IF NOT EXISTS runs ("
-    " sweep INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,"
-    " transport TEXT NOT NULL, test TEXT NOT NULL, sock INTEGER NOT NULL, msg INTEGER NOT NULL,"
-    " sessions INTEGER NOT NULL, run INTEGER NOT NULL, gbps REAL NOT NULL, sd REAL NOT NULL,"
-    " ok INTEGER NOT NULL, error TEXT);"
-    "CREATE INDEX IF NOT EXISTS runs_point ON runs(transport, test, sock, msg, sessions);"
-    "PRAGMA user_version = 1;";
-
-static int db_error(vs_history *h, vs_err *e, const char *what)
-{
-    return vs_err_set(e, VS_ERR_RUNTIME, "history: %s: %s", what, sqlite3_errmsg(h->db));
-}
-
-int vs_history_open(const char *path, vs_history **out, vs_err *e)
+int vs_history_open(const char *location, vs_history **out, vs_err *e)
 {
     vs_history *h = calloc(1, sizeof *h);
-    char *msg = NULL;
 
+    *out = NULL;
     if (h == NULL)
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-    if (sqlite3_open(path, &h->db) != SQLITE_OK) {
-        vs_err_set(e, VS_ERR_USAGE, "cannot open history %s: %s", path,
-                   h->db ? sqlite3_errmsg(h->db) : "out of memory");
-        vs_history_close(h);
-        return -1;
-    }
-    if (sqlite3_exec(h->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
-        vs_err_set(e, VS_ERR_USAGE, "%s is not a vsbench history: %s", path, msg ? msg : "?");
-        sqlite3_free(msg);
+    if (vs_db_open(location, &h->db, e) != 0 || vs_schema_prepare(h->db, &h->schema_was, e) != 0) {
         vs_history_close(h);
         return -1;
     }
@@ -57,276 +35,457 @@ void vs_history_close(vs_history *h)
 {
     if (h == NULL)
         return;
-    sqlite3_close(h->db);
+    vs_db_close(h->db);
     free(h);
 }
 
-static int insert_runs(vs_history *h, const vs_dataset *d, int si, sqlite3_int64 id, vs_err *e)
+const char *vs_history_shown(const vs_history *h)
 {
-    sqlite3_stmt *st;
-    int rc = 0;
+    return vs_db_shown(h->db);
+}
 
-    if (sqlite3_prepare_v2(h->db, "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?)", -1, &st,
-                           NULL) != SQLITE_OK)
-        return db_error(h, e, "prepare");
-    for (int i = 0; i < d->nrec && rc == 0; i++) {
-        const vs_rec *r = &d->rec[i];
-        if (r->source != si || r->session != 0)
+int vs_history_schema_was(const vs_history *h)
+{
+    return h->schema_was;
+}
+
+const char *vs_history_pair(const vs_dataset *d, int si, const char *name)
+{
+    return name != NULL && name[0] ? name : d->pairs[d->src[si].pair];
+}
+
+/* ---- adding a night ----------------------------------------------------- */
+
+/* "INSERT INTO runs (...) VALUES ($1,...,$11),($12,...)" for n rows. */
+static char *runs_insert_sql(int n)
+{
+    static const char head[] = "INSERT INTO runs (sweep, transport, test, sock, msg, sessions, "
+                               "run, gbps, sd, ok, error) VALUES ";
+    size_t cap = sizeof head + (size_t)n * RUN_COLUMNS * 8;
+    char *sql = malloc(cap);
+    size_t len = sizeof head - 1;
+
+    if (sql == NULL)
+        return NULL;
+    memcpy(sql, head, len);
+    for (int i = 0; i < n * RUN_COLUMNS; i++)
+        len += (size_t)snprintf(sql + len, cap - len, "%s$%d%s",
+                                i % RUN_COLUMNS == 0 ? (i ? ",(" : "(") : ",", i + 1,
+                                i % RUN_COLUMNS == RUN_COLUMNS - 1 ? ")" : "");
+    return sql;
+}
+
+static void run_params(const vs_rec *r, int64_t id, vs_param *p)
+{
+    p[0] = VS_P_INT(id);
+    p[1] = VS_P_TEXT(vs_transport_name(r->key.pt.tr));
+    p[2] = VS_P_TEXT(vs_test_name(r->key.pt.test));
+    p[3] = VS_P_INT(r->key.pt.sock);
+    p[4] = VS_P_INT(r->key.pt.msg);
+    p[5] = VS_P_INT(r->key.pt.sessions);
+    p[6] = VS_P_INT(r->run);
+    p[7] = VS_P_DBL(r->gbps);
+    p[8] = VS_P_DBL(r->sd_local + r->sd_remote);
+    p[9] = VS_P_INT(r->ok);
+    p[10] = VS_P_TEXT(r->error);
+}
+
+/* The aggregate rows of source si, RUNS_PER_INSERT to a statement. */
+static int insert_runs(vs_history *h, const vs_dataset *d, int si, int64_t id, vs_err *e)
+{
+    vs_param p[RUNS_PER_INSERT * RUN_COLUMNS];
+    int n = 0, rc = 0;
+
+    for (int i = 0; i <= d->nrec && rc == 0; i++) {
+        const vs_rec *r = i < d->nrec ? &d->rec[i] : NULL;
+        if (r != NULL && (r->source != si || r->session != 0))
             continue;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, vs_transport_name(r->key.pt.tr), -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, vs_test_name(r->key.pt.test), -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 4, (sqlite3_int64)r->key.pt.sock);
-        sqlite3_bind_int64(st, 5, r->key.pt.msg);
-        sqlite3_bind_int(st, 6, r->key.pt.sessions);
-        sqlite3_bind_int(st, 7, r->run);
-        sqlite3_bind_double(st, 8, r->gbps);
-        sqlite3_bind_double(st, 9, r->sd_local + r->sd_remote);
-        sqlite3_bind_int(st, 10, r->ok);
-        sqlite3_bind_text(st, 11, r->error, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_error(h, e, "insert run");
-        sqlite3_reset(st);
+        if (r != NULL)
+            run_params(r, id, &p[RUN_COLUMNS * n++]);
+        if (n > 0 && (n == RUNS_PER_INSERT || r == NULL)) {
+            char *sql = runs_insert_sql(n);
+            rc = sql ? vs_db_run(h->db, sql, p, n * RUN_COLUMNS, e)
+                     : vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+            free(sql);
+            n = 0;
+        }
     }
-    sqlite3_finalize(st);
     return rc;
 }
 
-int vs_history_add(vs_history *h, const vs_dataset *d, int si, int *added, vs_err *e)
+/* The night's row; *id is set when it is new, left at -1 when it was there. */
+static int insert_sweep(vs_history *h, const vs_dataset *d, int si, const char *pair,
+                        int64_t *id, vs_err *e)
 {
     const vs_source *s = &d->src[si];
     char *meta = json_dumps(s->meta, JSON_COMPACT);
     char when[32];
-    sqlite3_stmt *st;
+    vs_rows *r;
     int rc;
 
-    *added = 0;
+    *id = -1;
     if (meta == NULL)
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-    if (sqlite3_exec(h->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(h->db, "INSERT OR IGNORE INTO sweeps (started, tool_version, "
-                           "git_revision, pair, profile, source, meta, added) VALUES "
-                           "(?,?,?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
-        free(meta);
-        return db_error(h, e, "add");
-    }
-    sqlite3_bind_text(st, 1, vs_meta_str(s, "start"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, vs_meta_str(s, "version"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, vs_meta_str(s, "git_revision"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, d->pairs[s->pair], -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, vs_meta_str(s, "profile.name"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, s->path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 7, meta, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 8, vs_iso8601(vs_wall_seconds(), when, sizeof when), -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_error(h, e, "add sweep");
-    sqlite3_finalize(st);
+    vs_param p[] = {
+        VS_P_TEXT(vs_meta_str(s, "start")), VS_P_TEXT(vs_meta_str(s, "version")),
+        VS_P_TEXT(vs_meta_str(s, "git_revision")), VS_P_TEXT(pair),
+        VS_P_TEXT(vs_meta_str(s, "profile.name")), VS_P_TEXT(s->path), VS_P_TEXT(meta),
+        VS_P_TEXT(vs_iso8601(vs_wall_seconds(), when, sizeof when)),
+    };
+    rc = vs_db_query(h->db, "INSERT INTO sweeps (started, tool_version, git_revision, pair, "
+                     "profile, source, meta, added) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                     "ON CONFLICT (started, pair, profile) DO NOTHING RETURNING id",
+                     p, 8, &r, e);
     free(meta);
-    if (rc == 0 && sqlite3_changes(h->db) == 1) {
-        *added = 1;
-        rc = insert_runs(h, d, si, sqlite3_last_insert_rowid(h->db), e);
-    }
-    if (sqlite3_exec(h->db, rc == 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK &&
-        rc == 0)
-        rc = db_error(h, e, "commit");
-    return rc;
+    if (rc != 0)
+        return -1;
+    rc = vs_rows_next(r, e);
+    if (rc == 1)
+        *id = vs_rows_int(r, 0);
+    vs_rows_free(r);
+    return rc < 0 ? -1 : 0;
 }
 
-int vs_history_show(vs_history *h, FILE *out, vs_err *e)
+/* A pair name: 1 to VS_HISTORY_PAIR_MAX - 1 bytes of UTF-8 without
+ * control characters (it ends up in pages, charts and terminals). */
+static int valid_pair(const char *s)
 {
-    sqlite3_stmt *st;
+    const unsigned char *p = (const unsigned char *)s;
 
-    if (sqlite3_prepare_v2(h->db, "SELECT s.id, s.started, s.tool_version, s.profile, s.pair, "
-                           "count(r.sweep), sum(1 - r.ok) FROM sweeps s LEFT JOIN runs r ON "
-                           "r.sweep = s.id GROUP BY s.id ORDER BY s.started, s.id", -1, &st,
-                           NULL) != SQLITE_OK)
-        return db_error(h, e, "show");
+    if (*p == 0 || strlen(s) >= VS_HISTORY_PAIR_MAX)
+        return 0;
+    while (*p) {
+        int len = *p < 0x80 ? 1 : *p >= 0xc2 && *p < 0xe0 ? 2 : *p >= 0xe0 && *p < 0xf0 ? 3
+                : *p >= 0xf0 && *p < 0xf5 ? 4 : 0;
+        if (len == 0 || (len == 1 && (*p < 0x20 || *p == 0x7f)))
+            return 0;
+        for (int i = 1; i < len; i++)
+            if ((p[i] & 0xc0) != 0x80)
+                return 0;
+        p += len;
+    }
+    return 1;
+}
+
+int vs_history_add(vs_history *h, const vs_dataset *d, int si, const char *pair, int *added,
+                   vs_err *e)
+{
+    int64_t id;
+
+    *added = 0;
+    if (!valid_pair(pair))
+        return vs_err_set(e, VS_ERR_USAGE, "a host pair name is 1 to %d bytes of UTF-8 "
+                          "without control characters", VS_HISTORY_PAIR_MAX - 1);
+    if (vs_db_begin(h->db, VS_TX_WRITE, e) != 0)
+        return vs_err_prefix(e, "history %s", vs_db_shown(h->db));
+    if (insert_sweep(h, d, si, pair, &id, e) != 0 ||
+        (id >= 0 && insert_runs(h, d, si, id, e) != 0)) {
+        vs_db_rollback(h->db);
+        return vs_err_prefix(e, "history %s: nothing of this night was kept",
+                             vs_db_shown(h->db));
+    }
+    if (vs_db_commit(h->db, e) != 0) {
+        vs_db_rollback(h->db);
+        return vs_err_prefix(e, "history %s: the commit of this night failed (if the "
+                             "connection broke, it may or may not be kept: add it again, "
+                             "which is safe)", vs_db_shown(h->db));
+    }
+    *added = id >= 0;
+    return 0;
+}
+
+/* ---- listing ------------------------------------------------------------ */
+
+int vs_history_show(vs_history *h, const char *pair, FILE *out, vs_err *e)
+{
+    vs_param p = VS_P_TEXT(pair);
+    vs_rows *r;
+    int rc;
+
+    if (vs_db_query(h->db, pair ? "SELECT s.id, s.started, s.tool_version, s.profile, s.pair, "
+                    "count(r.sweep), COALESCE(sum(1 - r.ok), 0) FROM sweeps s LEFT JOIN runs r "
+                    "ON r.sweep = s.id WHERE s.pair = $1 GROUP BY s.id ORDER BY s.started, s.id"
+                    : "SELECT s.id, s.started, s.tool_version, s.profile, s.pair, "
+                    "count(r.sweep), COALESCE(sum(1 - r.ok), 0) FROM sweeps s LEFT JOIN runs r "
+                    "ON r.sweep = s.id GROUP BY s.id ORDER BY s.started, s.id",
+                    &p, pair ? 1 : 0, &r, e) != 0)
+        return vs_err_prefix(e, "history %s", vs_db_shown(h->db));
     fprintf(out, "%4s  %-20s %-8s %-10s %5s %6s  %s\n", "id", "started", "version", "profile",
             "runs", "failed", "host pair");
-    while (sqlite3_step(st) == SQLITE_ROW)
-        fprintf(out, "%4d  %-20s %-8s %-10s %5d %6d  %s\n", sqlite3_column_int(st, 0),
-                (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
-                (const char *)sqlite3_column_text(st, 3), sqlite3_column_int(st, 5),
-                sqlite3_column_int(st, 6), (const char *)sqlite3_column_text(st, 4));
-    sqlite3_finalize(st);
-    return 0;
+    while ((rc = vs_rows_next(r, e)) == 1)
+        fprintf(out, "%4lld  %-20s %-8s %-10s %5lld %6lld  %s\n", (long long)vs_rows_int(r, 0),
+                vs_rows_text(r, 1), vs_rows_text(r, 2), vs_rows_text(r, 3),
+                (long long)vs_rows_int(r, 5), (long long)vs_rows_int(r, 6), vs_rows_text(r, 4));
+    vs_rows_free(r);
+    return rc < 0 ? vs_err_prefix(e, "history %s", vs_db_shown(h->db)) : 0;
 }
 
-/* ---- reading back --------------------------------------------------------- */
-
-static int row_point(sqlite3_stmt *st, int col, vs_point *pt)
+int vs_history_pairs(vs_history *h, char (**pairs)[VS_HISTORY_PAIR_MAX], int *n, vs_err *e)
 {
-    if (vs_transport_parse((const char *)sqlite3_column_text(st, col), &pt->tr, NULL) != 0 ||
-        vs_test_parse((const char *)sqlite3_column_text(st, col + 1), &pt->test, NULL) != 0)
+    vs_rows *r;
+    int rc, cap = 0;
+
+    *pairs = NULL;
+    *n = 0;
+    if (vs_db_query(h->db, "SELECT DISTINCT pair FROM sweeps ORDER BY pair", NULL, 0, &r, e) != 0)
+        return vs_err_prefix(e, "history %s", vs_db_shown(h->db));
+    while ((rc = vs_rows_next(r, e)) == 1) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char (*p)[VS_HISTORY_PAIR_MAX] = realloc(*pairs, (size_t)cap * sizeof *p);
+            if (p == NULL) {
+                rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+                break;
+            }
+            *pairs = p;
+        }
+        snprintf((*pairs)[(*n)++], VS_HISTORY_PAIR_MAX, "%s", vs_rows_text(r, 0));
+    }
+    vs_rows_free(r);
+    if (rc < 0) {
+        free(*pairs);
+        *pairs = NULL;
+        *n = 0;
         return -1;
-    pt->sock = (uint64_t)sqlite3_column_int64(st, col + 2);
-    pt->msg = (uint32_t)sqlite3_column_int64(st, col + 3);
-    pt->sessions = sqlite3_column_int(st, col + 4);
+    }
     return 0;
 }
 
-/* Sources: one per selected sweep, with its stored meta.json. */
-static int window_sources(vs_history *h, const char *pair, int window, vs_dataset *d,
-                          sqlite3_int64 *ids, vs_err *e)
-{
-    sqlite3_stmt *st;
-    int all = pair == NULL || pair[0] == '\0';
+/* ---- reading nights back as a dataset --------------------------------- */
 
-    if (sqlite3_prepare_v2(h->db, all ? "SELECT id, started, meta, pair FROM sweeps ORDER BY "
-                                        "started DESC, id DESC LIMIT ?"
-                                      : "SELECT id, started, meta, pair FROM sweeps WHERE pair "
-                                        "= ? ORDER BY started DESC, id DESC LIMIT ?",
-                           -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, e, "window");
-    if (!all)
-        sqlite3_bind_text(st, 1, pair, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, all ? 1 : 2, window);
-    while (sqlite3_step(st) == SQLITE_ROW && d->nsrc < window) {
+static int point_of(vs_rows *r, int col, vs_point *pt)
+{
+    if (vs_transport_parse(vs_rows_text(r, col), &pt->tr, NULL) != 0 ||
+        vs_test_parse(vs_rows_text(r, col + 1), &pt->test, NULL) != 0)
+        return -1;
+    pt->sock = (uint64_t)vs_rows_int(r, col + 2);
+    pt->msg = (uint32_t)vs_rows_int(r, col + 3);
+    pt->sessions = (int)vs_rows_int(r, col + 4);
+    return 0;
+}
+
+/* Sources: one per selected night, newest first, with its meta.json. */
+static int window_sources(vs_history *h, const char *pair, int window, vs_dataset *d,
+                          int64_t *ids, vs_err *e)
+{
+    int all = pair == NULL || pair[0] == '\0', rc;
+    vs_param p[] = { VS_P_TEXT(pair), VS_P_INT(window) };
+    vs_rows *r;
+
+    if (vs_db_query(h->db, all ? "SELECT id, started, meta, pair FROM sweeps ORDER BY started "
+                               "DESC, id DESC LIMIT $1"
+                             : "SELECT id, started, meta, pair FROM sweeps WHERE pair = $1 "
+                               "ORDER BY started DESC, id DESC LIMIT $2",
+                    all ? p + 1 : p, all ? 1 : 2, &r, e) != 0)
+        return -1;
+    while (d->nsrc < window && (rc = vs_rows_next(r, e)) == 1) {
         vs_source *s = &d->src[d->nsrc];
-        snprintf(s->path, sizeof s->path, "history #%d (%s)", sqlite3_column_int(st, 0),
-                 (const char *)sqlite3_column_text(st, 1));
-        s->meta = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+        snprintf(s->path, sizeof s->path, "history #%lld (%s)", (long long)vs_rows_int(r, 0),
+                 vs_rows_text(r, 1));
+        s->meta = json_loads(vs_rows_text(r, 2), 0, NULL);
         if (s->meta == NULL)
             s->meta = json_object();
         s->pair = 0;
-        ids[d->nsrc++] = sqlite3_column_int64(st, 0);
+        ids[d->nsrc++] = vs_rows_int(r, 0);
         if (d->npairs == 0)
-            snprintf(d->pairs[d->npairs++], sizeof d->pairs[0], "%s",
-                     (const char *)sqlite3_column_text(st, 3));
+            snprintf(d->pairs[d->npairs++], sizeof d->pairs[0], "%s", vs_rows_text(r, 3));
     }
-    sqlite3_finalize(st);
+    vs_rows_free(r);
+    return rc < 0 ? -1 : 0;
+}
+
+static int push_rec(vs_dataset *d, const vs_rec *rec, int *cap)
+{
+    if (d->nrec == *cap) {
+        int n = *cap ? *cap * 2 : 256;
+        vs_rec *p = realloc(d->rec, (size_t)n * sizeof *p);
+        if (p == NULL)
+            return -1;
+        d->rec = p;
+        *cap = n;
+    }
+    d->rec[d->nrec++] = *rec;
     return 0;
 }
 
-static int window_runs(vs_history *h, vs_dataset *d, const sqlite3_int64 *ids, vs_err *e)
+static int window_runs(vs_history *h, vs_dataset *d, const int64_t *ids, vs_err *e)
 {
-    sqlite3_stmt *st;
-    int cap = 0;
+    int cap = 0, rc = 0;
 
-    if (sqlite3_prepare_v2(h->db, "SELECT transport, test, sock, msg, sessions, run, gbps, sd, "
-                           "ok, error FROM runs WHERE sweep = ?", -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, e, "window runs");
-    for (int s = 0; s < d->nsrc; s++) {
-        sqlite3_bind_int64(st, 1, ids[s]);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            vs_rec r;
-            memset(&r, 0, sizeof r);
-            if (row_point(st, 0, &r.key.pt) != 0)
+    for (int s = 0; s < d->nsrc && rc == 0; s++) {
+        vs_param p = VS_P_INT(ids[s]);
+        vs_rows *r;
+        if (vs_db_query(h->db, "SELECT transport, test, sock, msg, sessions, run, gbps, sd, ok, "
+                        "error FROM runs WHERE sweep = $1 ORDER BY run, transport, test, "
+                        "sessions, sock, msg", &p, 1, &r, e) != 0)
+            return -1;
+        while ((rc = vs_rows_next(r, e)) == 1) {
+            vs_rec rec;
+            memset(&rec, 0, sizeof rec);
+            if (point_of(r, 0, &rec.key.pt) != 0)
                 continue;
-            r.source = s;
-            r.run = sqlite3_column_int(st, 5);
-            r.gbps = sqlite3_column_double(st, 6);
-            r.sd_local = sqlite3_column_double(st, 7);
-            r.ok = sqlite3_column_int(st, 8);
-            r.error = strdup(sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9) : "");
-            if (d->nrec == cap) {
-                cap = cap ? cap * 2 : 256;
-                vs_rec *p = realloc(d->rec, (size_t)cap * sizeof *p);
-                if (p == NULL) {
-                    free(r.error);
-                    sqlite3_finalize(st);
-                    return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-                }
-                d->rec = p;
+            rec.source = s;
+            rec.run = (int)vs_rows_int(r, 5);
+            rec.gbps = vs_rows_double(r, 6);
+            rec.sd_local = vs_rows_double(r, 7);
+            rec.ok = (int)vs_rows_int(r, 8);
+            rec.error = strdup(vs_rows_text(r, 9));
+            if (rec.error == NULL || push_rec(d, &rec, &cap) != 0) {
+                free(rec.error);
+                rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
             }
-            d->rec[d->nrec++] = r;
         }
-        sqlite3_reset(st);
+        vs_rows_free(r);
     }
-    sqlite3_finalize(st);
-    return 0;
+    return rc < 0 ? -1 : 0;
 }
 
 int vs_history_window(vs_history *h, const char *pair, int window, vs_dataset *d, vs_err *e)
 {
-    sqlite3_int64 *ids = calloc((size_t)window + 1, sizeof *ids);
+    int64_t *ids = calloc((size_t)window + 1, sizeof *ids);
+    int rc;
 
     memset(d, 0, sizeof *d);
     d->src = calloc((size_t)window + 1, sizeof *d->src);
     if (ids == NULL || d->src == NULL) {
         free(ids);
         free(d->src);
+        d->src = NULL;
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     }
-    int rc = window_sources(h, pair, window, d, ids, e);
+    rc = vs_db_begin(h->db, VS_TX_READ, e);
+    if (rc == 0)
+        rc = window_sources(h, pair, window, d, ids, e);
     if (rc == 0)
         rc = window_runs(h, d, ids, e);
+    vs_db_rollback(h->db); /* a read: nothing to keep */
     free(ids);
-    if (rc == 0 && d->nsrc == 0)
-        rc = vs_err_set(e, VS_ERR_USAGE, "the history holds no sweep%s%s", pair && *pair ? " of " : "",
-                        pair && *pair ? pair : "");
+    if (rc != 0)
+        vs_err_prefix(e, "history %s", vs_db_shown(h->db));
+    else if (d->nsrc == 0)
+        rc = vs_err_set(e, VS_ERR_USAGE, "the history holds no sweep%s%s",
+                        pair && *pair ? " of " : "", pair && *pair ? pair : "");
     if (rc != 0)
         vs_dataset_free(d);
     return rc;
 }
 
-/* Nights of the (pair, point) that `st` is positioned on. */
-int vs_history_each_point(vs_history *h,
+/* ---- nights per point ------------------------------------------------- */
+
+/* The nights of one (pair, point) as its rows arrive. */
+typedef struct series {
+    char pair[VS_HISTORY_PAIR_MAX];
+    vs_point pt;
+    vs_night *nights;
+    int n, cap;
+    double *vals;     /* the runs of the night being read */
+    int nv, vcap;
+} series;
+
+static void close_night(series *s)
+{
+    vs_stats st;
+
+    if (s->n == 0 || s->nv == 0)
+        return;
+    vs_stats_compute(s->vals, s->nv, 0.95, &st);
+    s->nights[s->n - 1].mean = st.mean;
+    s->nights[s->n - 1].ci_half = st.ci_half;
+    s->nights[s->n - 1].n = s->nv;
+    s->nv = 0;
+}
+
+static int open_night(series *s, int64_t sweep, const char *started)
+{
+    if (s->n == s->cap) {
+        int n = s->cap ? s->cap * 2 : 64;
+        vs_night *p = realloc(s->nights, (size_t)n * sizeof *p);
+        if (p == NULL)
+            return -1;
+        s->nights = p;
+        s->cap = n;
+    }
+    memset(&s->nights[s->n], 0, sizeof s->nights[0]);
+    s->nights[s->n].sweep = (int)sweep;
+    snprintf(s->nights[s->n].started, sizeof s->nights[0].started, "%s", started);
+    s->n++;
+    return 0;
+}
+
+static int add_value(series *s, double v)
+{
+    if (s->nv == s->vcap) {
+        int n = s->vcap ? s->vcap * 2 : 64;
+        double *p = realloc(s->vals, (size_t)n * sizeof *p);
+        if (p == NULL)
+            return -1;
+        s->vals = p;
+        s->vcap = n;
+    }
+    s->vals[s->nv++] = v;
+    return 0;
+}
+
+/* One row: a new series starts when pair or point change (the previous
+ * one goes to fn), a new night when the sweep changes. */
+static int take_row(series *s, vs_rows *r, int (*fn)(void *, const char *, const vs_point *,
+                                                      const vs_night *, int), void *ctx)
+{
+    vs_point pt;
+    int rc = 0;
+
+    if (point_of(r, 1, &pt) != 0)
+        return 0;
+    if (s->n > 0 && (strcmp(s->pair, vs_rows_text(r, 0)) != 0 || !vs_point_equal(&s->pt, &pt))) {
+        close_night(s);
+        rc = fn(ctx, s->pair, &s->pt, s->nights, s->n);
+        s->n = 0;
+    }
+    if (s->n == 0) {
+        snprintf(s->pair, sizeof s->pair, "%s", vs_rows_text(r, 0));
+        s->pt = pt;
+    }
+    if (rc == 0 && (s->n == 0 || s->nights[s->n - 1].sweep != (int)vs_rows_int(r, 6))) {
+        close_night(s);
+        if (open_night(s, vs_rows_int(r, 6), vs_rows_text(r, 7)) != 0)
+            return -2;
+    }
+    if (rc == 0 && add_value(s, vs_rows_double(r, 8)) != 0)
+        return -2;
+    return rc;
+}
+
+int vs_history_each_point(vs_history *h, const char *pair,
                           int (*fn)(void *ctx, const char *pair, const vs_point *pt,
                                     const vs_night *nights, int n),
                           void *ctx, vs_err *e)
 {
-    sqlite3_stmt *pts, *nts;
-    vs_night *nights = NULL;
-    int cap = 0, rc = 0;
+    static const char head[] = "SELECT s.pair, r.transport, r.test, r.sock, r.msg, r.sessions, "
+                               "s.id, s.started, r.gbps FROM runs r JOIN sweeps s ON s.id = "
+                               "r.sweep WHERE r.ok = 1";
+    static const char order[] = " ORDER BY s.pair, r.transport, r.test, r.sessions, r.sock, "
+                                "r.msg, s.started, s.id, r.run";
+    char sql[sizeof head + sizeof order + 32];
+    vs_param p = VS_P_TEXT(pair);
+    series s;
+    vs_rows *r;
+    int rc;
 
-    if (sqlite3_prepare_v2(h->db, "SELECT DISTINCT s.pair, r.transport, r.test, r.sock, r.msg, "
-                           "r.sessions FROM runs r JOIN sweeps s ON s.id = r.sweep ORDER BY 1, 2, "
-                           "3, 6, 4, 5", -1, &pts, NULL) != SQLITE_OK)
-        return db_error(h, e, "points");
-    if (sqlite3_prepare_v2(h->db, "SELECT s.id, s.started, r.gbps FROM runs r JOIN sweeps s ON "
-                           "s.id = r.sweep WHERE s.pair = ? AND r.transport = ? AND r.test = ? AND "
-                           "r.sock = ? AND r.msg = ? AND r.sessions = ? AND r.ok = 1 ORDER BY "
-                           "s.started, s.id", -1, &nts, NULL) != SQLITE_OK) {
-        sqlite3_finalize(pts);
-        return db_error(h, e, "nights");
+    memset(&s, 0, sizeof s);
+    snprintf(sql, sizeof sql, "%s%s%s", head, pair ? " AND s.pair = $1" : "", order);
+    if (vs_db_query(h->db, sql, &p, pair ? 1 : 0, &r, e) != 0)
+        return vs_err_prefix(e, "history %s", vs_db_shown(h->db));
+    while ((rc = vs_rows_next(r, e)) == 1)
+        if ((rc = take_row(&s, r, fn, ctx)) != 0)
+            break;
+    if (rc == 0 && s.n > 0) {
+        close_night(&s);
+        rc = fn(ctx, s.pair, &s.pt, s.nights, s.n);
     }
-    while (rc == 0 && sqlite3_step(pts) == SQLITE_ROW) {
-        vs_point pt;
-        double vals[1024];
-        int n = 0, nv = 0, last = -1;
-        if (row_point(pts, 1, &pt) != 0)
-            continue;
-        for (int c = 0; c < 6; c++)
-            sqlite3_bind_value(nts, c + 1, sqlite3_column_value(pts, c));
-        for (;;) {
-            int more = sqlite3_step(nts) == SQLITE_ROW;
-            int id = more ? sqlite3_column_int(nts, 0) : -2;
-            if (id != last && last != -1 && nv > 0) { /* close the previous night */
-                vs_stats s;
-                vs_stats_compute(vals, nv, 0.95, &s);
-                nights[n - 1].mean = s.mean;
-                nights[n - 1].ci_half = s.ci_half;
-                nights[n - 1].n = nv;
-                nv = 0;
-            }
-            if (!more)
-                break;
-            if (id != last) {
-                if (n == cap) {
-                    cap = cap ? cap * 2 : 64;
-                    vs_night *p = realloc(nights, (size_t)cap * sizeof *p);
-                    if (p == NULL) {
-                        rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-                        break;
-                    }
-                    nights = p;
-                }
-                memset(&nights[n], 0, sizeof nights[n]);
-                nights[n].sweep = id;
-                snprintf(nights[n].started, sizeof nights[n].started, "%s",
-                         (const char *)sqlite3_column_text(nts, 1));
-                n++;
-                last = id;
-            }
-            if (nv < 1024)
-                vals[nv++] = sqlite3_column_double(nts, 2);
-        }
-        sqlite3_reset(nts);
-        if (rc == 0 && n > 0)
-            rc = fn(ctx, (const char *)sqlite3_column_text(pts, 0), &pt, nights, n);
-    }
-    sqlite3_finalize(pts);
-    sqlite3_finalize(nts);
-    free(nights);
-    return rc;
+    if (rc == -2)
+        rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    vs_rows_free(r);
+    free(s.nights);
+    free(s.vals);
+    return rc == 0 ? 0 : -1;
 }

@@ -1,8 +1,7 @@
-/* cmd_compare.c - `vsreport compare` and `vsreport history`. */
+/* cmd_compare.c - `vsreport compare`. */
 #include "reports/vsreport_cmds.h"
 #include "analysis/compare.h"
 #include "analysis/history.h"
-#include "reports/trend.h"
 #include "reports/verdict.h"
 
 #include <getopt.h>
@@ -12,10 +11,27 @@
 
 #define DEFAULT_WINDOW 7
 
+static const char help[] =
+    "usage: vsreport compare BASELINE CANDIDATE [options]\n"
+    "       vsreport compare [--history URL] [--pair NAME] [--window N] CANDIDATE [options]\n"
+    "  --history URL      the baseline is the last N nights of the candidate's host pair\n"
+    "                     in this history (--db is the same; with one directory and no\n"
+    "                     --history, $VSBENCH_HISTORY)\n"
+    "  --pair NAME        the host pair's name in the history (history add --pair)\n"
+    "  --alpha A          significance level (default 0.01)\n"
+    "  --min-effect E     smallest change that counts (default 5%)\n"
+    "  --markdown FILE    also write Markdown (- for stdout)\n"
+    "  --junit FILE       also write JUnit XML\n"
+    "  --json             JSON instead of the table\n"
+    "Exit status: 0 no regression, 1 regression, 2 bad input; with a history also\n"
+    "3 server unreachable, 4 engine not in this build, 6 refused.\n";
+
+/* 1 means a regression, so failures are 2, or the code of a history
+ * connection problem (3 unreachable, 4 engine not built in, 6 refused). */
 static int fail(const vs_err *e)
 {
     fprintf(stderr, "vsreport: %s\n", e->msg);
-    return 2;
+    return e->code > VS_ERR_USAGE ? e->code : VS_ERR_USAGE;
 }
 
 /* "5%", "5" (percent) or "0.05" (fraction) -> 0.05 */
@@ -36,13 +52,6 @@ static int parse_effect(const char *s, double *out)
     return 0;
 }
 
-static const char *history_path(const char *opt)
-{
-    const char *env = getenv("VSBENCH_HISTORY");
-
-    return opt != NULL ? opt : (env != NULL && env[0] ? env : "vsbench-history.sqlite");
-}
-
 static int write_to(const char *path, void (*fn)(FILE *, const vs_comparison *),
                     const vs_comparison *c)
 {
@@ -61,8 +70,8 @@ static int write_to(const char *path, void (*fn)(FILE *, const vs_comparison *),
 }
 
 /* The baseline: directories, or the last nights of a history. */
-static int load_baseline(const char *db, int window, const char *dir, const vs_dataset *cand,
-                         vs_dataset *base, vs_err *e)
+static int load_baseline(const char *db, const char *pair, int window, const char *dir,
+                         const vs_dataset *cand, vs_dataset *base, vs_err *e)
 {
     vs_history *h;
     int rc;
@@ -71,7 +80,7 @@ static int load_baseline(const char *db, int window, const char *dir, const vs_d
         return vs_dataset_load(base, &dir, 1, e);
     if (vs_history_open(db, &h, e) != 0)
         return -1;
-    rc = vs_history_window(h, cand->npairs ? cand->pairs[0] : NULL, window, base, e);
+    rc = vs_history_window(h, cand->nsrc ? vs_history_pair(cand, 0, pair) : pair, window, base, e);
     vs_history_close(h);
     return rc;
 }
@@ -85,12 +94,14 @@ int vs_cmd_compare(int argc, char **argv)
         { "junit", required_argument, NULL, 'J' },
         { "json", no_argument, NULL, 'j' },
         { "history", required_argument, NULL, 'H' },
+        { "db", required_argument, NULL, 'H' },
+        { "pair", required_argument, NULL, 'P' },
         { "window", required_argument, NULL, 'w' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     vs_compare_opts o = { 0.01, 0.05 };
-    const char *markdown = NULL, *junit = NULL, *db = NULL;
+    const char *markdown = NULL, *junit = NULL, *db = NULL, *pair = NULL;
     int c, json = 0, window = DEFAULT_WINDOW, status;
     vs_dataset base, cand;
     vs_comparison cmp;
@@ -116,6 +127,7 @@ int vs_cmd_compare(int argc, char **argv)
         case 'J': junit = optarg; break;
         case 'j': json = 1; break;
         case 'H': db = optarg; break;
+        case 'P': pair = optarg; break;
         case 'w':
             window = atoi(optarg);
             if (window < 1) {
@@ -124,27 +136,23 @@ int vs_cmd_compare(int argc, char **argv)
             }
             break;
         case 'h':
-            printf("usage: vsreport compare BASELINE CANDIDATE [options]\n"
-                   "       vsreport compare --history DB [--window N] CANDIDATE [options]\n"
-                   "  --alpha A          significance level (default 0.01)\n"
-                   "  --min-effect E     smallest change that counts (default 5%%)\n"
-                   "  --markdown FILE    also write Markdown (- for stdout)\n"
-                   "  --junit FILE       also write JUnit XML\n"
-                   "  --json             JSON instead of the table\n"
-                   "Exit status: 0 no regression, 1 regression, 2 bad input.\n");
+            fputs(help, stdout);
             return 0;
         default:
             return 2;
         }
     }
+    /* one directory: the history of the environment (a secret URL stays out of argv) */
+    if (db == NULL && argc - optind == 1 && getenv("VSBENCH_HISTORY") && *getenv("VSBENCH_HISTORY"))
+        db = vs_history_location(NULL);
     if (argc - optind != (db ? 1 : 2)) {
         fprintf(stderr, "vsreport compare: give BASELINE and CANDIDATE directories (or --history "
-                        "DB and CANDIDATE)\n");
+                        "URL and CANDIDATE)\n");
         return 2;
     }
     if (vs_dataset_load(&cand, (const char *const *)&argv[argc - 1], 1, &e) != 0)
         return fail(&e);
-    if (load_baseline(db, window, argv[optind], &cand, &base, &e) != 0) {
+    if (load_baseline(db, pair, window, argv[optind], &cand, &base, &e) != 0) {
         vs_dataset_free(&cand);
         return fail(&e);
     }
@@ -166,80 +174,3 @@ int vs_cmd_compare(int argc, char **argv)
     return status;
 }
 
-static int history_add(vs_history *h, int argc, char **argv)
-{
-    for (int i = 0; i < argc; i++) {
-        vs_dataset d;
-        vs_err e;
-        int added;
-        if (vs_dataset_load(&d, (const char *const *)&argv[i], 1, &e) != 0)
-            return fail(&e);
-        int rc = vs_history_add(h, &d, 0, &added, &e);
-        vs_dataset_free(&d);
-        if (rc != 0)
-            return fail(&e);
-        printf("%s: %s\n", argv[i], added ? "added" : "already in the history");
-    }
-    return 0;
-}
-
-int vs_cmd_history(int argc, char **argv)
-{
-    static const struct option opts[] = {
-        { "db", required_argument, NULL, 'd' },
-        { "out", required_argument, NULL, 'o' },
-        { "alpha", required_argument, NULL, 'a' },
-        { "min-effect", required_argument, NULL, 'm' },
-        { "no-render", no_argument, NULL, 'n' },
-        { NULL, 0, NULL, 0 },
-    };
-    const char *db = NULL, *what;
-    vs_trend_opts t;
-    vs_history *h;
-    vs_err e;
-    int c, rc;
-
-    memset(&t, 0, sizeof t);
-    vs_cp_defaults(&t.cp);
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd': db = optarg; break;
-        case 'o': t.out = optarg; break;
-        case 'a': t.cp.alpha = strtod(optarg, NULL); break;
-        case 'm':
-            if (parse_effect(optarg, &t.cp.min_effect) != 0)
-                return 2;
-            break;
-        case 'n': t.no_render = 1; break;
-        default: return 2;
-        }
-    }
-    if (optind >= argc) {
-        fprintf(stderr, "usage: vsreport history add DIR... | show | trend -o OUT  [--db FILE]\n");
-        return 2;
-    }
-    what = argv[optind++];
-    if (strcmp(what, "trend") == 0 && t.out == NULL) {
-        fprintf(stderr, "vsreport history trend: give -o OUT\n");
-        return 2;
-    }
-    if (strcmp(what, "add") != 0 && strcmp(what, "show") != 0 && strcmp(what, "trend") != 0) {
-        fprintf(stderr, "vsreport history: unknown action '%s' (add, show, trend)\n", what);
-        return 2;
-    }
-    if (vs_history_open(history_path(db), &h, &e) != 0)
-        return fail(&e);
-    if (strcmp(what, "add") == 0)
-        rc = history_add(h, argc - optind, argv + optind);
-    else if (strcmp(what, "show") == 0)
-        rc = vs_history_show(h, stdout, &e) == 0 ? 0 : fail(&e);
-    else {
-        int found = vs_trend_write(h, &t, &e);
-        rc = found < 0 ? fail(&e) : 0;
-        if (found >= 0)
-            printf("%d change point(s); charts and %s/changepoints.txt written\n", found, t.out);
-    }
-    vs_history_close(h);
-    return rc;
-}

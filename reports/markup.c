@@ -1,6 +1,8 @@
 /* markup.c - see markup.h. */
 #include "reports/markup.h"
 
+#include <string.h>
+
 void vs_markup_escape(FILE *f, const char *s)
 {
     for (; *s; s++) {
@@ -12,4 +14,38 @@ void vs_markup_escape(FILE *f, const char *s)
         default: fputc(*s, f);
         }
     }
+}
+
+void vs_markdown_escape(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '&')
+            fputs("&amp;", f);
+        else if (c < 0x20 || c == 0x7f)
+            fputc(' ', f);
+        else {
+            if (strchr("\\`*_{}[]<>()#+-.!|~", c) != NULL)
+                fputc('\\', f);
+            fputc(c, f);
+        }
+    }
+}
+
+void vs_gnuplot_escape(const char *s, char *out, size_t n)
+{
+    size_t k = 0;
+
+    if (n == 0)
+        return;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        int esc = c == '\\' || c == '"';
+        if (k + (size_t)esc + 1 >= n)
+            break;
+        if (esc)
+            out[k++] = '\\';
+        out[k++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+    }
+    out[k] = '\0';
 }

@@ -1,6 +1,7 @@
 /* trend.c - see trend.h. */
 #include "reports/trend.h"
 #include "reports/charts.h"
+#include "reports/markup.h"
 #include "runner/matrix.h"
 #include "runner/size.h"
 #include "platform/fs.h"
@@ -9,15 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_CP 32
-
 typedef struct trend {
     const vs_trend_opts *o;
     FILE *list;          /* changepoints.txt */
     vs_chart_set set;    /* scripts to render */
     int cap, found;
-    int npairs;
-    char pairs[16][128];
+    int npairs, pcap;
+    char (*pairs)[VS_HISTORY_PAIR_MAX]; /* numbered in order of appearance */
     vs_err *e;
 } trend;
 
@@ -30,16 +29,33 @@ static void file_name(const vs_point *pt, int pair_index, char *buf, size_t n)
              vs_size_format(pt->msg, m, sizeof m), pt->sessions);
 }
 
+/* A night's start as one gnuplot data word (it comes from the history:
+ * anything but digits, letters, '-' and ':' becomes '_'). */
+static void tic_word(const char *started, char *out, size_t n)
+{
+    size_t k = 0;
+
+    for (; *started && k < 16 && k + 1 < n; started++) {
+        char c = *started;
+        out[k++] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                   c == '-' || c == ':' ? c : '_';
+    }
+    out[k] = '\0';
+}
+
 static int write_data(const char *path, const vs_night *nights, int n)
 {
     FILE *f = fopen(path, "w");
+    char tic[32];
 
     if (f == NULL)
         return -1;
     fprintf(f, "# night started mean ci n\n");
-    for (int i = 0; i < n; i++)
-        fprintf(f, "%d %.16s %.4f %.4f %d\n", i, nights[i].started, nights[i].mean,
+    for (int i = 0; i < n; i++) {
+        tic_word(nights[i].started, tic, sizeof tic);
+        fprintf(f, "%d %s %.4f %.4f %d\n", i, tic[0] ? tic : "?", nights[i].mean,
                 nights[i].ci_half, nights[i].n);
+    }
     return fclose(f);
 }
 
@@ -77,50 +93,105 @@ static int pair_index(trend *t, const char *pair)
     for (int i = 0; i < t->npairs; i++)
         if (strcmp(t->pairs[i], pair) == 0)
             return i + 1;
-    if (t->npairs < 16)
-        snprintf(t->pairs[t->npairs++], sizeof t->pairs[0], "%s", pair);
+    if (t->npairs == t->pcap) {
+        int n = t->pcap ? t->pcap * 2 : 16;
+        char (*p)[VS_HISTORY_PAIR_MAX] = realloc(t->pairs, (size_t)n * sizeof *p);
+        if (p == NULL)
+            return -1;
+        t->pairs = p;
+        t->pcap = n;
+    }
+    snprintf(t->pairs[t->npairs++], VS_HISTORY_PAIR_MAX, "%s", pair);
     return t->npairs;
+}
+
+/* The chart's entry in the caller's list (when asked for one). */
+static int list_chart(trend *t, const char *pair, const char *label, const char *base,
+                      const vs_night *nights, int n, const vs_changepoint *cp, int ncp)
+{
+    vs_trend_list *l = t->o->list;
+    vs_trend_chart *c;
+
+    if (l == NULL)
+        return 0;
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 32;
+        vs_trend_chart *p = realloc(l->c, (size_t)cap * sizeof *p);
+        if (p == NULL)
+            return -1;
+        l->c = p;
+        l->cap = cap;
+    }
+    c = &l->c[l->n++];
+    memset(c, 0, sizeof *c);
+    snprintf(c->pair, sizeof c->pair, "%s", pair);
+    snprintf(c->label, sizeof c->label, "%s", label);
+    snprintf(c->base, sizeof c->base, "%s", base);
+    c->nights = n;
+    c->ncp = ncp;
+    for (int i = 0; i < ncp; i++) {
+        c->cp[i].cp = cp[i];
+        snprintf(c->cp[i].started, sizeof c->cp[i].started, "%s", nights[cp[i].index].started);
+    }
+    return 0;
+}
+
+static int add_chart(trend *t, const char *base)
+{
+    if (t->set.n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 32;
+        vs_chart *c = realloc(t->set.c, (size_t)t->cap * sizeof *c);
+        if (c == NULL)
+            return -1;
+        t->set.c = c;
+    }
+    memset(&t->set.c[t->set.n], 0, sizeof t->set.c[0]);
+    snprintf(t->set.c[t->set.n].base, sizeof t->set.c[0].base, "%s", base);
+    t->set.n++;
+    return 0;
+}
+
+static void list_changes(trend *t, const char *pair, const char *label, const vs_night *nights,
+                         const vs_changepoint *cp, int ncp)
+{
+    for (int i = 0; i < ncp; i++) {
+        fprintf(t->list, "%s | %s: change at night %d (%.10s): %.3f -> %.3f Gbit/s (%+.1f%%), "
+                         "p = %.3g\n",
+                pair, label, cp[i].index + 1, nights[cp[i].index].started, cp[i].before,
+                cp[i].after, cp[i].shift * 100, cp[i].p);
+        t->found++;
+    }
 }
 
 static int on_point(void *ctx, const char *pair, const vs_point *pt, const vs_night *nights, int n)
 {
     trend *t = ctx;
     double *means = malloc(sizeof(double) * (size_t)n);
-    vs_changepoint cp[MAX_CP];
-    char base[160], path[1400], label[96], title[400];
-    int ncp = 0;
+    vs_changepoint cp[VS_TREND_MAX_CP];
+    char base[160], path[1400], label[96], title[400], quoted[800];
+    int ncp = 0, index = pair_index(t, pair);
 
-    if (means == NULL)
+    if (means == NULL || index < 0) {
+        free(means);
         return vs_err_set(t->e, VS_ERR_RUNTIME, "out of memory");
+    }
     for (int i = 0; i < n; i++)
         means[i] = nights[i].mean;
-    ncp = vs_changepoints(means, n, &t->o->cp, cp, MAX_CP);
+    ncp = vs_changepoints(means, n, &t->o->cp, cp, VS_TREND_MAX_CP);
     free(means);
-    file_name(pt, pair_index(t, pair), base, sizeof base);
+    file_name(pt, index, base, sizeof base);
     vs_point_label(pt, label, sizeof label);
     snprintf(title, sizeof title, "%s - %s", label, pair);
-    for (int i = 0; i < ncp; i++) {
-        fprintf(t->list, "%s | %s: change at night %d (%.10s): %.3f -> %.3f Gbit/s (%+.1f%%), p = %.3g\n",
-                pair, label, cp[i].index + 1, nights[cp[i].index].started, cp[i].before,
-                cp[i].after, cp[i].shift * 100, cp[i].p);
-        t->found++;
-    }
+    vs_gnuplot_escape(title, quoted, sizeof quoted);
+    list_changes(t, pair, label, nights, cp, ncp);
     snprintf(path, sizeof path, "%s/%s.dat", t->o->out, base);
     if (write_data(path, nights, n) != 0)
         return vs_err_set(t->e, VS_ERR_USAGE, "cannot write %s", path);
     snprintf(path, sizeof path, "%s/%s.gp", t->o->out, base);
-    if (write_script(path, base, title, cp, ncp, n) != 0)
+    if (write_script(path, base, quoted, cp, ncp, n) != 0)
         return vs_err_set(t->e, VS_ERR_USAGE, "cannot write %s", path);
-    if (t->set.n == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 32;
-        vs_chart *c = realloc(t->set.c, (size_t)t->cap * sizeof *c);
-        if (c == NULL)
-            return vs_err_set(t->e, VS_ERR_RUNTIME, "out of memory");
-        t->set.c = c;
-    }
-    memset(&t->set.c[t->set.n], 0, sizeof t->set.c[0]);
-    snprintf(t->set.c[t->set.n].base, sizeof t->set.c[0].base, "%s", base);
-    t->set.n++;
+    if (add_chart(t, base) != 0 || list_chart(t, pair, label, base, nights, n, cp, ncp) != 0)
+        return vs_err_set(t->e, VS_ERR_RUNTIME, "out of memory");
     return 0;
 }
 
@@ -142,11 +213,18 @@ int vs_trend_write(vs_history *h, const vs_trend_opts *o, vs_err *e)
     fprintf(t.list, "# change points: binary segmentation, permutation test (%d shuffles), "
                     "alpha %.3g, minimum shift %.3g%%\n", o->cp.permutations, o->cp.alpha,
             o->cp.min_effect * 100);
-    rc = vs_history_each_point(h, on_point, &t, e);
+    rc = vs_history_each_point(h, o->pair, on_point, &t, e);
     if (fclose(t.list) != 0 && rc == 0)
         rc = vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
     if (rc == 0 && !o->no_render)
         rc = vs_charts_render(o->out, &t.set, e);
     vs_chart_set_free(&t.set);
+    free(t.pairs);
     return rc == 0 ? t.found : -1;
+}
+
+void vs_trend_list_free(vs_trend_list *l)
+{
+    free(l->c);
+    memset(l, 0, sizeof *l);
 }

@@ -6,7 +6,7 @@
 #include "reports/trend.h"
 #include "reports/verdict.h"
 #include "analysis/compare.h"
-#include "analysis/history.h"
+#include "analysis/db.h"
 #include "runner/version.h"
 
 #include <getopt.h>
@@ -21,12 +21,16 @@ static const char usage[] =
     "  report DIR... -o OUT [--paper]  charts (PNG, SVG, PDF), report.xlsx, index.html\n"
     "  compare BASELINE CANDIDATE      regression verdict per point (exit 1 on a regression)\n"
     "      [--alpha A] [--min-effect E%] [--markdown FILE] [--junit FILE] [--json]\n"
-    "  compare --history DB [--window N] CANDIDATE   against the last N nights\n"
-    "  history add DIR... | show | trend -o OUT   [--db FILE]   a SQLite results history\n"    "  version\n"
+    "  compare --history URL [--window N] [--pair NAME] CANDIDATE   against the last N nights\n"
+    "  history init | add DIR... | show | trend -o OUT   [--history URL]\n"
+    "                                  the results history (vsreport history --help)\n"
+    "  version\n"
     "\n"
     "DIR is a results directory of 'vsbench sweep' (runs.csv and meta.json).\n"
-    "Exit status: 0 ok, 1 failure (compare: a regression), 2 bad input or options.\n"
-    "The history file is --db, else $VSBENCH_HISTORY, else vsbench-history.sqlite.\n";
+    "A history URL is a SQLite file (PATH or sqlite:PATH) or postgresql://...; --db is\n"
+    "the same as --history; default $VSBENCH_HISTORY, else vsbench-history.sqlite.\n"
+    "Exit status: 0 ok, 1 failure (compare: a regression), 2 bad input or options,\n"
+    "3 history server unreachable, 4 history engine not in this build, 6 refused.\n";
 
 static int fail(const vs_err *e)
 {
@@ -123,7 +127,8 @@ int main(int argc, char **argv)
         return argc < 2 ? 2 : 0;
     }
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
-        printf("vsreport %s (%s)\n", VS_VERSION, vs_git_revision());
+        printf("vsreport %s (%s); history engines: %s\n", VS_VERSION, vs_git_revision(),
+               vs_db_engines());
         return 0;
     }
     if (strcmp(argv[1], "summary") == 0)

@@ -17,6 +17,7 @@ int vs_suite_csv(void);
 int vs_suite_stats(void);
 int vs_suite_dataset(void);
 int vs_suite_compare(void);
+int vs_suite_history(void);
 
 /* Add a suite with its tests; tests is NULL-name terminated. */
 int vs_add_suite(const char *name, const CU_TestInfo *tests);

@@ -1,15 +1,13 @@
 /* test_compare.c - Welch's test, verdicts at the edges, Markdown and
- * JUnit output (golden files), the history store, change points. */
+ * JUnit output (golden files), change points. */
 #include "analysis/changepoint.h"
 #include "analysis/compare.h"
-#include "analysis/history.h"
 #include "reports/verdict.h"
 #include "tests/unit/suites.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static void welch_of(const double *a, int na, const double *b, int nb, vs_welch *w)
 {
@@ -174,46 +172,6 @@ static void test_junit_golden(void)
     check_golden("compare.junit.xml", vs_verdict_junit);
 }
 
-static void test_history_round_trip(void)
-{
-    const char *dir = "tests/fixtures/small";
-    char db[] = "/tmp/vs-history-XXXXXX";
-    vs_dataset d, w;
-    vs_history *h;
-    vs_err e;
-    int fd = mkstemp(db), added;
-
-    CU_ASSERT_TRUE_FATAL(fd >= 0);
-    close(fd);
-    unlink(db);
-    CU_ASSERT_EQUAL_FATAL(vs_dataset_load(&d, &dir, 1, &e), 0);
-    CU_ASSERT_EQUAL_FATAL(vs_history_open(db, &h, &e), 0);
-    CU_ASSERT_EQUAL(vs_history_add(h, &d, 0, &added, &e), 0);
-    CU_ASSERT_TRUE(added);
-    CU_ASSERT_EQUAL(vs_history_add(h, &d, 0, &added, &e), 0);
-    CU_ASSERT_FALSE(added); /* never twice */
-    CU_ASSERT_EQUAL_FATAL(vs_history_window(h, d.pairs[0], 7, &w, &e), 0);
-    CU_ASSERT_EQUAL(w.nsrc, 1);
-    CU_ASSERT_STRING_EQUAL(w.pairs[0], d.pairs[0]);
-    CU_ASSERT_STRING_EQUAL(vs_meta_str(&w.src[0], "hosts.local.kernel"), "6.1.0-27-cloud-amd64");
-    int aggregates = 0;
-    for (int i = 0; i < d.nrec; i++)
-        aggregates += d.rec[i].session == 0;
-    CU_ASSERT_EQUAL(w.nrec, aggregates);
-    /* the baseline from the history compares equal to the directory */
-    vs_comparison c;
-    CU_ASSERT_EQUAL(vs_compare_datasets(&w, &d, &defaults, &c, &e), 0);
-    CU_ASSERT_EQUAL(c.counts[VS_V_NO_CHANGE], 8);
-    CU_ASSERT_EQUAL(c.nwarn, 0);
-    vs_comparison_free(&c);
-    vs_dataset_free(&w);
-    CU_ASSERT_EQUAL(vs_history_window(h, "some other pair", 7, &w, &e), -1); /* frees on failure */
-    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "no sweep"));
-    vs_history_close(h);
-    vs_dataset_free(&d);
-    unlink(db);
-}
-
 /* Deterministic noise: sum of uniforms, roughly normal. */
 static double noise(unsigned *s)
 {
@@ -271,7 +229,6 @@ int vs_suite_compare(void)
         { "verdicts at the edges", test_verdict_edges },
         { "Markdown (golden file)", test_markdown_golden },
         { "JUnit (golden file)", test_junit_golden },
-        { "history round trip", test_history_round_trip },
         { "change point: a step is found", test_changepoint_step_found },
         { "change points: noise rarely flagged", test_changepoint_noise_rate },
         CU_TEST_INFO_NULL,

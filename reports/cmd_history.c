@@ -1,0 +1,234 @@
+/* cmd_history.c - `vsreport history init|add|show|trend`. */
+#include "reports/vsreport_cmds.h"
+#include "analysis/db.h"
+#include "analysis/history.h"
+#include "analysis/history_schema.h"
+#include "reports/trend.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: vsreport history ACTION [--history URL] [options]\n"
+    "  init                       create or migrate the tables (the owner role, once)\n"
+    "  add DIR... [--pair NAME]   add nights (results directories); a night already\n"
+    "                             there is left as it is\n"
+    "  show [DIR | --pair NAME]   list the nights (of DIR's host pair, or NAME)\n"
+    "  trend -o OUT [DIR | --pair NAME] [--alpha A] [--min-effect E]\n"
+    "                             trend charts with change points\n"
+    "  --history URL   a SQLite file (PATH or sqlite:PATH) or postgresql://... (--db is\n"
+    "                  the same); default $VSBENCH_HISTORY, else vsbench-history.sqlite\n"
+    "  --pair NAME     file nights under NAME instead of the label made from meta.json\n"
+    "  --no-render     write gnuplot scripts without running gnuplot\n"
+    "Exit status: 0 ok, 1 failure, 2 bad input, 3 server unreachable or connection\n"
+    "lost, 4 history engine not in this build, 6 credentials or rights refused.\n";
+
+typedef struct hist_args {
+    const char *location, *pair, *out;
+    vs_cp_opts cp;
+    int no_render;
+} hist_args;
+
+const char *vs_history_location(const char *opt)
+{
+    const char *env = getenv("VSBENCH_HISTORY");
+
+    return opt != NULL ? opt : (env != NULL && env[0] ? env : "vsbench-history.sqlite");
+}
+
+static int fail(const vs_err *e)
+{
+    fprintf(stderr, "vsreport: %s\n", e->msg);
+    return e->code > VS_OK ? e->code : VS_ERR_RUNTIME;
+}
+
+/* "5%", "5" (percent) or "0.05" (fraction) -> 0.05 */
+static int parse_effect(const char *s, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+
+    if (end == s || v < 0)
+        return -1;
+    if (*end == '%')
+        end++, v /= 100.0;
+    else if (v >= 1.0)
+        v /= 100.0;
+    if (*end != '\0' || v > 1.0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* One option; returns 0, or the exit status to leave with. */
+static int take_option(int c, hist_args *a)
+{
+    switch (c) {
+    case 'H': a->location = optarg; return 0;
+    case 'P': a->pair = optarg; return 0;
+    case 'o': a->out = optarg; return 0;
+    case 'n': a->no_render = 1; return 0;
+    case 'a':
+        a->cp.alpha = strtod(optarg, NULL);
+        if (a->cp.alpha > 0 && a->cp.alpha < 1)
+            return 0;
+        fputs("vsreport history: --alpha must be between 0 and 1\n", stderr);
+        return VS_ERR_USAGE;
+    case 'm':
+        if (parse_effect(optarg, &a->cp.min_effect) == 0)
+            return 0;
+        fputs("vsreport history: --min-effect takes a percentage, e.g. 5%\n", stderr);
+        return VS_ERR_USAGE;
+    case 'h':
+        fputs(help, stdout);
+        return -1;
+    default:
+        fputs(help, stderr);
+        return VS_ERR_USAGE;
+    }
+}
+
+/* Options anywhere among the words; returns 0 or an exit status (-1: 0). */
+static int parse_args(int argc, char **argv, hist_args *a)
+{
+    static const struct option opts[] = {
+        { "history", required_argument, NULL, 'H' }, { "db", required_argument, NULL, 'H' },
+        { "pair", required_argument, NULL, 'P' }, { "out", required_argument, NULL, 'o' },
+        { "alpha", required_argument, NULL, 'a' }, { "min-effect", required_argument, NULL, 'm' },
+        { "no-render", no_argument, NULL, 'n' }, { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c, rc;
+
+    memset(a, 0, sizeof *a);
+    vs_cp_defaults(&a->cp);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1)
+        if ((rc = take_option(c, a)) != 0)
+            return rc;
+    return 0;
+}
+
+static int do_add(vs_history *h, const hist_args *a, int argc, char **argv)
+{
+    if (argc == 0) {
+        fputs("vsreport history add: give results directories\n", stderr);
+        return VS_ERR_USAGE;
+    }
+    for (int i = 0; i < argc; i++) {
+        vs_dataset d;
+        vs_err e;
+        int added, rc;
+        if (vs_dataset_load(&d, (const char *const *)&argv[i], 1, &e) != 0)
+            return fail(&e);
+        rc = vs_history_add(h, &d, 0, vs_history_pair(&d, 0, a->pair), &added, &e);
+        vs_dataset_free(&d);
+        if (rc != 0) {
+            vs_err_prefix(&e, "%s", argv[i]);
+            return fail(&e);
+        }
+        printf("%s: %s\n", argv[i], added ? "added" : "already in the history");
+    }
+    return 0;
+}
+
+/* The pair of `show` and `trend`: --pair, else DIR's, else all (NULL). */
+static int pick_pair(const hist_args *a, int argc, char **argv, char *buf, size_t n,
+                     const char **pair)
+{
+    vs_dataset d;
+    vs_err e;
+
+    *pair = a->pair;
+    if (argc + (a->pair != NULL) > 1) {
+        fputs("vsreport history: give one results directory or --pair NAME\n", stderr);
+        return VS_ERR_USAGE;
+    }
+    if (argc == 0)
+        return 0;
+    if (vs_dataset_load(&d, (const char *const *)argv, 1, &e) != 0)
+        return fail(&e);
+    snprintf(buf, n, "%s", vs_history_pair(&d, 0, NULL));
+    vs_dataset_free(&d);
+    *pair = buf;
+    return 0;
+}
+
+static int do_init(vs_history *h)
+{
+    int was = vs_history_schema_was(h);
+
+    printf("history %s: schema version %d (%s)\n", vs_history_shown(h), VS_SCHEMA_VERSION,
+           was == 0 ? "created" : was < VS_SCHEMA_VERSION ? "migrated" : "already current");
+    return 0;
+}
+
+static int do_trend(vs_history *h, const hist_args *a, const char *pair)
+{
+    vs_trend_opts t = { a->out, pair, a->cp, a->no_render, NULL };
+    vs_err e;
+    int found = vs_trend_write(h, &t, &e);
+
+    if (found < 0)
+        return fail(&e);
+    printf("%d change point(s); charts and %s/changepoints.txt written\n", found, a->out);
+    return 0;
+}
+
+static int known_action(const char *what, const hist_args *a)
+{
+    static const char *const actions[] = { "init", "add", "show", "trend" };
+
+    for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+        if (strcmp(what, actions[i]) == 0) {
+            if (strcmp(what, "trend") == 0 && a->out == NULL) {
+                fprintf(stderr, "vsreport history %s: give -o OUT\n", what);
+                return 0;
+            }
+            return 1;
+        }
+    fprintf(stderr, "vsreport history: unknown action '%s' (init, add, show, trend)\n",
+            what);
+    return 0;
+}
+
+int vs_cmd_history(int argc, char **argv)
+{
+    char pair_buf[VS_HISTORY_PAIR_MAX];
+    const char *what, *pair = NULL;
+    hist_args a;
+    vs_history *h;
+    vs_err e;
+    int rc = parse_args(argc, argv, &a);
+
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
+    if (optind >= argc) {
+        fputs(help, stderr);
+        return VS_ERR_USAGE;
+    }
+    what = argv[optind++];
+    if (!known_action(what, &a))
+        return VS_ERR_USAGE;
+    if (strcmp(what, "init") == 0 && optind < argc) {
+        fprintf(stderr, "vsreport history %s: unexpected argument '%s'\n", what, argv[optind]);
+        return VS_ERR_USAGE;
+    }
+    if ((strcmp(what, "show") == 0 || strcmp(what, "trend") == 0) &&
+        (rc = pick_pair(&a, argc - optind, argv + optind, pair_buf, sizeof pair_buf, &pair)) != 0)
+        return rc;
+    if (vs_history_open(vs_history_location(a.location), &h, &e) != 0)
+        return fail(&e);
+    if (strcmp(what, "init") == 0)
+        rc = do_init(h);
+    else if (strcmp(what, "add") == 0)
+        rc = do_add(h, &a, argc - optind, argv + optind);
+    else if (strcmp(what, "show") == 0)
+        rc = vs_history_show(h, pair, stdout, &e) == 0 ? 0 : fail(&e);
+    else
+        rc = do_trend(h, &a, pair);
+    vs_history_close(h);
+    return rc;
+}

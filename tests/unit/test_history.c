@@ -1,0 +1,304 @@
+/* test_history.c - history locations and masking, the SQLite engine
+ * (round trip, migration from version 1, a newer schema refused), nights
+ * per point, and the escapes of markup.h. The PostgreSQL
+ * engine is tested against a real server by tests/history/run.sh. */
+#include "analysis/compare.h"
+#include "analysis/db.h"
+#include "analysis/history.h"
+#include "analysis/history_schema.h"
+#include "reports/markup.h"
+#include "tests/unit/suites.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const vs_compare_opts defaults = { 0.01, 0.05 };
+
+/* A fresh file name for a history. */
+static void temp_db(char *path)
+{
+    int fd;
+
+    strcpy(path, "/tmp/vs-history-XXXXXX");
+    fd = mkstemp(path);
+    CU_ASSERT_TRUE_FATAL(fd >= 0);
+    close(fd);
+    unlink(path);
+}
+
+static void test_db_parse(void)
+{
+    enum vs_db_kind k;
+    const char *t;
+    vs_err e;
+
+    CU_ASSERT_EQUAL(vs_db_parse("h.sqlite", &k, &t, &e), 0);
+    CU_ASSERT_TRUE(k == VS_DB_SQLITE && strcmp(t, "h.sqlite") == 0);
+    CU_ASSERT_EQUAL(vs_db_parse("sqlite:/a/b.db", &k, &t, &e), 0);
+    CU_ASSERT_TRUE(k == VS_DB_SQLITE && strcmp(t, "/a/b.db") == 0);
+    CU_ASSERT_EQUAL(vs_db_parse("postgresql://ci@db/perf", &k, &t, &e), 0);
+    CU_ASSERT_EQUAL(k, VS_DB_POSTGRES);
+    CU_ASSERT_EQUAL(vs_db_parse("postgres://db", &k, &t, &e), 0);
+    CU_ASSERT_EQUAL(k, VS_DB_POSTGRES);
+    CU_ASSERT_EQUAL(vs_db_parse("host=/tmp dbname=perf", &k, &t, &e), 0);
+    CU_ASSERT_EQUAL(k, VS_DB_POSTGRES);
+    CU_ASSERT_EQUAL(vs_db_parse("weird=name.sqlite", &k, &t, &e), 0); /* not a libpq keyword */
+    CU_ASSERT_EQUAL(k, VS_DB_SQLITE);
+    CU_ASSERT_EQUAL(vs_db_parse("sqlite:", &k, &t, &e), -1);
+    CU_ASSERT_EQUAL(vs_db_parse("", &k, &t, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_USAGE);
+}
+
+static void check_mask(const char *in, const char *want)
+{
+    char out[256];
+
+    vs_db_mask(in, out, sizeof out);
+    CU_ASSERT_STRING_EQUAL(out, want);
+    if (strcmp(out, want) != 0)
+        fprintf(stderr, "\n  mask(%s) = %s, want %s\n", in, out, want);
+}
+
+static void test_db_mask(void)
+{
+    char small[12];
+
+    check_mask("postgresql://ci:s3cret@db.example:5432/perf?sslmode=require",
+               "postgresql://ci:***@db.example:5432/perf?sslmode=require");
+    check_mask("postgres://ci@db/perf", "postgres://ci@db/perf");
+    check_mask("postgresql:///perf?host=/tmp/s&password=hunter2&user=ci",
+               "postgresql:///perf?host=/tmp/s&password=***&user=ci");
+    check_mask("postgresql://u:p%40ss@h/d?pass%77ord=x", "postgresql://u:***@h/d?pass%77ord=***");
+    check_mask("postgresql://u:a@b/c@h/d", "postgresql://u:***@h/d"); /* raw @ and / */
+    check_mask("postgresql://:only@h", "postgresql://:***@h");
+    check_mask("host=h password=secret dbname=d", "host=h password=*** dbname=d");
+    check_mask("host=h password = 'a b\\' c' user=x", "host=h password = *** user=x");
+    check_mask("history.sqlite", "history.sqlite");
+    vs_db_mask("postgresql://u:secretsecret@h", small, sizeof small);
+    CU_ASSERT_EQUAL(strlen(small), sizeof small - 1);
+    CU_ASSERT_PTR_NULL(strstr(small, "secret"));
+}
+
+/* One night of one point (tcp stream 256K/16K x1): `runs` runs around
+ * `mean`, on host pair "Linux KERNEL / Linux KERNEL". */
+static void make_night(vs_dataset *d, const char *start, const char *kernel, double mean, int runs)
+{
+    memset(d, 0, sizeof *d);
+    d->src = calloc(1, sizeof *d->src);
+    d->rec = calloc((size_t)runs, sizeof *d->rec);
+    CU_ASSERT_TRUE_FATAL(d->src != NULL && d->rec != NULL);
+    d->nsrc = 1;
+    snprintf(d->src[0].path, sizeof d->src[0].path, "night-%s", start);
+    d->src[0].meta = json_pack("{s:s, s:s, s:{s:s}, s:{s:{s:s, s:s}, s:{s:s, s:s}}}", "start",
+                               start, "version", "0.1.0", "profile", "name", "t", "hosts", "local",
+                               "os", "Linux", "kernel", kernel, "remote", "os", "Linux", "kernel",
+                               kernel);
+    d->npairs = 1;
+    snprintf(d->pairs[0], sizeof d->pairs[0], "Linux %s / Linux %s", kernel, kernel);
+    for (int i = 0; i < runs; i++) {
+        vs_rec *r = &d->rec[d->nrec++];
+        r->key.pt = (vs_point){ VS_TR_TCP, VS_TEST_STREAM, 262144, 16384, 1 };
+        r->run = i + 1;
+        r->gbps = mean * (1.0 + 0.01 * ((i % 3) - 1)); /* mean -1%, mean, mean +1% */
+        r->ok = 1;
+        r->error = strdup("");
+    }
+}
+
+static int add_night(vs_history *h, const char *start, const char *kernel, const char *pair,
+                     double mean)
+{
+    vs_dataset d;
+    vs_err e;
+    int added = -1, rc;
+
+    make_night(&d, start, kernel, mean, 6);
+    rc = vs_history_add(h, &d, 0, vs_history_pair(&d, 0, pair), &added, &e);
+    vs_dataset_free(&d);
+    return rc == 0 ? added : -1;
+}
+
+static void test_history_round_trip(void)
+{
+    const char *dir = "tests/fixtures/small";
+    char db[64];
+    vs_dataset d, w;
+    vs_history *h;
+    vs_err e;
+    int added;
+
+    temp_db(db);
+    CU_ASSERT_EQUAL_FATAL(vs_dataset_load(&d, &dir, 1, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(vs_history_open(db, &h, &e), 0);
+    CU_ASSERT_EQUAL(vs_history_schema_was(h), 0);
+    CU_ASSERT_EQUAL(vs_history_add(h, &d, 0, vs_history_pair(&d, 0, NULL), &added, &e), 0);
+    CU_ASSERT_TRUE(added);
+    CU_ASSERT_EQUAL(vs_history_add(h, &d, 0, vs_history_pair(&d, 0, NULL), &added, &e), 0);
+    CU_ASSERT_FALSE(added); /* never twice */
+    CU_ASSERT_EQUAL_FATAL(vs_history_window(h, d.pairs[0], 7, &w, &e), 0);
+    CU_ASSERT_EQUAL(w.nsrc, 1);
+    CU_ASSERT_STRING_EQUAL(w.pairs[0], d.pairs[0]);
+    CU_ASSERT_STRING_EQUAL(vs_meta_str(&w.src[0], "hosts.local.kernel"), "6.1.0-27-cloud-amd64");
+    int aggregates = 0;
+    for (int i = 0; i < d.nrec; i++)
+        aggregates += d.rec[i].session == 0;
+    CU_ASSERT_EQUAL(w.nrec, aggregates);
+    /* the baseline from the history compares equal to the directory */
+    vs_comparison c;
+    CU_ASSERT_EQUAL(vs_compare_datasets(&w, &d, &defaults, &c, &e), 0);
+    CU_ASSERT_EQUAL(c.counts[VS_V_NO_CHANGE], 8);
+    CU_ASSERT_EQUAL(c.nwarn, 0);
+    vs_comparison_free(&c);
+    vs_dataset_free(&w);
+    CU_ASSERT_EQUAL(vs_history_window(h, "some other pair", 7, &w, &e), -1); /* frees on failure */
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "no sweep"));
+    /* a pair name with a control character is refused */
+    CU_ASSERT_EQUAL(vs_history_add(h, &d, 0, "bad\nname", &added, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_USAGE);
+    vs_history_close(h);
+    vs_dataset_free(&d);
+    unlink(db);
+}
+
+/* The first SQLite histories: the tables of today, PRAGMA user_version 1. */
+static void write_v1(const char *path)
+{
+    static const char *const sql[] = {
+        "CREATE TABLE sweeps (id INTEGER PRIMARY KEY, started TEXT NOT NULL, tool_version TEXT,"
+        " git_revision TEXT, pair TEXT NOT NULL, profile TEXT, source TEXT, meta TEXT NOT NULL,"
+        " added TEXT NOT NULL, UNIQUE (started, pair, profile))",
+        "CREATE TABLE runs (sweep INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,"
+        " transport TEXT NOT NULL, test TEXT NOT NULL, sock INTEGER NOT NULL, msg INTEGER NOT NULL,"
+        " sessions INTEGER NOT NULL, run INTEGER NOT NULL, gbps REAL NOT NULL, sd REAL NOT NULL,"
+        " ok INTEGER NOT NULL, error TEXT)",
+        "CREATE INDEX runs_point ON runs(transport, test, sock, msg, sessions)",
+        "INSERT INTO sweeps VALUES (1, '2026-11-01T02:00:00Z', '0.1.0', 'x', 'old pair', 't',"
+        " 'dir', '{\"start\":\"2026-11-01T02:00:00Z\"}', '2026-11-01T03:00:00Z')",
+        "INSERT INTO runs VALUES (1, 'tcp', 'stream', 65536, 1024, 1, 1, 2.5, 0, 1, '')",
+        "INSERT INTO runs VALUES (1, 'tcp', 'stream', 65536, 1024, 1, 2, 3.5, 0, 1, '')",
+        "PRAGMA user_version = 1",
+    };
+    vs_db *db;
+    vs_err e;
+
+    CU_ASSERT_EQUAL_FATAL(vs_db_open(path, &db, &e), 0);
+    for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
+        CU_ASSERT_EQUAL(vs_db_exec(db, sql[i], &e), 0);
+    vs_db_close(db);
+}
+
+static void test_history_migrate(void)
+{
+    char path[64];
+    vs_history *h;
+    vs_dataset w;
+    vs_db *db;
+    vs_err e;
+    int v;
+
+    temp_db(path);
+    write_v1(path);
+    CU_ASSERT_EQUAL_FATAL(vs_history_open(path, &h, &e), 0);
+    CU_ASSERT_EQUAL(vs_history_schema_was(h), 1);
+    CU_ASSERT_EQUAL_FATAL(vs_history_window(h, "old pair", 7, &w, &e), 0);
+    CU_ASSERT_EQUAL(w.nrec, 2);
+    CU_ASSERT_DOUBLE_EQUAL(w.rec[0].gbps + w.rec[1].gbps, 6.0, 1e-12);
+    vs_dataset_free(&w);
+    CU_ASSERT_EQUAL(add_night(h, "2026-11-02T02:00:00Z", "6.1", NULL, 3.0), 1);
+    vs_history_close(h);
+    /* now at version 2; a version from the future is refused */
+    CU_ASSERT_EQUAL_FATAL(vs_db_open(path, &db, &e), 0);
+    CU_ASSERT_EQUAL(vs_schema_version(db, &v, &e), 0);
+    CU_ASSERT_EQUAL(v, VS_SCHEMA_VERSION);
+    CU_ASSERT_EQUAL(vs_db_has_table(db, "vsbench_schema", &e), 1);
+    CU_ASSERT_EQUAL(vs_db_exec(db, "UPDATE vsbench_schema SET version = 99", &e), 0);
+    vs_db_close(db);
+    CU_ASSERT_EQUAL(vs_history_open(path, &h, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "schema version 99, newer than this vsreport"));
+    unlink(path);
+}
+
+typedef struct seen {
+    int calls;
+    char pair[3][VS_HISTORY_PAIR_MAX];
+    double means[3][8];
+    int n[3];
+} seen;
+
+static int on_point(void *ctx, const char *pair, const vs_point *pt, const vs_night *nights, int n)
+{
+    seen *s = ctx;
+
+    (void)pt;
+    if (s->calls < 3) {
+        snprintf(s->pair[s->calls], sizeof s->pair[0], "%s", pair);
+        for (int i = 0; i < n && i < 8; i++)
+            s->means[s->calls][i] = nights[i].mean;
+        s->n[s->calls] = n;
+    }
+    s->calls++;
+    return 0;
+}
+
+static void test_history_nights(void)
+{
+    char path[64];
+    vs_history *h;
+    vs_err e;
+    seen s;
+
+    temp_db(path);
+    CU_ASSERT_EQUAL_FATAL(vs_history_open(path, &h, &e), 0);
+    /* added out of order: read back by start time */
+    CU_ASSERT_EQUAL(add_night(h, "2026-11-03T02:00:00Z", "6.1", NULL, 30.0), 1);
+    CU_ASSERT_EQUAL(add_night(h, "2026-11-01T02:00:00Z", "6.1", NULL, 10.0), 1);
+    CU_ASSERT_EQUAL(add_night(h, "2026-11-02T02:00:00Z", "6.1", NULL, 20.0), 1);
+    /* the same systems filed under a CI name are another pair */
+    CU_ASSERT_EQUAL(add_night(h, "2026-11-01T02:00:00Z", "6.1", "B-matrix", 5.0), 1);
+    CU_ASSERT_EQUAL(add_night(h, "2026-11-01T02:00:00Z", "6.1", "B-matrix", 5.0), 0);
+    memset(&s, 0, sizeof s);
+    CU_ASSERT_EQUAL(vs_history_each_point(h, NULL, on_point, &s, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(s.calls, 2);
+    CU_ASSERT_STRING_EQUAL(s.pair[0], "B-matrix"); /* byte order: 'B' < 'L' */
+    CU_ASSERT_STRING_EQUAL(s.pair[1], "Linux 6.1 / Linux 6.1");
+    CU_ASSERT_EQUAL(s.n[1], 3);
+    CU_ASSERT_DOUBLE_EQUAL(s.means[1][0], 10.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(s.means[1][1], 20.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(s.means[1][2], 30.0, 1e-9);
+    memset(&s, 0, sizeof s);
+    CU_ASSERT_EQUAL(vs_history_each_point(h, "B-matrix", on_point, &s, &e), 0);
+    CU_ASSERT_EQUAL(s.calls, 1);
+    vs_history_close(h);
+    unlink(path);
+}
+
+static void test_escapes(void)
+{
+    char buf[256], gp[32];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    vs_markdown_escape(f, "a|b *c* [x](y) <i>&\n`z`");
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(buf, "a\\|b \\*c\\* \\[x\\]\\(y\\) \\<i\\>&amp; \\`z\\`");
+    vs_gnuplot_escape("t\" ; system \"rm\\", gp, sizeof gp);
+    CU_ASSERT_STRING_EQUAL(gp, "t\\\" ; system \\\"rm\\\\");
+    vs_gnuplot_escape("abcdefgh\"", gp, 10); /* no half escape at the end */
+    CU_ASSERT_STRING_EQUAL(gp, "abcdefgh");
+}
+
+int vs_suite_history(void)
+{
+    static const CU_TestInfo tests[] = {
+        { "locations: engines by prefix", test_db_parse },
+        { "locations: passwords masked", test_db_mask },
+        { "history round trip (SQLite)", test_history_round_trip },
+        { "version 1 migrated, newer refused", test_history_migrate },
+        { "nights per point, by start time and pair", test_history_nights },
+        { "escapes: Markdown, gnuplot", test_escapes },
+        CU_TEST_INFO_NULL,
+    };
+    return vs_add_suite("history", tests);
+}
