@@ -1,14 +1,18 @@
-/* cmd_history.c - `vsreport history init|add|show|trend`. */
+/* cmd_history.c - `vsreport history init|add|show|trend|fleet`. */
 #include "reports/vsreport_cmds.h"
 #include "analysis/db.h"
 #include "analysis/history.h"
 #include "analysis/history_schema.h"
+#include "reports/fleetview.h"
 #include "reports/trend.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define DEFAULT_DAYS 20
+#define DEFAULT_WINDOW 7
 
 static const char help[] =
     "usage: vsreport history ACTION [--history URL] [options]\n"
@@ -18,6 +22,9 @@ static const char help[] =
     "  show [DIR | --pair NAME]   list the nights (of DIR's host pair, or NAME)\n"
     "  trend -o OUT [DIR | --pair NAME] [--alpha A] [--min-effect E]\n"
     "                             trend charts with change points\n"
+    "  fleet -o OUT [--nights N] [--window W] [--alpha A] [--min-effect E]\n"
+    "                             every host pair at a glance: index.html, fleet.md,\n"
+    "                             fleet.json and trend/ in OUT\n"
     "  --history URL   a SQLite file (PATH or sqlite:PATH) or postgresql://... (--db is\n"
     "                  the same); default $VSBENCH_HISTORY, else vsbench-history.sqlite\n"
     "  --pair NAME     file nights under NAME instead of the label made from meta.json\n"
@@ -28,6 +35,7 @@ static const char help[] =
 typedef struct hist_args {
     const char *location, *pair, *out;
     vs_cp_opts cp;
+    vs_fleet_opts fleet;
     int no_render;
 } hist_args;
 
@@ -62,6 +70,17 @@ static int parse_effect(const char *s, double *out)
     return 0;
 }
 
+static int parse_count(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+
+    if (end == s || *end != '\0' || v < 1 || v > 10000)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
 /* One option; returns 0, or the exit status to leave with. */
 static int take_option(int c, hist_args *a)
 {
@@ -71,15 +90,24 @@ static int take_option(int c, hist_args *a)
     case 'o': a->out = optarg; return 0;
     case 'n': a->no_render = 1; return 0;
     case 'a':
-        a->cp.alpha = strtod(optarg, NULL);
+        a->cp.alpha = a->fleet.cmp.alpha = strtod(optarg, NULL);
         if (a->cp.alpha > 0 && a->cp.alpha < 1)
             return 0;
         fputs("vsreport history: --alpha must be between 0 and 1\n", stderr);
         return VS_ERR_USAGE;
     case 'm':
-        if (parse_effect(optarg, &a->cp.min_effect) == 0)
+        if (parse_effect(optarg, &a->cp.min_effect) == 0) {
+            a->fleet.cmp.min_effect = a->cp.min_effect;
             return 0;
+        }
         fputs("vsreport history: --min-effect takes a percentage, e.g. 5%\n", stderr);
+        return VS_ERR_USAGE;
+    case 'N':
+    case 'w':
+        if (parse_count(optarg, c == 'N' ? &a->fleet.days : &a->fleet.window) == 0)
+            return 0;
+        fprintf(stderr, "vsreport history: --%s takes a number of nights\n",
+                c == 'N' ? "nights" : "window");
         return VS_ERR_USAGE;
     case 'h':
         fputs(help, stdout);
@@ -97,6 +125,7 @@ static int parse_args(int argc, char **argv, hist_args *a)
         { "history", required_argument, NULL, 'H' }, { "db", required_argument, NULL, 'H' },
         { "pair", required_argument, NULL, 'P' }, { "out", required_argument, NULL, 'o' },
         { "alpha", required_argument, NULL, 'a' }, { "min-effect", required_argument, NULL, 'm' },
+        { "nights", required_argument, NULL, 'N' }, { "window", required_argument, NULL, 'w' },
         { "no-render", no_argument, NULL, 'n' }, { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -104,6 +133,10 @@ static int parse_args(int argc, char **argv, hist_args *a)
 
     memset(a, 0, sizeof *a);
     vs_cp_defaults(&a->cp);
+    a->fleet.days = DEFAULT_DAYS;
+    a->fleet.window = DEFAULT_WINDOW;
+    a->fleet.cmp.alpha = a->cp.alpha;
+    a->fleet.cmp.min_effect = a->cp.min_effect;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1)
         if ((rc = take_option(c, a)) != 0)
@@ -177,19 +210,32 @@ static int do_trend(vs_history *h, const hist_args *a, const char *pair)
     return 0;
 }
 
+static int do_fleet(vs_history *h, const hist_args *a)
+{
+    vs_fleetview_opts o = { a->out, a->fleet, a->cp, a->no_render };
+    vs_err e;
+    int regressed = vs_fleetview_write(h, &o, &e);
+
+    if (regressed < 0)
+        return fail(&e);
+    printf("fleet view written: %s/index.html, fleet.md, fleet.json (%d pair%s regressed on "
+           "the last night)\n", a->out, regressed, regressed == 1 ? "" : "s");
+    return 0;
+}
+
 static int known_action(const char *what, const hist_args *a)
 {
-    static const char *const actions[] = { "init", "add", "show", "trend" };
+    static const char *const actions[] = { "init", "add", "show", "trend", "fleet" };
 
     for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
         if (strcmp(what, actions[i]) == 0) {
-            if (strcmp(what, "trend") == 0 && a->out == NULL) {
+            if ((strcmp(what, "trend") == 0 || strcmp(what, "fleet") == 0) && a->out == NULL) {
                 fprintf(stderr, "vsreport history %s: give -o OUT\n", what);
                 return 0;
             }
             return 1;
         }
-    fprintf(stderr, "vsreport history: unknown action '%s' (init, add, show, trend)\n",
+    fprintf(stderr, "vsreport history: unknown action '%s' (init, add, show, trend, fleet)\n",
             what);
     return 0;
 }
@@ -212,7 +258,7 @@ int vs_cmd_history(int argc, char **argv)
     what = argv[optind++];
     if (!known_action(what, &a))
         return VS_ERR_USAGE;
-    if (strcmp(what, "init") == 0 && optind < argc) {
+    if ((strcmp(what, "init") == 0 || strcmp(what, "fleet") == 0) && optind < argc) {
         fprintf(stderr, "vsreport history %s: unexpected argument '%s'\n", what, argv[optind]);
         return VS_ERR_USAGE;
     }
@@ -227,8 +273,10 @@ int vs_cmd_history(int argc, char **argv)
         rc = do_add(h, &a, argc - optind, argv + optind);
     else if (strcmp(what, "show") == 0)
         rc = vs_history_show(h, pair, stdout, &e) == 0 ? 0 : fail(&e);
-    else
+    else if (strcmp(what, "trend") == 0)
         rc = do_trend(h, &a, pair);
+    else
+        rc = do_fleet(h, &a);
     vs_history_close(h);
     return rc;
 }

@@ -22,7 +22,7 @@ static const char usage[] =
     "  compare BASELINE CANDIDATE      regression verdict per point (exit 1 on a regression)\n"
     "      [--alpha A] [--min-effect E%] [--markdown FILE] [--junit FILE] [--json]\n"
     "  compare --history URL [--window N] [--pair NAME] CANDIDATE   against the last N nights\n"
-    "  history init | add DIR... | show | trend -o OUT   [--history URL]\n"
+    "  history init | add DIR... | show | trend -o OUT | fleet -o OUT   [--history URL]\n"
     "                                  the results history (vsreport history --help)\n"
     "  version\n"
     "\n"

@@ -2,7 +2,7 @@
 # run.sh - the results history on both engines: SQLite files and a
 # throw-away PostgreSQL cluster (lib.sh: initdb, a unix socket in a
 # temporary directory, no service, no TCP port). Checks:
-#   - the same show, trend and compare results from both engines;
+#   - the same show, trend, compare and fleet results from both engines;
 #   - 16 concurrent writers lose and duplicate nothing, a night all of
 #     them add is added once, a reader never sees part of a night;
 #   - least privilege: a role with SELECT and INSERT only adds and reads,
@@ -11,8 +11,8 @@
 #     dropped mid-add and the server killed mid-add: one clear error, the
 #     documented exit status, the night fully absent and added later;
 #   - a newer schema refused; passwords never shown; untrusted pair names
-#     escaped for gnuplot; ci/nightly twice on a shared history; a build
-#     without engines says what it lacks.
+#     escaped for gnuplot, HTML, Markdown and JSON; ci/nightly twice on a
+#     shared history; a build without engines says what it lacks.
 # Where PostgreSQL cannot run, its part is skipped with the reason.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -118,7 +118,7 @@ pg_up() {
 }
 
 t_same_results() {
-    local pg sq
+    local pg sq e=0
     pg=$(url eq) sq="sqlite:$TMP/eq.sqlite"
     fleet_nights "$N/fleet"
     night "$N/a-21" "2026-11-21T02:10:00Z" 6.1 7 21 # tonight: 18% below the last nights
@@ -130,14 +130,20 @@ t_same_results() {
         vsr "trend-$eng" history trend --no-render -o "$TMP/trend-$eng" --history "$u"
         vsr "cmp-$eng" compare --history "$u" --pair kvm-epyc "$N/a-21"
         echo "exit $?" >>"$LOGS/cmp-$eng"
+        vsr "fleet-$eng" history fleet --no-render -o "$TMP/fleet-$eng" --history "$u"
+        jq 'del(.generated)' "$TMP/fleet-$eng/fleet.json" >"$TMP/fleet-$eng.json" || e=1
     done
     cmp -s "$LOGS/show-pg" "$LOGS/show-sq" && diff -r "$TMP/trend-pg" "$TMP/trend-sq" >/dev/null &&
-        cmp -s "$LOGS/cmp-pg" "$LOGS/cmp-sq"
-    check $? "show, trend and compare are the same from both engines" "$LOGS/cmp-pg"
+        cmp -s "$LOGS/cmp-pg" "$LOGS/cmp-sq" && cmp -s "$TMP/fleet-pg.json" "$TMP/fleet-sq.json" &&
+        [ "$e" = 0 ]
+    check $? "show, trend, compare and fleet are the same from both engines" "$LOGS/cmp-pg"
     grep -q "exit 1" "$LOGS/cmp-pg" && grep -c "REGRESSION" "$LOGS/cmp-pg" | grep -qx 2
     check $? "compare --history: tonight's 18% drop is a regression on both points" "$LOGS/cmp-pg"
     [ "$(grep -c ': change at night' "$TMP/trend-pg/changepoints.txt")" = 4 ]
     check $? "trend: the 4 planted change points found" "$TMP/trend-pg/changepoints.txt"
+    [ "$(jq -r '[.pairs[] | .nights[-1].verdict] | join(",")' "$TMP/fleet-pg.json")" = \
+      "no change,regression,no change" ]
+    check $? "fleet: last nights no change, regression (hyperv-xeon), no change" "$TMP/fleet-pg.json"
 }
 
 t_pg_writers() {
@@ -259,6 +265,15 @@ t_untrusted_pair() {
             "$TMP/trend-evil/"*16K*.gp
     check $? "a pair named with markup, quotes and a backslash: gnuplot title escaped, charts drawn" \
         "$LOGS/evil-trend"
+    vsr evil-fleet history fleet --history "$u" -o "$TMP/fleet-evil" &&
+        ! grep -q "<script>" "$TMP/fleet-evil/index.html" &&
+        grep -q "&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;" "$TMP/fleet-evil/index.html" &&
+        grep -q '\\<script\\>alert\\(1\\)\\<' "$TMP/fleet-evil/fleet.md" &&
+        jq -e '[.pairs[].pair] | index("<script>alert(1)</script> \"q\" | *x* \\") != null' \
+            "$TMP/fleet-evil/fleet.json" >/dev/null &&
+        [ "$(ls "$TMP/fleet-evil/trend/"*.png | wc -l)" = 8 ]
+    check $? "the fleet view: it is escaped in HTML, Markdown and JSON; all charts drawn" \
+        "$LOGS/evil-fleet"
 }
 
 t_nightly() {
@@ -280,7 +295,7 @@ t_nightly() {
 }
 
 t_no_password_shown() {
-    ! grep -rq -- "$PW" "$LOGS" "$TMP"/trend-* "$TMP"/nightly 2>/dev/null
+    ! grep -rq -- "$PW" "$LOGS" "$TMP"/fleet-* "$TMP"/trend-* "$TMP"/nightly 2>/dev/null
     check $? "the password appears in no output, page or file"
 }
 

@@ -1,9 +1,10 @@
 /* test_history.c - history locations and masking, the SQLite engine
  * (round trip, migration from version 1, a newer schema refused), nights
- * per point, and the escapes of markup.h. The PostgreSQL
+ * per point, fleet verdicts, and the escapes of markup.h. The PostgreSQL
  * engine is tested against a real server by tests/history/run.sh. */
 #include "analysis/compare.h"
 #include "analysis/db.h"
+#include "analysis/fleet.h"
 #include "analysis/history.h"
 #include "analysis/history_schema.h"
 #include "reports/markup.h"
@@ -274,6 +275,45 @@ static void test_history_nights(void)
     unlink(path);
 }
 
+/* Pair A: 9 steady nights, then a 20% drop; pair B: steady. */
+static void test_fleet_verdicts(void)
+{
+    vs_fleet_opts o = { 20, 7, { 0.01, 0.05 } };
+    char path[64], start[32];
+    vs_history *h;
+    vs_fleet f;
+    vs_err e;
+
+    temp_db(path);
+    CU_ASSERT_EQUAL_FATAL(vs_history_open(path, &h, &e), 0);
+    for (int i = 0; i < 10; i++) {
+        snprintf(start, sizeof start, "2026-11-%02dT02:00:00Z", i + 1);
+        CU_ASSERT_EQUAL(add_night(h, start, "6.1", "A", i < 9 ? 10.0 : 8.0), 1);
+        if (i >= 2)
+            CU_ASSERT_EQUAL(add_night(h, start, "6.1", "B", 10.0), 1);
+    }
+    CU_ASSERT_EQUAL_FATAL(vs_fleet_load(h, &o, &f, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(f.npairs, 2);
+    CU_ASSERT_EQUAL(f.ndays, 10);
+    CU_ASSERT_STRING_EQUAL(f.days[0], "2026-11-01");
+    CU_ASSERT_EQUAL(f.pairs[0].n, 10);
+    CU_ASSERT_EQUAL(f.pairs[0].nights[0].verdict, VS_FV_FIRST);
+    CU_ASSERT_EQUAL(f.pairs[0].nights[5].verdict, VS_FV_NO_CHANGE);
+    CU_ASSERT_EQUAL(f.pairs[0].nights[9].verdict, VS_FV_REGRESSION);
+    CU_ASSERT_EQUAL(f.pairs[0].nights[9].counts[VS_V_REGRESSION], 1);
+    CU_ASSERT_PTR_NULL(vs_fleet_cell(&f, 1, 0)); /* B started on day 3 */
+    CU_ASSERT_EQUAL(vs_fleet_cell(&f, 1, 9)->verdict, VS_FV_NO_CHANGE);
+    vs_fleet_free(&f);
+    o.days = 4; /* only the last 4 days */
+    CU_ASSERT_EQUAL_FATAL(vs_fleet_load(h, &o, &f, &e), 0);
+    CU_ASSERT_EQUAL(f.ndays, 4);
+    CU_ASSERT_STRING_EQUAL(f.days[0], "2026-11-07");
+    CU_ASSERT_EQUAL(f.pairs[0].nights[0].verdict, VS_FV_NO_CHANGE); /* judged on earlier nights */
+    vs_fleet_free(&f);
+    vs_history_close(h);
+    unlink(path);
+}
+
 static void test_escapes(void)
 {
     char buf[256], gp[32];
@@ -297,6 +337,7 @@ int vs_suite_history(void)
         { "history round trip (SQLite)", test_history_round_trip },
         { "version 1 migrated, newer refused", test_history_migrate },
         { "nights per point, by start time and pair", test_history_nights },
+        { "fleet: a night against the nights before it", test_fleet_verdicts },
         { "escapes: Markdown, gnuplot", test_escapes },
         CU_TEST_INFO_NULL,
     };
