@@ -76,7 +76,7 @@ endif
 
 SWEEP_SRC := runner/profile.c runner/matrix.c runner/sweep.c runner/cmd_sweep.c
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
-                platform/hvsock.c $(wildcard platform/*_$(OS).c)
+                platform/hvsock.c platform/net.c $(wildcard platform/*_$(OS).c)
 CORE_SRC := $(PLATFORM_SRC) $(wildcard workloads/*.c) \
             $(filter-out runner/main.c runner/cmd_%.c $(SWEEP_SRC),$(wildcard runner/*.c))
 GEN_PROFILES := $(BUILD)/gen/profiles_builtin.c

@@ -1,5 +1,7 @@
 /*
- * net_win.c - net.h with Winsock 2.
+ * net_win.c - the socket primitives of net_os.h and the OS-only parts of
+ * net.h with Winsock 2. The flows (listen, connect, buffer sizes) are in
+ * net.c.
  *
  * vsock means the VMware VMCI socket provider: its address family is not
  * a constant but is asked of the VMCI driver (\\.\VMCI) with
@@ -7,6 +9,7 @@
  * Hyper-V sockets (AF_HYPERV, HV_PROTOCOL_RAW, GUID addresses).
  */
 #include "platform/net.h"
+#include "platform/net_os.h"
 #include "platform/hvsock.h"
 
 #include <winsock2.h>
@@ -47,11 +50,9 @@ struct hv_sockaddr {
     vs_guid service_id;
 };
 
-static int vsock_disabled(void)
-{
-    const char *v = getenv("VSBENCH_NO_VSOCK");
-    return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
-}
+_Static_assert(sizeof(struct sockaddr_storage) <= sizeof(((vs_os_name *)0)->sa) &&
+               sizeof(struct hv_sockaddr) <= sizeof(((vs_os_name *)0)->sa),
+               "vs_os_name holds any sockaddr");
 
 int vs_net_init(vs_err *e)
 {
@@ -85,6 +86,8 @@ const char *vs_sock_strerror(int code, char *buf, size_t n)
     return buf;
 }
 
+/* ---- VMCI and Hyper-V: what this machine has ----------------------------- */
+
 /* Ask the VMCI driver something; -1 when the driver is absent. */
 static int vmci_ioctl(DWORD code, unsigned *value)
 {
@@ -108,7 +111,7 @@ static int vmci_family(int *af, vs_err *e)
 {
     unsigned v;
 
-    if (vsock_disabled())
+    if (vs_net_vsock_disabled())
         return vs_err_set(e, VS_ERR_UNSUPPORTED, "vsock: disabled by VSBENCH_NO_VSOCK");
     if (vmci_ioctl(VMCI_IOCTL_GET_AF, &v) != 0 || (int)v <= 0)
         return vs_err_set(e, VS_ERR_UNSUPPORTED,
@@ -186,133 +189,216 @@ int vs_transport_probe(enum vs_transport tr, char *why, size_t n)
     }
 }
 
-/* ---- address conversion ------------------------------------------------ */
+/* ---- error translation -------------------------------------------------- */
 
-typedef struct sockname {
-    struct sockaddr_storage ss;
-    int len;
-    int family;
-    int proto;
-} sockname;
-
-static int build_name(const vs_addr *a, sockname *sn, vs_err *e)
+enum vs_os_err vs_os_err_kind(int err)
 {
-    memset(sn, 0, sizeof *sn);
+    switch (err) {
+    case WSAEWOULDBLOCK:
+    case WSAEINPROGRESS:
+        return VS_OSE_IN_PROGRESS;
+    case WSAECONNREFUSED:
+        return VS_OSE_REFUSED;
+    case ERROR_FILE_NOT_FOUND:
+    case ERROR_PATH_NOT_FOUND:
+        return VS_OSE_NO_ENTRY;
+    case WSAETIMEDOUT:
+        return VS_OSE_TIMED_OUT;
+    case WSAEHOSTUNREACH:
+    case WSAENETUNREACH:
+        return VS_OSE_UNREACHABLE;
+    case WSAEAFNOSUPPORT:
+    case WSAEPFNOSUPPORT:
+        return VS_OSE_NO_FAMILY;
+    case WSAEADDRINUSE:
+        return VS_OSE_ADDR_IN_USE;
+    case WSAEACCES:
+        return VS_OSE_ACCESS;
+    case WSAEADDRNOTAVAIL:
+        return VS_OSE_ADDR_NOT_AVAIL;
+    case WSAEINTR:
+        return VS_OSE_INTERRUPTED;
+    default:
+        return VS_OSE_OTHER;
+    }
+}
+
+/* ---- names -------------------------------------------------------------- */
+
+static void unix_name(const vs_addr *a, vs_os_name *out)
+{
+    struct sockaddr_un *un = (struct sockaddr_un *)out->sa.bytes;
+
+    un->sun_family = AF_UNIX;
+    snprintf(un->sun_path, sizeof un->sun_path, "%s", a->path);
+    out->len = (int)sizeof *un;
+    out->family = AF_UNIX;
+}
+
+static int vmci_name(const vs_addr *a, vs_os_name *out, vs_err *e)
+{
+    struct vmci_sockaddr *vm = (struct vmci_sockaddr *)out->sa.bytes;
+
+    if (vmci_family(&out->family, e) != 0)
+        return -1;
+    vm->svm_family = (unsigned short)out->family;
+    vm->svm_cid = a->cid;
+    vm->svm_port = a->port;
+    out->len = (int)sizeof *vm;
+    return 0;
+}
+
+static int hyperv_name(const vs_addr *a, vs_os_name *out, vs_err *e)
+{
+    struct hv_sockaddr *hv = (struct hv_sockaddr *)out->sa.bytes;
+
+    hv->family = VS_AF_HYPERV;
+    if (vs_hvsock_vmid_parse(a->host, &hv->vm_id, e) != 0)
+        return -1;
+    vs_hvsock_service_guid(a->port, &hv->service_id);
+    out->len = (int)sizeof *hv;
+    out->family = VS_AF_HYPERV;
+    out->proto = VS_HV_PROTOCOL_RAW;
+    return 0;
+}
+
+int vs_os_name_of(const vs_addr *a, vs_os_name *out, vs_err *e)
+{
+    memset(out, 0, sizeof *out);
     switch (a->tr) {
-    case VS_TR_UNIX: {
-        struct sockaddr_un *un = (struct sockaddr_un *)&sn->ss;
-        un->sun_family = AF_UNIX;
-        snprintf(un->sun_path, sizeof un->sun_path, "%s", a->path);
-        sn->len = (int)sizeof *un;
-        sn->family = AF_UNIX;
+    case VS_TR_UNIX:
+        unix_name(a, out);
         return 0;
-    }
-    case VS_TR_VSOCK: {
-        struct vmci_sockaddr *vm = (struct vmci_sockaddr *)&sn->ss;
-        if (vmci_family(&sn->family, e) != 0)
-            return -1;
-        vm->svm_family = (unsigned short)sn->family;
-        vm->svm_cid = a->cid;
-        vm->svm_port = a->port;
-        sn->len = (int)sizeof *vm;
-        return 0;
-    }
-    case VS_TR_HVSOCK: {
-        struct hv_sockaddr *hv = (struct hv_sockaddr *)&sn->ss;
-        hv->family = VS_AF_HYPERV;
-        if (vs_hvsock_vmid_parse(a->host, &hv->vm_id, e) != 0)
-            return -1;
-        vs_hvsock_service_guid(a->port, &hv->service_id);
-        sn->len = (int)sizeof *hv;
-        sn->family = VS_AF_HYPERV;
-        sn->proto = VS_HV_PROTOCOL_RAW;
-        return 0;
-    }
+    case VS_TR_VSOCK:
+        return vmci_name(a, out, e);
+    case VS_TR_HVSOCK:
+        return hyperv_name(a, out, e);
     default:
         return vs_err_set(e, VS_ERR_RUNTIME, "internal error: not a tcp address");
     }
 }
 
-#define MAX_TCP_NAMES 8
-
-/* Resolve a tcp address into at most MAX_TCP_NAMES socket names, in the
- * order getaddrinfo gives them (callers try each until one works). */
-static int tcp_names(const vs_addr *a, int passive, sockname *names, int *n, vs_err *e)
+int vs_os_name_decode(const vs_os_name *sn, vs_addr *out)
 {
-    struct addrinfo hints, *res, *ai;
-    char port[16];
-    int rc;
+    int vmci_af;
+    vs_err e;
 
-    memset(&hints, 0, sizeof hints);
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICSERV | (passive ? AI_PASSIVE : 0);
-    snprintf(port, sizeof port, "%lu", (unsigned long)a->port);
-    rc = getaddrinfo(a->host, port, &hints, &res);
+    if (sn->family == AF_UNIX) {
+        const struct sockaddr_un *un = (const struct sockaddr_un *)sn->sa.bytes;
+        out->tr = VS_TR_UNIX;
+        snprintf(out->path, sizeof out->path, "%s", un->sun_path);
+        out->has_port = 0;
+    } else if (sn->family == VS_AF_HYPERV) {
+        const struct hv_sockaddr *hv = (const struct hv_sockaddr *)sn->sa.bytes;
+        out->tr = VS_TR_HVSOCK;
+        vs_guid_format(&hv->vm_id, out->host, sizeof out->host);
+        out->port = hv->service_id.d1;
+    } else if (vmci_family(&vmci_af, &e) == 0 && sn->family == vmci_af) {
+        const struct vmci_sockaddr *vm = (const struct vmci_sockaddr *)sn->sa.bytes;
+        out->tr = VS_TR_VSOCK;
+        out->cid = vm->svm_cid;
+        out->port = vm->svm_port;
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- system calls ------------------------------------------------------- */
+
+int vs_os_socket(const vs_os_name *sn, vs_sock *out)
+{
+    SOCKET s = WSASocketW(sn->family, SOCK_STREAM, sn->proto, NULL, 0,
+                          WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
+
+    if (s == INVALID_SOCKET)
+        return WSAGetLastError();
+    *out = (vs_sock)s;
+    return 0;
+}
+
+int vs_os_listen(vs_sock s, const vs_os_name *sn, int backlog)
+{
+    if (bind(SK(s), (const struct sockaddr *)sn->sa.bytes, sn->len) != 0 ||
+        listen(SK(s), backlog) != 0)
+        return WSAGetLastError();
+    return 0;
+}
+
+int vs_os_accept(vs_sock l, vs_sock *out)
+{
+    SOCKET s = accept(SK(l), NULL, NULL);
+
+    if (s == INVALID_SOCKET)
+        return WSAGetLastError();
+    *out = (vs_sock)s;
+    return 0;
+}
+
+int vs_os_connect(vs_sock s, const vs_os_name *sn)
+{
+    return connect(SK(s), (const struct sockaddr *)sn->sa.bytes, sn->len) == 0
+           ? 0 : WSAGetLastError();
+}
+
+int vs_os_sockname(vs_sock s, int peer, vs_os_name *out)
+{
+    int len = (int)sizeof out->sa.bytes, rc;
+
+    memset(out, 0, sizeof *out);
+    rc = peer ? getpeername(SK(s), (struct sockaddr *)out->sa.bytes, &len)
+              : getsockname(SK(s), (struct sockaddr *)out->sa.bytes, &len);
     if (rc != 0)
-        return vs_err_set(e, VS_ERR_CONNECT, "cannot resolve host '%s' (error %d)",
-                          a->host, rc);
-    *n = 0;
-    for (ai = res; ai != NULL && *n < MAX_TCP_NAMES; ai = ai->ai_next) {
-        sockname *sn = &names[(*n)++];
-        memset(sn, 0, sizeof *sn);
-        memcpy(&sn->ss, ai->ai_addr, ai->ai_addrlen);
-        sn->len = (int)ai->ai_addrlen;
-        sn->family = ai->ai_family;
-    }
-    freeaddrinfo(res);
+        return WSAGetLastError();
+    out->len = len;
+    out->family = ((const struct sockaddr *)out->sa.bytes)->sa_family;
     return 0;
 }
 
-/* ---- buffer sizes ------------------------------------------------------ */
-
-int vs_sock_set_bufsize(vs_sock s, enum vs_transport tr, uint64_t size, vs_err *e)
+int vs_os_set_nonblocking(vs_sock s, int on)
 {
-    char why[128];
+    u_long v = on ? 1 : 0;
 
-    if (size == 0)
-        return 0;
-    if (tr == VS_TR_VSOCK) {
-        unsigned long long v = size;
-        int af;
-        if (vmci_family(&af, e) != 0)
-            return -1;
-        if (setsockopt(SK(s), af, SO_VMCI_BUFFER_MAX_SIZE, (const char *)&v, sizeof v) != 0 ||
-            setsockopt(SK(s), af, SO_VMCI_BUFFER_SIZE, (const char *)&v, sizeof v) != 0)
-            return vs_err_set(e, VS_ERR_RUNTIME, "setsockopt(SO_VMCI_BUFFER_SIZE, %llu): %s",
-                              v, vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-        return 0;
-    }
-    int v = size > 0x3FFFFFFFull ? 0x3FFFFFFF : (int)size;
-    if (setsockopt(SK(s), SOL_SOCKET, SO_SNDBUF, (const char *)&v, sizeof v) != 0 ||
-        setsockopt(SK(s), SOL_SOCKET, SO_RCVBUF, (const char *)&v, sizeof v) != 0)
-        return vs_err_set(e, VS_ERR_RUNTIME, "setsockopt(SO_SNDBUF/SO_RCVBUF, %d): %s", v,
-                          vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-    return 0;
+    return ioctlsocket(SK(s), FIONBIO, &v) == 0 ? 0 : WSAGetLastError();
 }
 
-int vs_sock_get_bufsize(vs_sock s, enum vs_transport tr, vs_bufsize *out, vs_err *e)
+int vs_os_poll(struct pollfd *fds, int n, int timeout_ms, int *ready)
 {
-    char why[128];
+    *ready = WSAPoll(fds, (ULONG)n, timeout_ms);
+    return *ready < 0 ? WSAGetLastError() : 0;
+}
 
-    if (tr == VS_TR_VSOCK) {
-        unsigned long long v = 0;
-        int len = sizeof v, af;
-        if (vmci_family(&af, e) != 0)
-            return -1;
-        if (getsockopt(SK(s), af, SO_VMCI_BUFFER_SIZE, (char *)&v, &len) != 0)
-            return vs_err_set(e, VS_ERR_RUNTIME, "getsockopt(SO_VMCI_BUFFER_SIZE): %s",
-                              vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-        out->snd = out->rcv = v;
+void vs_os_close(vs_sock s)
+{
+    closesocket(SK(s));
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+int vs_os_opt_where(enum vs_os_opt opt, vs_os_optdef *out)
+{
+    vs_err e;
+
+    switch (opt) {
+    case VS_OPT_VSOCK_BUF: /* VMCI's level is its address family */
+        *out = (vs_os_optdef){ 0, SO_VMCI_BUFFER_SIZE, "SO_VMCI_BUFFER_SIZE" };
+        return vmci_family(&out->level, &e) == 0 ? 0 : WSAEAFNOSUPPORT;
+    case VS_OPT_VSOCK_BUF_MAX:
+        *out = (vs_os_optdef){ 0, SO_VMCI_BUFFER_MAX_SIZE, "SO_VMCI_BUFFER_MAX_SIZE" };
+        return vmci_family(&out->level, &e) == 0 ? 0 : WSAEAFNOSUPPORT;
+    case VS_OPT_LISTEN_ADDR:
+        *out = (vs_os_optdef){ SOL_SOCKET, SO_EXCLUSIVEADDRUSE, "SO_EXCLUSIVEADDRUSE" };
         return 0;
+    default:
+        return WSAEAFNOSUPPORT;
     }
-    int snd = 0, rcv = 0, l1 = sizeof snd, l2 = sizeof rcv;
-    if (getsockopt(SK(s), SOL_SOCKET, SO_SNDBUF, (char *)&snd, &l1) != 0 ||
-        getsockopt(SK(s), SOL_SOCKET, SO_RCVBUF, (char *)&rcv, &l2) != 0)
-        return vs_err_set(e, VS_ERR_RUNTIME, "getsockopt(SO_SNDBUF/SO_RCVBUF): %s",
-                          vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-    out->snd = (uint64_t)snd;
-    out->rcv = (uint64_t)rcv;
+}
+
+int vs_os_sockopt(vs_sock s, const vs_os_optdef *where, int get, void *val, int *len)
+{
+    if (get ? getsockopt(SK(s), where->level, where->name, (char *)val, len)
+            : setsockopt(SK(s), where->level, where->name, (const char *)val, *len))
+        return WSAGetLastError();
     return 0;
 }
 
@@ -338,241 +424,7 @@ int vs_sock_set_timeouts(vs_sock s, int ms, vs_err *e)
     return 0;
 }
 
-/* ---- listen / accept / connect ---------------------------------------- */
-
-static int open_socket(const sockname *sn, SOCKET *out, vs_err *e)
-{
-    char why[128];
-    SOCKET s = WSASocketW(sn->family, SOCK_STREAM, sn->proto, NULL, 0,
-                          WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
-
-    if (s != INVALID_SOCKET) {
-        *out = s;
-        return 0;
-    }
-    if (WSAGetLastError() == WSAEAFNOSUPPORT)
-        return vs_err_set(e, VS_ERR_UNSUPPORTED, "address family %d not supported here",
-                          sn->family);
-    return vs_err_set(e, VS_ERR_RUNTIME, "socket(): %s",
-                      vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-}
-
-static int listen_on(const sockname *sn, enum vs_transport tr, uint64_t bufsize,
-                     const char *text, vs_sock *out, vs_err *e)
-{
-    char why[128];
-    SOCKET s;
-    BOOL one = TRUE;
-
-    if (open_socket(sn, &s, e) != 0)
-        return -1;
-    if (sn->family == AF_INET || sn->family == AF_INET6)
-        (void)setsockopt(s, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, (const char *)&one,
-                         sizeof one); /* hardening only; bind reports conflicts */
-    if (vs_sock_set_bufsize((vs_sock)s, tr, bufsize, e) != 0)
-        goto fail;
-    if (bind(s, (const struct sockaddr *)&sn->ss, sn->len) != 0) {
-        vs_err_set(e, VS_ERR_USAGE, "cannot listen on %s: %s", text,
-                   vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-        goto fail;
-    }
-    if (listen(s, 128) != 0) {
-        vs_err_set(e, VS_ERR_RUNTIME, "listen on %s: %s", text,
-                   vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-        goto fail;
-    }
-    *out = (vs_sock)s;
-    return 0;
-fail:
-    closesocket(s);
-    return -1;
-}
-
-int vs_sock_listen(const vs_addr *a, uint64_t bufsize, vs_sock *out, vs_err *e)
-{
-    char text[VS_HOST_MAX + 32];
-    sockname sn;
-
-    vs_addr_format(a, text, sizeof text);
-    if (a->tr != VS_TR_TCP) {
-        if (build_name(a, &sn, e) != 0)
-            return -1;
-        return listen_on(&sn, a->tr, bufsize, text, out, e);
-    }
-    sockname names[MAX_TCP_NAMES];
-    int n, rc = -1;
-    if (tcp_names(a, 1, names, &n, e) != 0)
-        return -1;
-    for (int i = 0; i < n && rc != 0; i++)
-        rc = listen_on(&names[i], a->tr, bufsize, text, out, e);
-    return rc;
-}
-
-int vs_sock_accept(vs_sock l, int timeout_ms, vs_sock *out, vs_err *e)
-{
-    WSAPOLLFD p = { SK(l), POLLRDNORM, 0 };
-    char why[128];
-    SOCKET s;
-    int rc = WSAPoll(&p, 1, timeout_ms);
-
-    if (rc == 0)
-        return vs_err_set(e, VS_ERR_RUNTIME, "no connection within %d ms", timeout_ms);
-    if (rc < 0)
-        return vs_err_set(e, VS_ERR_RUNTIME, "poll: %s",
-                          vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-    s = accept(SK(l), NULL, NULL);
-    if (s == INVALID_SOCKET)
-        return vs_err_set(e, VS_ERR_RUNTIME, "accept: %s",
-                          vs_sock_strerror(WSAGetLastError(), why, sizeof why));
-    *out = (vs_sock)s;
-    return 0;
-}
-
-static int connect_error(int err, const char *text, int timeout_ms, vs_err *e)
-{
-    char why[128];
-
-    switch (err) {
-    case WSAECONNREFUSED:
-        return vs_err_set(e, VS_ERR_CONNECT, "connection refused by %s: is 'vsbench serve' "
-                          "running and listening there?", text);
-    case WSAETIMEDOUT:
-        return vs_err_set(e, VS_ERR_CONNECT, "no answer from %s within %d ms (host down, "
-                          "unreachable or filtered)", text, timeout_ms);
-    case WSAEHOSTUNREACH:
-    case WSAENETUNREACH:
-        return vs_err_set(e, VS_ERR_CONNECT, "%s is unreachable: %s", text,
-                          vs_sock_strerror(err, why, sizeof why));
-    default:
-        return vs_err_set(e, VS_ERR_CONNECT, "cannot connect to %s: %s", text,
-                          vs_sock_strerror(err, why, sizeof why));
-    }
-}
-
-/* Non-blocking connect bounded by timeout_ms; 0 or a Winsock error. */
-static int connect_bounded(SOCKET s, const sockname *sn, int timeout_ms)
-{
-    u_long on = 1, off = 0;
-    WSAPOLLFD p = { s, POLLWRNORM, 0 };
-    int err = 0, len = sizeof err, rc;
-
-    if (ioctlsocket(s, FIONBIO, &on) != 0)
-        return WSAGetLastError();
-    if (connect(s, (const struct sockaddr *)&sn->ss, sn->len) != 0) {
-        if (WSAGetLastError() != WSAEWOULDBLOCK)
-            return WSAGetLastError();
-        rc = WSAPoll(&p, 1, timeout_ms);
-        if (rc == 0)
-            return WSAETIMEDOUT;
-        if (rc < 0)
-            return WSAGetLastError();
-        if (getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len) != 0)
-            return WSAGetLastError();
-        if (err != 0)
-            return err;
-    }
-    return ioctlsocket(s, FIONBIO, &off) == 0 ? 0 : WSAGetLastError();
-}
-
-static int connect_one(const sockname *sn, enum vs_transport tr, uint64_t bufsize,
-                       int timeout_ms, const char *text, vs_sock *out, vs_err *e)
-{
-    SOCKET s;
-    int err;
-
-    if (open_socket(sn, &s, e) != 0)
-        return -1;
-    if (vs_sock_set_bufsize((vs_sock)s, tr, bufsize, e) != 0) {
-        closesocket(s);
-        return -1;
-    }
-    err = connect_bounded(s, sn, timeout_ms);
-    if (err != 0) {
-        closesocket(s);
-        return connect_error(err, text, timeout_ms, e);
-    }
-    *out = (vs_sock)s;
-    return 0;
-}
-
-int vs_sock_connect(const vs_addr *a, uint64_t bufsize, int timeout_ms, vs_sock *out,
-                    vs_err *e)
-{
-    char text[VS_HOST_MAX + 32];
-    sockname sn;
-
-    vs_addr_format(a, text, sizeof text);
-    if (a->tr != VS_TR_TCP) {
-        if (build_name(a, &sn, e) != 0)
-            return -1;
-        return connect_one(&sn, a->tr, bufsize, timeout_ms, text, out, e);
-    }
-    sockname names[MAX_TCP_NAMES];
-    int n, rc = -1;
-    if (tcp_names(a, 0, names, &n, e) != 0)
-        return -1;
-    for (int i = 0; i < n && rc != 0; i++)
-        rc = connect_one(&names[i], a->tr, bufsize, timeout_ms, text, out, e);
-    return rc;
-}
-
-int vs_sock_bound_addr(vs_sock s, enum vs_transport tr, vs_addr *out, vs_err *e)
-{
-    struct sockaddr_storage ss;
-    int len = sizeof ss;
-
-    memset(out, 0, sizeof *out);
-    out->tr = tr;
-    out->has_port = 1;
-    if (getsockname(SK(s), (struct sockaddr *)&ss, &len) != 0)
-        return vs_err_set(e, VS_ERR_RUNTIME, "getsockname failed (error %d)",
-                          WSAGetLastError());
-    if (ss.ss_family == AF_INET) {
-        struct sockaddr_in *in = (struct sockaddr_in *)&ss;
-        inet_ntop(AF_INET, &in->sin_addr, out->host, sizeof out->host);
-        out->port = ntohs(in->sin_port);
-    } else if (ss.ss_family == AF_INET6) {
-        struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
-        inet_ntop(AF_INET6, &in6->sin6_addr, out->host, sizeof out->host);
-        out->port = ntohs(in6->sin6_port);
-    } else if (ss.ss_family == AF_UNIX) {
-        out->has_port = 0;
-    } else if (tr == VS_TR_VSOCK) {
-        struct vmci_sockaddr *vm = (struct vmci_sockaddr *)&ss;
-        out->cid = vm->svm_cid;
-        out->port = vm->svm_port;
-    } else if (tr == VS_TR_HVSOCK) {
-        struct hv_sockaddr *hv = (struct hv_sockaddr *)&ss;
-        vs_guid_format(&hv->vm_id, out->host, sizeof out->host);
-        out->port = hv->service_id.d1;
-    }
-    return 0;
-}
-
-const char *vs_sock_peer_text(vs_sock s, char *buf, size_t n)
-{
-    struct sockaddr_storage ss;
-    int len = sizeof ss;
-    char host[INET6_ADDRSTRLEN];
-
-    snprintf(buf, n, "?");
-    if (getpeername(SK(s), (struct sockaddr *)&ss, &len) != 0)
-        return buf;
-    if (ss.ss_family == AF_INET) {
-        struct sockaddr_in *in = (struct sockaddr_in *)&ss;
-        inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
-        snprintf(buf, n, "tcp:%s:%u", host, ntohs(in->sin_port));
-    } else if (ss.ss_family == AF_INET6) {
-        struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
-        inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
-        snprintf(buf, n, "tcp:[%s]:%u", host, ntohs(in6->sin6_port));
-    } else {
-        snprintf(buf, n, "peer (family %d)", ss.ss_family);
-    }
-    return buf;
-}
-
-/* ---- data ------------------------------------------------------------- */
+/* ---- data --------------------------------------------------------------- */
 
 long vs_sock_send(vs_sock s, const void *buf, size_t len)
 {
@@ -586,41 +438,9 @@ long vs_sock_recv(vs_sock s, void *buf, size_t len)
     return n == SOCKET_ERROR ? -1 : (long)n;
 }
 
-int vs_sock_poll(vs_pollent *p, int n, int timeout_ms)
-{
-    WSAPOLLFD fds[64];
-    int rc;
-
-    if (n > 64)
-        n = 64;
-    for (int i = 0; i < n; i++) {
-        fds[i].fd = SK(p[i].sock);
-        fds[i].events = p[i].want_read ? POLLRDNORM : 0;
-        fds[i].revents = 0;
-    }
-    rc = WSAPoll(fds, (ULONG)n, timeout_ms);
-    if (rc < 0)
-        return -1;
-    for (int i = 0; i < n; i++)
-        p[i].ready = (fds[i].revents & (POLLRDNORM | POLLHUP | POLLERR)) != 0;
-    return rc;
-}
-
 int vs_sock_shutdown(vs_sock s, enum vs_shut how)
 {
     return shutdown(SK(s), how == VS_SHUT_WR ? SD_SEND : SD_BOTH);
-}
-
-void vs_sock_close(vs_sock s)
-{
-    if (s != VS_SOCK_NONE)
-        closesocket(SK(s));
-}
-
-void vs_sock_unlink_path(const vs_addr *a)
-{
-    if (a->tr == VS_TR_UNIX && a->path[0] != '\0')
-        DeleteFileA(a->path);
 }
 
 int vs_sock_tcp_counters(vs_sock s, uint64_t *received, uint64_t *acked)

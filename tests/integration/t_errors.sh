@@ -43,3 +43,21 @@ t_info() {
     jq_true "$TMP/i.json" '.cpus >= 1 and (.kernel | length) > 0 and .transports.tcp.available' "info fields"
     jq_true "$TMP/i.json" '.transports.vsock.available == false' "vsock disabled under VSBENCH_NO_VSOCK"
 }
+
+t_listen_errors_are_usage_errors() {
+    # the same policy on every OS (platform/net.c): an address the user
+    # chose that cannot be had is a usage error naming it; exit 2
+    start_server
+    timeout 20 "$VSBENCH" serve --listen "tcp:127.0.0.1:$PORT" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a port in use should exit 2: $(cat "$TMP/o")"
+    grep -q "127.0.0.1:$PORT" "$TMP/o" || fail "message does not name the address: $(cat "$TMP/o")"
+    grep -qi "in use" "$TMP/o" || fail "message does not say in use: $(cat "$TMP/o")"
+    timeout 20 "$VSBENCH" serve --listen "unix:$TMP/no/such/dir/s.sock" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a unix path in a missing directory should exit 2: $(cat "$TMP/o")"
+    grep -q "directory" "$TMP/o" || fail "message does not name the directory: $(cat "$TMP/o")"
+    # 192.0.2.1 (TEST-NET-1) is no address of this machine; nothing is sent
+    timeout 20 "$VSBENCH" serve --listen "tcp:192.0.2.1:0" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a foreign address should exit 2: $(cat "$TMP/o")"
+    grep -q "192.0.2.1" "$TMP/o" || fail "message does not name the address: $(cat "$TMP/o")"
+    server_alive || fail "the first server died"
+}
