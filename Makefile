@@ -115,13 +115,22 @@ DB_STUB_OBJ := $(call obj,analysis/db_sqlite_none.c analysis/db_pg_none.c)
 REPORT_LIB_SRC := $(filter-out analysis/db_%.c,$(wildcard analysis/*.c)) $(DB_SRC) \
                   $(filter-out reports/vsreport.c,$(wildcard reports/*.c))
 REPORT_LIB_OBJ := $(call obj,$(REPORT_LIB_SRC))
-REPORT_BASE_LIBS := -lxlsxwriter -ljansson -lgsl -lgslcblas -lm
+REPORT_BASE_LIBS := -lxlsxwriter -ljansson -lm
 REPORT_LIBS := $(REPORT_BASE_LIBS) $(DB_LIBS)
 
 UNIT_SRC := $(wildcard tests/unit/*.c)
+# GSL (GPL-3) is only the oracle of analysis/tdist.c in the Linux unit
+# tests; no shipped binary links it (make gsl-check).
+ifeq ($(OS),posix)
+UNIT_SRC := $(filter-out tests/unit/tdist_gsl_none.c,$(UNIT_SRC))
+ORACLE_LIBS := -lgsl -lgslcblas
+else
+UNIT_SRC := $(filter-out tests/unit/test_tdist_gsl.c,$(UNIT_SRC))
+ORACLE_LIBS :=
+endif
 UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
 
-.PHONY: all static test unit-test integration-test netns-test history-test vm-test report nightly memcheck \
+.PHONY: all static test unit-test gsl-check integration-test netns-test history-test vm-test report nightly memcheck \
         windows windows-test windows-dist bench install clean FORCE
 .DEFAULT_GOAL := all
 
@@ -195,7 +204,7 @@ $(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(CORE_
 $(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(REPORT_LIBS) $(INIH_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(OS_LIBS)
 
 unit-test: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -211,7 +220,11 @@ netns-test: all
 history-test: all $(BUILD)/vsreport-nodb$(EXE)
 	tests/history/run.sh
 
-test: deps-check unit-test integration-test netns-test history-test
+test: deps-check unit-test gsl-check integration-test netns-test history-test
+
+# No shipped binary links GSL; the unit tests, which do, prove the check sees it.
+gsl-check: all $(UNIT_BIN)
+	tests/no-gsl.sh --control $(UNIT_BIN) $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE)
 
 # The unit tests and a real serve/run pair under valgrind.
 memcheck: all $(UNIT_BIN)
@@ -242,6 +255,7 @@ windows:
 
 windows-test: windows all
 	$(MAKE) CC=$(MINGW_CC) deps-check
+	tests/no-gsl.sh bin/win64/*.exe
 	tests/windows/run.sh
 
 # A zip to copy into a Windows VM: the runner, README, profiles, docs.

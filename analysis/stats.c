@@ -1,7 +1,8 @@
 /* stats.c - see stats.h. */
 #include "analysis/stats.h"
 
-#include <gsl/gsl_cdf.h>
+#include "analysis/tdist.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -9,7 +10,7 @@ double vs_t_quantile(double level, int df)
 {
     if (df < 1 || !(level > 0 && level < 1))
         return 0.0;
-    return gsl_cdf_tdist_Pinv(1.0 - (1.0 - level) / 2.0, (double)df);
+    return -vs_tdist_quantile((1.0 - level) / 2.0, (double)df);
 }
 
 void vs_stats_compute(const double *v, int n, double level, vs_stats *s)

@@ -1,6 +1,6 @@
 /*
  * stats.h - descriptive statistics and confidence intervals (Student t
- * quantiles from GSL), and the ratio of two means with its uncertainty.
+ * quantiles from tdist.h), and the ratio of two means with its uncertainty.
  * Every result is NaN-free: with n = 0 all fields are 0; with n = 1 the
  * spread and the interval are 0 and `ci_valid` says the interval is
  * unknown.

@@ -1,7 +1,8 @@
 /* welch.c - see welch.h. */
 #include "analysis/welch.h"
 
-#include <gsl/gsl_cdf.h>
+#include "analysis/tdist.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -21,7 +22,7 @@ void vs_welch_test(double mean_a, double sd_a, int n_a, double mean_b, double sd
     }
     out->t = (mean_b - mean_a) / sqrt(se2);
     out->df = se2 * se2 / (va * va / (n_a - 1) + vb * vb / (n_b - 1));
-    out->p = 2.0 * gsl_cdf_tdist_Q(fabs(out->t), out->df);
+    out->p = 2.0 * vs_tdist_sf(fabs(out->t), out->df);
     if (out->p > 1.0)
         out->p = 1.0;
 }

@@ -79,7 +79,8 @@ static void check_log_file(struct hdr_histogram *h, const char *path)
     hdr_timespec start = { 1700000000, 0 }, end = { 1700000001, 0 };
     FILE *f = fopen(path, "w");
 
-    if (f == NULL || hdr_log_writer_init(&w) != 0 || hdr_log_write_header(&w, f, "vsbench", &start) != 0 ||
+    if (f == NULL || hdr_log_writer_init(&w) != 0 ||
+        hdr_log_write_header(&w, f, "vsbench", &start) != 0 ||
         hdr_log_write(&w, f, &start, &end, h) != 0) {
         fprintf(stderr, "hdr_smoke: cannot write the log %s\n", path);
         failures++;

@@ -15,6 +15,8 @@ int vs_suite_hvsock(void);
 int vs_suite_profile(void);
 int vs_suite_csv(void);
 int vs_suite_stats(void);
+int vs_suite_tdist(void);
+int vs_suite_tdist_gsl(void); /* Linux: GSL oracle; elsewhere none */
 int vs_suite_dataset(void);
 int vs_suite_compare(void);
 int vs_suite_history(void);

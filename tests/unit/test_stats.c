@@ -1,5 +1,5 @@
 /* test_stats.c - statistics against published values, edge cases, and
- * the runner's t table against GSL. */
+ * the runner's t table against analysis/tdist. */
 #include "analysis/stats.h"
 #include "runner/stoprule.h"
 #include "tests/unit/suites.h"
@@ -16,7 +16,7 @@ static void test_t_quantiles(void)
     CU_ASSERT_DOUBLE_EQUAL(vs_t_quantile(0.95, 0), 0.0, 0.0);
 }
 
-static void test_runner_table_matches_gsl(void)
+static void test_runner_table_matches_tdist(void)
 {
     static const int levels[] = { 90, 95, 99 };
     for (int l = 0; l < 3; l++)
@@ -83,7 +83,7 @@ int vs_suite_stats(void)
 {
     static const CU_TestInfo tests[] = {
         { "t quantiles against published values", test_t_quantiles },
-        { "the runner's t table agrees with GSL", test_runner_table_matches_gsl },
+        { "the runner's t table agrees with tdist", test_runner_table_matches_tdist },
         { "mean, sd, CV, CI of a known sample", test_known_sample },
         { "n = 0, n = 1, zero variance: NaN-free", test_edges_are_nan_free },
         { "ratio and its uncertainty", test_ratio },
