@@ -50,7 +50,8 @@ GIT_REV := $(shell git describe --always --dirty --abbrev=10 2>/dev/null || echo
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
 # Third-party libraries from pinned archives: HDR_*, INIH_*, CUNIT_*,
-# JANSSON_*, XLSXWRITER_*, ZLIB_LIBS; make deps, deps-list, deps-check.
+# JANSSON_*, XLSXWRITER_*, ZLIB_LIBS; make deps, deps-list, deps-check,
+# notices.
 include mk/deps.mk
 
 # ---- what is built from what ----------------------------------------------
@@ -258,10 +259,13 @@ windows-test: windows all
 	tests/no-gsl.sh bin/win64/*.exe
 	tests/windows/run.sh
 
-# A zip to copy into a Windows VM: the runner, README, profiles, docs.
+# A zip to copy into a Windows VM: the runner, README, profiles, docs,
+# LICENSE and the third-party notices.
 windows-dist: windows
+	$(MAKE) CC=$(MINGW_CC) notices
 	rm -rf build/dist/vsbench-win64 && mkdir -p build/dist/vsbench-win64/profiles
-	cp bin/win64/vsbench.exe README.md docs/windows.md build/dist/vsbench-win64/
+	cp bin/win64/vsbench.exe README.md LICENSE docs/windows.md build/dist/vsbench-win64/
+	cp build/x86_64-w64-mingw32/THIRD-PARTY-NOTICES.txt build/dist/vsbench-win64/
 	cp profiles/*.profile build/dist/vsbench-win64/profiles/
 	cd build/dist && rm -f ../../bin/vsbench-win64.zip && zip -qr ../../bin/vsbench-win64.zip vsbench-win64
 	@echo "bin/vsbench-win64.zip"

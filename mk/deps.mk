@@ -24,7 +24,8 @@
 # for X in HDR, INIH, CUNIT, JANSSON, XLSXWRITER; on Linux the last four
 # are Debian's packages. Nothing from the archives is ever committed.
 # `make deps` builds them, `make deps-list` prints the table,
-# `make deps-check` links and runs a smoke program against each.
+# `make deps-check` links and runs a smoke program against each, and
+# `make notices` writes build/<triplet>/THIRD-PARTY-NOTICES.txt.
 
 THIRD_PARTY_DIR ?= $(if $(wildcard ../shared/third_party/SHA256SUMS),../shared/third_party,third_party)
 DEPS_DIR := $(BUILD)/deps
@@ -268,5 +269,40 @@ $(BUILD)/tests/deps/libs_smoke$(EXE): $(BUILD)/tests/deps/libs_smoke.o $(LIBS_SM
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(DEPS_SMOKE_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIBS_SMOKE_LIBS) $(OS_LIBS)
 
-deps-check: $(DEPS_SMOKE)
+deps-check: $(DEPS_SMOKE) $(BUILD)/THIRD-PARTY-NOTICES.txt
 	tests/deps/run.sh $(DEPS_SMOKE)
+
+# ---- notices ---------------------------------------------------------------
+# THIRD-PARTY-NOTICES.txt for the binaries of this target (name, what
+# uses it, its licence text), for a binary distribution such as the
+# Windows zip. Keep the list in step with what the binaries link.
+
+ifeq ($(OS),win)
+NOTICES := \
+    'MinGW-w64 runtime (ZPL-2.1)' 'vsbench.exe, vsreport.exe' \
+        /usr/share/doc/mingw-w64-x86-64-dev/copyright \
+    'inih r55 (BSD-3-Clause)' 'vsbench.exe (profiles), vsreport.exe' \
+        $(call dep_src,inih)/LICENSE.txt \
+    'jansson 2.14 (MIT)' 'vsreport.exe' $(call dep_src,jansson)/LICENSE \
+    'libxlsxwriter 1.1.4 (BSD-2-Clause)' 'vsreport.exe' $(call dep_src,xlsxwriter)/License.txt \
+    'HdrHistogram_c 0.9.4 (CC0-1.0 or BSD-2-Clause)' 'vsbench.exe, vsreport.exe (latency)' \
+        $(call dep_src,hdr)/LICENSE.txt \
+    'zlib 1.2.13 (Zlib)' 'vsreport.exe, vsbench.exe (latency logs)' \
+        /usr/share/doc/libz-mingw-w64-dev/copyright
+NOTICES_DEPS := $(foreach d,inih jansson xlsxwriter hdr,$(call dep_stamp,$(d)))
+else
+NOTICES := \
+    'GNU C Library (LGPL-2.1-or-later)' 'vsbench (static)' /usr/share/doc/libc6/copyright \
+    'GNU Lesser General Public License 2.1' 'the GNU C Library' /usr/share/common-licenses/LGPL-2.1 \
+    'inih, Debian libinih (BSD-3-Clause)' 'vsbench (static)' /usr/share/doc/libinih-dev/copyright \
+    'HdrHistogram_c 0.9.4 (CC0-1.0 or BSD-2-Clause)' 'vsbench (latency)' \
+        $(call dep_src,hdr)/LICENSE.txt \
+    'zlib, Debian zlib1g (Zlib)' 'vsbench (latency logs)' /usr/share/doc/zlib1g-dev/copyright
+NOTICES_DEPS := $(call dep_stamp,hdr)
+endif
+
+.PHONY: notices
+notices: $(BUILD)/THIRD-PARTY-NOTICES.txt
+$(BUILD)/THIRD-PARTY-NOTICES.txt: mk/notices.sh mk/deps.mk $(NOTICES_DEPS)
+	$(call say,GEN,$@)
+	$(Q)mk/notices.sh $(TRIPLET) $(NOTICES) > $@.tmp && mv $@.tmp $@
