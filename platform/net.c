@@ -222,6 +222,24 @@ int vs_sock_get_bufsize(vs_sock s, enum vs_transport tr, vs_bufsize *out, vs_err
     return get_opt(s, VS_OPT_RCVBUF, &out->rcv, e);
 }
 
+int vs_sock_set_nodelay(vs_sock s, enum vs_transport tr, vs_err *e)
+{
+    /* Only TCP coalesces small writes: AF_UNIX and AF_VSOCK (virtio, VMCI,
+     * Hyper-V) queue every write for the peer at once, flow control aside,
+     * and have no TCP_NODELAY. */
+    return tr == VS_TR_TCP ? set_opt(s, VS_OPT_NODELAY, 1, e) : 0;
+}
+
+int vs_sock_get_nodelay(vs_sock s, enum vs_transport tr, int *on, vs_err *e)
+{
+    uint64_t v = 1;
+
+    if (tr == VS_TR_TCP && get_opt(s, VS_OPT_NODELAY, &v, e) != 0)
+        return -1;
+    *on = v != 0;
+    return 0;
+}
+
 /* ---- waiting ------------------------------------------------------------ */
 
 #define POLL_MAX 64

@@ -78,6 +78,17 @@ int vs_sock_get_bufsize(vs_sock s, enum vs_transport tr, vs_bufsize *out, vs_err
 int vs_sock_buf_limit(enum vs_transport tr, int snd, char *name, size_t n,
                       uint64_t *value);
 
+/* Let small writes leave at once, for control connections: TCP_NODELAY on
+ * tcp, so that a frame never waits for the ACK of the one before (Nagle)
+ * while the peer delays that ACK (40 ms on Linux). unix, vsock and hvsock
+ * hold nothing back: they queue every write at once and have no such
+ * option, so there it does nothing. */
+int vs_sock_set_nodelay(vs_sock s, enum vs_transport tr, vs_err *e);
+
+/* Read it back: `*on` 1 when small writes leave at once (always for unix,
+ * vsock and hvsock). */
+int vs_sock_get_nodelay(vs_sock s, enum vs_transport tr, int *on, vs_err *e);
+
 /* Send/receive timeouts for blocking calls (0 = none). */
 int vs_sock_set_timeouts(vs_sock s, int ms, vs_err *e);
 

@@ -25,7 +25,7 @@ int main(int argc, char **argv)
         vs_suite_addr, vs_suite_size, vs_suite_proto, vs_suite_interval,
         vs_suite_json, vs_suite_result, vs_suite_hvsock, vs_suite_profile,
         vs_suite_csv, vs_suite_stats, vs_suite_tdist, vs_suite_tdist_gsl, vs_suite_dataset,
-        vs_suite_compare, vs_suite_history,
+        vs_suite_compare, vs_suite_history, vs_suite_net,
     };
     unsigned failures;
 

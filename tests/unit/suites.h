@@ -20,6 +20,7 @@ int vs_suite_tdist_gsl(void); /* Linux: GSL oracle; elsewhere none */
 int vs_suite_dataset(void);
 int vs_suite_compare(void);
 int vs_suite_history(void);
+int vs_suite_net(void);
 
 /* Add a suite with its tests; tests is NULL-name terminated. */
 int vs_add_suite(const char *name, const CU_TestInfo *tests);
