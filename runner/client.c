@@ -62,7 +62,8 @@ static int handshake(client *c, const vs_addr *control, int timeout_ms, vs_err *
     const uint8_t *rest;
     size_t rest_n;
 
-    if (vs_sock_connect(control, 0, timeout_ms, &c->ctl, e) != 0)
+    if (vs_sock_connect(control, 0, timeout_ms, &c->ctl, e) != 0 ||
+        vs_sock_set_nodelay(c->ctl, control->tr, e) != 0)
         return -1;
     if (send_frame(c, frame, vs_enc_hello(frame, sizeof frame, &h), e) != 0 ||
         expect(c, VS_MSG_WELCOME, HANDSHAKE_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||

@@ -440,6 +440,11 @@ int vs_serve(const vs_serve_opts *o, vs_err *e)
                 continue;
             if (vs_sock_accept(ls[i], 0, &s, &ae) != 0)
                 continue; /* the client gave up already */
+            if (vs_sock_set_nodelay(s, o->listen[i].tr, &ae) != 0) {
+                vs_log("control connection: %s", ae.msg);
+                vs_sock_close(s);
+                continue;
+            }
             done = dispatch(&srv, s, o->listen[i].tr, &status);
         }
     }
