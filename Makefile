@@ -78,21 +78,25 @@ endif
 SWEEP_SRC := runner/profile.c runner/matrix.c runner/sweep.c runner/cmd_sweep.c
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
                 platform/hvsock.c platform/net.c $(wildcard platform/*_$(OS).c)
-CORE_SRC := $(PLATFORM_SRC) $(wildcard workloads/*.c) \
-            $(filter-out runner/main.c runner/cmd_%.c $(SWEEP_SRC),$(wildcard runner/*.c))
+# Layers (docs/architecture.md): libvsbase.a is core/ (the vocabulary both
+# binaries share) and platform/ (OS code); libvsrunner.a is runner/ and
+# workloads/ without the commands. vsreport links only libvsbase.a.
+BASE_SRC := $(wildcard core/*.c) $(PLATFORM_SRC)
+RUNNER_SRC := $(wildcard workloads/*.c) \
+              $(filter-out runner/main.c runner/cmd_%.c $(SWEEP_SRC),$(wildcard runner/*.c))
 GEN_PROFILES := $(BUILD)/gen/profiles_builtin.c
 
 ifeq ($(HAVE_INIH),1)
-CORE_SRC += $(filter-out runner/cmd_sweep.c,$(SWEEP_SRC))
-CORE_OBJ_EXTRA := $(BUILD)/gen/profiles_builtin.o $(INIH_OBJ)
+RUNNER_SRC += $(filter-out runner/cmd_sweep.c,$(SWEEP_SRC))
+RUNNER_OBJ_EXTRA := $(BUILD)/gen/profiles_builtin.o $(INIH_OBJ)
 VSBENCH_SRC := runner/main.c $(filter-out runner/cmd_sweep_none.c,$(wildcard runner/cmd_*.c))
 else
-CORE_OBJ_EXTRA :=
+RUNNER_OBJ_EXTRA :=
 VSBENCH_SRC := runner/main.c $(filter-out runner/cmd_sweep.c,$(wildcard runner/cmd_*.c))
 endif
 
-CORE_OBJ := $(call obj,$(CORE_SRC)) $(CORE_OBJ_EXTRA)
-CORE_LIB := $(BUILD)/libvscore.a
+BASE_LIB := $(BUILD)/libvsbase.a
+RUNNER_LIB := $(BUILD)/libvsrunner.a
 VSBENCH_OBJ := $(call obj,$(VSBENCH_SRC))
 
 # History engines (analysis/db.h): SQLite and PostgreSQL's libpq where
@@ -170,39 +174,43 @@ $(BUILD)/gen/profiles_builtin.o: $(GEN_PROFILES)
 $(BUILD)/git-rev: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(GIT_REV)' | cmp -s - $@ || echo '$(GIT_REV)' > $@
-$(BUILD)/runner/version.o: $(BUILD)/git-rev
-$(BUILD)/runner/version.o: override CPPFLAGS += -DVS_GIT_REV='"$(GIT_REV)"'
+$(BUILD)/core/version.o: $(BUILD)/git-rev
+$(BUILD)/core/version.o: override CPPFLAGS += -DVS_GIT_REV='"$(GIT_REV)"'
 
-$(CORE_LIB): $(CORE_OBJ)
+$(BASE_LIB): $(call obj,$(BASE_SRC))
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(RUNNER_LIB): $(call obj,$(RUNNER_SRC)) $(RUNNER_OBJ_EXTRA)
 	$(call say,AR,$@)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 # The runner is static so that it can be copied into any VM.
-$(BIN)/vsbench$(EXE): $(VSBENCH_OBJ) $(CORE_LIB)
+$(BIN)/vsbench$(EXE): $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) -static $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(CORE_LIB) $(INIH_LIBS) $(OS_LIBS) \
+	$(Q)$(CC) -static $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) $(OS_LIBS) \
 	    2>$(BUILD)/link.log || { cat $(BUILD)/link.log; rm -f $@; exit 1; }
 	@# glibc warns that static getaddrinfo needs NSS modules for host names;
 	@# numeric addresses (what VMs use) need nothing. Show any other warning.
 	@grep -v -e 'requires at runtime the shared' -e ': in function' $(BUILD)/link.log || true
 
-$(BIN)/vsreport$(EXE): $(call obj,reports/vsreport.c) $(REPORT_LIB_OBJ) $(CORE_LIB)
+$(BIN)/vsreport$(EXE): $(call obj,reports/vsreport.c) $(REPORT_LIB_OBJ) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_LIBS) $(INIH_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_LIBS) $(OS_LIBS)
 
 $(BUILD)/analysis/db_pg.o: override CPPFLAGS += $(PQ_CPPFLAGS)
 
 # vsreport as a build without any history engine would be (for the tests).
 NODB_OBJ := $(filter-out $(call obj,$(DB_SRC)),$(REPORT_LIB_OBJ)) $(DB_STUB_OBJ)
-$(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(CORE_LIB)
+$(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(BASE_LIB)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(INIH_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(OS_LIBS)
 
 # ---- tests -----------------------------------------------------------------
 
-$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(CORE_LIB)
+$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(OS_LIBS)

@@ -55,14 +55,14 @@ static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
         return;
     for (int i = 0; i < d->nrec; i++) {
         const vs_rec *r = &d->rec[i];
-        if (r->session != 0 || !vs_point_equal(&r->key.pt, pt))
+        if (r->row.session != 0 || !vs_point_equal(&r->row.pt, pt))
             continue;
-        if (!r->ok) {
+        if (!r->row.ok) {
             s->failed++;
             continue;
         }
-        s->gbps[s->n] = r->gbps;
-        s->sd[s->n] = r->sd_local + r->sd_remote;
+        s->gbps[s->n] = r->row.gbps;
+        s->sd[s->n] = r->row.sd_local + r->row.sd_remote;
         with_cpu += s->sd[s->n] > 0;
         s->n++;
     }
@@ -171,7 +171,7 @@ int vs_compare_datasets(const vs_dataset *base, const vs_dataset *cand,
     c->opts = *o;
     for (int s = 0; s < 2; s++)
         for (int i = 0; i < sides[s]->nrec; i++)
-            if (sides[s]->rec[i].session == 0 && add_point(c, &sides[s]->rec[i].key.pt, &cap) != 0)
+            if (sides[s]->rec[i].row.session == 0 && add_point(c, &sides[s]->rec[i].row.pt, &cap) != 0)
                 return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     for (int i = 0; i < c->n; i++) {
         judge_point(base, cand, o, &c->p[i]);

@@ -1,25 +1,24 @@
 /* dataset.c - see dataset.h. */
 #include "analysis/dataset.h"
-#include "runner/csv.h"
+#include "core/slurp.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { C_TR, C_TEST, C_SOCK, C_EFFL, C_EFFR, C_MSG, C_SESSIONS, C_SESSION, C_RUN,
-       C_SECONDS, C_BYTES, C_GBPS, C_CPUL, C_CPUR, C_SDL, C_SDR, C_STATUS, C_ERROR,
-       C_COUNT };
-
-static const char *const columns[C_COUNT] = {
-    "transport", "test", "sock_req", "sock_eff_local", "sock_eff_remote", "msg",
-    "sessions", "session", "run", "seconds", "bytes", "gbps", "cpu_local", "cpu_remote",
-    "sd_local", "sd_remote", "status", "error",
-};
+#define RUNS_MAX_BYTES (1024u * 1024 * 1024)
 
 int vs_key_equal(const vs_key *a, const vs_key *b)
 {
     return a->pair == b->pair && vs_point_equal(&a->pt, &b->pt);
+}
+
+vs_key vs_rec_key(const vs_rec *r)
+{
+    vs_key k = { r->pair, r->row.pt };
+
+    return k;
 }
 
 const char *vs_meta_str(const vs_source *s, const char *path)
@@ -32,114 +31,6 @@ const char *vs_meta_str(const vs_source *s, const char *path)
          k = strtok_r(NULL, ".", &save))
         j = json_object_get(j, k);
     return json_is_string(j) ? json_string_value(j) : "";
-}
-
-static char *slurp(const char *path, vs_err *e)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    if (f == NULL) {
-        vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0 ||
-        (buf = malloc((size_t)n + 1)) == NULL) {
-        fclose(f);
-        vs_err_set(e, VS_ERR_USAGE, "%s: cannot read", path);
-        return NULL;
-    }
-    if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        fclose(f);
-        vs_err_set(e, VS_ERR_USAGE, "%s: read error", path);
-        return NULL;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    if (memchr(buf, '\0', (size_t)n) != NULL) {
-        free(buf);
-        vs_err_set(e, VS_ERR_USAGE, "%s: binary data, not CSV", path);
-        return NULL;
-    }
-    return buf;
-}
-
-/* Strict numbers: the whole field, finite, within limits. */
-static int num_u64(const char *s, uint64_t *out)
-{
-    char *end;
-
-    if (*s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    *out = strtoull(s, &end, 10);
-    return errno == 0 && *end == '\0' ? 0 : -1;
-}
-
-static int num_f(const char *s, double *out)
-{
-    char *end;
-
-    if (*s == '\0')
-        return -1;
-    errno = 0;
-    *out = strtod(s, &end);
-    return errno == 0 && *end == '\0' && *out == *out && *out > -1e300 && *out < 1e300 &&
-                   *out >= 0
-               ? 0
-               : -1;
-}
-
-static int bad(vs_err *e, const char *file, int line, int col, const char *v)
-{
-    return vs_err_set(e, VS_ERR_USAGE, "%s:%d: bad %s '%.40s'", file, line, columns[col], v);
-}
-
-/* Parse one record into `r`. */
-static int parse_rec(char **f, const char *file, int line, vs_rec *r, vs_err *e)
-{
-    uint64_t u;
-    double *dbl[] = { &r->seconds, NULL, &r->gbps, &r->cpu_local, &r->cpu_remote,
-                      &r->sd_local, &r->sd_remote };
-
-    memset(r, 0, sizeof *r);
-    if (vs_transport_parse(f[C_TR], &r->key.pt.tr, NULL) != 0)
-        return bad(e, file, line, C_TR, f[C_TR]);
-    if (vs_test_parse(f[C_TEST], &r->key.pt.test, NULL) != 0)
-        return bad(e, file, line, C_TEST, f[C_TEST]);
-    if (num_u64(f[C_SOCK], &r->key.pt.sock) != 0)
-        return bad(e, file, line, C_SOCK, f[C_SOCK]);
-    if (num_u64(f[C_EFFL], &r->sock_eff_local) != 0)
-        return bad(e, file, line, C_EFFL, f[C_EFFL]);
-    if (num_u64(f[C_EFFR], &r->sock_eff_remote) != 0)
-        return bad(e, file, line, C_EFFR, f[C_EFFR]);
-    if (num_u64(f[C_MSG], &u) != 0 || u < 1 || u > VS_MAX_MSG)
-        return bad(e, file, line, C_MSG, f[C_MSG]);
-    r->key.pt.msg = (uint32_t)u;
-    if (num_u64(f[C_SESSIONS], &u) != 0 || u < 1 || u > VS_MAX_SESSIONS)
-        return bad(e, file, line, C_SESSIONS, f[C_SESSIONS]);
-    r->key.pt.sessions = (int)u;
-    if (strcmp(f[C_SESSION], "all") == 0)
-        r->session = 0;
-    else if (num_u64(f[C_SESSION], &u) != 0 || u < 1 || u > (uint64_t)r->key.pt.sessions)
-        return bad(e, file, line, C_SESSION, f[C_SESSION]);
-    else
-        r->session = (int)u;
-    if (num_u64(f[C_RUN], &u) != 0 || u < 1 || u > 100000)
-        return bad(e, file, line, C_RUN, f[C_RUN]);
-    r->run = (int)u;
-    if (num_u64(f[C_BYTES], &r->bytes) != 0)
-        return bad(e, file, line, C_BYTES, f[C_BYTES]);
-    for (int c = C_SECONDS; c <= C_SDR; c++)
-        if (c != C_BYTES && num_f(f[c], dbl[c - C_SECONDS]) != 0)
-            return bad(e, file, line, c, f[c]);
-    if (strcmp(f[C_STATUS], "ok") != 0 && strcmp(f[C_STATUS], "error") != 0)
-        return bad(e, file, line, C_STATUS, f[C_STATUS]);
-    r->ok = strcmp(f[C_STATUS], "ok") == 0;
-    r->error = strdup(f[C_ERROR]);
-    return r->error != NULL ? 0 : vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
 }
 
 static int add_rec(vs_dataset *d, const vs_rec *r, int *cap)
@@ -159,51 +50,29 @@ static int add_rec(vs_dataset *d, const vs_rec *r, int *cap)
 static int load_csv(vs_dataset *d, int si, int *cap, vs_err *e)
 {
     char file[1100];
-    vs_csv_reader rd;
+    vs_runs_reader rd;
+    vs_rec r;
     char *text;
-    int got, complete, rc = 0;
+    int got, complete;
 
     snprintf(file, sizeof file, "%s/runs.csv", d->src[si].path);
-    if ((text = slurp(file, e)) == NULL)
-        return -1;
-    vs_csv_init(&rd, text);
-    got = vs_csv_next(&rd, &complete, e);
-    if (got <= 0 || rd.nfields != C_COUNT) {
-        rc = vs_err_set(e, VS_ERR_USAGE, "%s:1: not a runs.csv header (expected %d columns: "
-                        "%s, ...)", file, C_COUNT, columns[0]);
-        goto out;
-    }
-    for (int c = 0; c < C_COUNT; c++)
-        if (strcmp(rd.field[c], columns[c]) != 0) {
-            rc = vs_err_set(e, VS_ERR_USAGE, "%s:1: column %d is '%.40s', expected '%s'",
-                            file, c + 1, rd.field[c], columns[c]);
-            goto out;
-        }
-    while ((got = vs_csv_next(&rd, &complete, e)) == 1) {
-        vs_rec r;
-        if (rd.nfields != C_COUNT) {
-            rc = vs_err_set(e, VS_ERR_USAGE, "%s:%d: %d fields, expected %d", file, rd.line,
-                            rd.nfields, C_COUNT);
-            goto out;
-        }
-        if (parse_rec(rd.field, file, rd.line, &r, e) != 0) {
-            rc = -1;
-            goto out;
-        }
+    got = vs_slurp(file, RUNS_MAX_BYTES, &text, e);
+    if (got != 0)
+        return got < 0 ? -1 : vs_err_set(e, VS_ERR_USAGE, "%s: no such file", file);
+    if (vs_runs_open(&rd, file, text, e) == 0) {
         r.source = si;
-        r.key.pair = d->src[si].pair;
-        if (add_rec(d, &r, cap) != 0) {
-            free(r.error);
-            rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-            goto out;
-        }
+        r.pair = d->src[si].pair;
+        while ((got = vs_runs_next(&rd, &r.row, &complete, e)) == 1)
+            if (add_rec(d, &r, cap) != 0) {
+                got = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+                break;
+            }
+    } else {
+        got = -1;
     }
-    if (got < 0)
-        rc = vs_err_prefix(e, "%s", file);
-out:
-    vs_csv_free(&rd);
+    vs_runs_close(&rd);
     free(text);
-    return rc;
+    return got;
 }
 
 /* "Linux 6.1.0-27 / Linux 6.1.0-27 (KVM)" from both hosts in meta.json. */
@@ -263,8 +132,6 @@ int vs_dataset_load(vs_dataset *d, const char *const *dirs, int n, vs_err *e)
 
 void vs_dataset_free(vs_dataset *d)
 {
-    for (int i = 0; i < d->nrec; i++)
-        free(d->rec[i].error);
     for (int i = 0; i < d->nsrc; i++)
         if (d->src[i].meta != NULL)
             json_decref(d->src[i].meta);

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "platform/err.h"
-#include "runner/runsfile.h"
+#include "core/runs.h"
 
 #define VS_PAIR_MAX 16
 
@@ -21,16 +21,11 @@ typedef struct vs_key {
     vs_point pt;
 } vs_key;
 
-/* One row of runs.csv. */
+/* One row of runs.csv, with where it came from. */
 typedef struct vs_rec {
-    vs_key key;
+    int pair;          /* index into vs_dataset.pairs */
     int source;        /* index into vs_dataset.src */
-    int session;       /* 1..N, 0 for the aggregate ("all") */
-    int run;
-    uint64_t sock_eff_local, sock_eff_remote, bytes;
-    double seconds, gbps, cpu_local, cpu_remote, sd_local, sd_remote;
-    int ok;
-    char *error;
+    vs_row row;        /* the row (row.pt is the matrix point) */
 } vs_rec;
 
 /* One results directory. */
@@ -58,5 +53,8 @@ const char *vs_meta_str(const vs_source *s, const char *path);
 
 /* 1 when two keys name the same point. */
 int vs_key_equal(const vs_key *a, const vs_key *b);
+
+/* The key (host pair and point) of a record. */
+vs_key vs_rec_key(const vs_rec *r);
 
 #endif

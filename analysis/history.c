@@ -78,16 +78,16 @@ static char *runs_insert_sql(int n)
 static void run_params(const vs_rec *r, int64_t id, vs_param *p)
 {
     p[0] = VS_P_INT(id);
-    p[1] = VS_P_TEXT(vs_transport_name(r->key.pt.tr));
-    p[2] = VS_P_TEXT(vs_test_name(r->key.pt.test));
-    p[3] = VS_P_INT(r->key.pt.sock);
-    p[4] = VS_P_INT(r->key.pt.msg);
-    p[5] = VS_P_INT(r->key.pt.sessions);
-    p[6] = VS_P_INT(r->run);
-    p[7] = VS_P_DBL(r->gbps);
-    p[8] = VS_P_DBL(r->sd_local + r->sd_remote);
-    p[9] = VS_P_INT(r->ok);
-    p[10] = VS_P_TEXT(r->error);
+    p[1] = VS_P_TEXT(vs_transport_name(r->row.pt.tr));
+    p[2] = VS_P_TEXT(vs_test_name(r->row.pt.test));
+    p[3] = VS_P_INT(r->row.pt.sock);
+    p[4] = VS_P_INT(r->row.pt.msg);
+    p[5] = VS_P_INT(r->row.pt.sessions);
+    p[6] = VS_P_INT(r->row.run);
+    p[7] = VS_P_DBL(r->row.gbps);
+    p[8] = VS_P_DBL(r->row.sd_local + r->row.sd_remote);
+    p[9] = VS_P_INT(r->row.ok);
+    p[10] = VS_P_TEXT(r->row.error);
 }
 
 /* The aggregate rows of source si, RUNS_PER_INSERT to a statement. */
@@ -98,7 +98,7 @@ static int insert_runs(vs_history *h, const vs_dataset *d, int si, int64_t id, v
 
     for (int i = 0; i <= d->nrec && rc == 0; i++) {
         const vs_rec *r = i < d->nrec ? &d->rec[i] : NULL;
-        if (r != NULL && (r->source != si || r->session != 0))
+        if (r != NULL && (r->source != si || r->row.session != 0))
             continue;
         if (r != NULL)
             run_params(r, id, &p[RUN_COLUMNS * n++]);
@@ -322,18 +322,16 @@ static int window_runs(vs_history *h, vs_dataset *d, const int64_t *ids, vs_err 
         while ((rc = vs_rows_next(r, e)) == 1) {
             vs_rec rec;
             memset(&rec, 0, sizeof rec);
-            if (point_of(r, 0, &rec.key.pt) != 0)
+            if (point_of(r, 0, &rec.row.pt) != 0)
                 continue;
             rec.source = s;
-            rec.run = (int)vs_rows_int(r, 5);
-            rec.gbps = vs_rows_double(r, 6);
-            rec.sd_local = vs_rows_double(r, 7);
-            rec.ok = (int)vs_rows_int(r, 8);
-            rec.error = strdup(vs_rows_text(r, 9));
-            if (rec.error == NULL || push_rec(d, &rec, &cap) != 0) {
-                free(rec.error);
+            rec.row.run = (int)vs_rows_int(r, 5);
+            rec.row.gbps = vs_rows_double(r, 6);
+            rec.row.sd_local = vs_rows_double(r, 7);
+            rec.row.ok = (int)vs_rows_int(r, 8);
+            snprintf(rec.row.error, sizeof rec.row.error, "%s", vs_rows_text(r, 9));
+            if (push_rec(d, &rec, &cap) != 0)
                 rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-            }
         }
         vs_rows_free(r);
     }

@@ -78,22 +78,22 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *b
     ps->eff_local = ps->eff_remote = UINT64_MAX;
     for (int i = 0; i < d->nrec; i++) {
         const vs_rec *r = &d->rec[i];
-        if (r->session != 0 || !vs_key_equal(&r->key, &ps->key))
+        if (r->row.session != 0 || r->pair != ps->key.pair || !vs_point_equal(&r->row.pt, &ps->key.pt))
             continue;
-        if (!r->ok) {
+        if (!r->row.ok) {
             if (ps->n_failed++ == 0)
-                snprintf(ps->first_error, sizeof ps->first_error, "%s", r->error);
+                snprintf(ps->first_error, sizeof ps->first_error, "%s", r->row.error);
             continue;
         }
-        buf[n++] = r->gbps;
-        ps->cpu_local += r->cpu_local;
-        ps->cpu_remote += r->cpu_remote;
-        ps->sd_local += r->sd_local;
-        ps->sd_remote += r->sd_remote;
-        if (r->sock_eff_local < ps->eff_local)
-            ps->eff_local = r->sock_eff_local;
-        if (r->sock_eff_remote < ps->eff_remote)
-            ps->eff_remote = r->sock_eff_remote;
+        buf[n++] = r->row.gbps;
+        ps->cpu_local += r->row.cpu_local;
+        ps->cpu_remote += r->row.cpu_remote;
+        ps->sd_local += r->row.sd_local;
+        ps->sd_remote += r->row.sd_remote;
+        if (r->row.sock_eff_local < ps->eff_local)
+            ps->eff_local = r->row.sock_eff_local;
+        if (r->row.sock_eff_remote < ps->eff_remote)
+            ps->eff_remote = r->row.sock_eff_remote;
     }
     ps->n_ok = n;
     if (n > 0) {
@@ -120,9 +120,11 @@ int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
         free(s->p);
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     }
-    for (int i = 0; i < d->nrec; i++)
-        if (d->rec[i].session == 0 && find_point(s, &d->rec[i].key) < 0)
-            s->p[s->n++].key = d->rec[i].key;
+    for (int i = 0; i < d->nrec; i++) {
+        vs_key k = vs_rec_key(&d->rec[i]);
+        if (d->rec[i].row.session == 0 && find_point(s, &k) < 0)
+            s->p[s->n++].key = k;
+    }
     for (int i = 0; i < s->n; i++)
         summarize_point(d, &s->p[i], buf);
     free(buf);

@@ -8,28 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const transport_names[VS_TR_COUNT] = {
-    "tcp", "vsock", "unix", "hvsock"
-};
-
-const char *vs_transport_name(enum vs_transport tr)
-{
-    return (unsigned)tr < VS_TR_COUNT ? transport_names[tr] : "?";
-}
-
-int vs_transport_parse(const char *name, enum vs_transport *out, vs_err *e)
-{
-    for (int i = 0; i < VS_TR_COUNT; i++) {
-        if (strcmp(name, transport_names[i]) == 0) {
-            *out = (enum vs_transport)i;
-            return 0;
-        }
-    }
-    return vs_err_set(e, VS_ERR_USAGE,
-                      "unknown transport '%s' (use tcp, vsock, unix or hvsock)",
-                      name);
-}
-
 /* Parse a decimal number in [min, max]; the whole string must be digits. */
 static int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 {

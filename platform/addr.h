@@ -17,16 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/names.h"
 #include "platform/err.h"
-
-/* Data/control transports, in the order they appear in reports. */
-enum vs_transport {
-    VS_TR_TCP = 0,
-    VS_TR_VSOCK,
-    VS_TR_UNIX,
-    VS_TR_HVSOCK,
-    VS_TR_COUNT
-};
 
 #define VS_DEFAULT_PORT 5301u       /* control port for tcp, vsock, hvsock */
 #define VS_CID_ANY 0xFFFFFFFFu      /* VMADDR_CID_ANY */
@@ -55,12 +47,6 @@ const char *vs_addr_format(const vs_addr *a, char *buf, size_t n);
 /* The host part only ("tcp:[::1]", "vsock:3", "unix"), for data addresses
  * whose ports are assigned per session. */
 const char *vs_addr_host_text(const vs_addr *a, char *buf, size_t n);
-
-/* "tcp", "vsock", "unix", "hvsock". */
-const char *vs_transport_name(enum vs_transport tr);
-
-/* Inverse of vs_transport_name; -1 with a usage error if unknown. */
-int vs_transport_parse(const char *name, enum vs_transport *out, vs_err *e);
 
 /* Parse a vsock CID word or number ("any", "local", "host", "3"). */
 int vs_cid_parse(const char *text, uint32_t *out, vs_err *e);

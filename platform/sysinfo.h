@@ -1,7 +1,8 @@
 /*
- * sysinfo.h - facts about this machine for `vsbench info`, meta.json and
- * the server's handshake. Implementations: sysinfo_posix.c (uname,
- * /proc, DMI), sysinfo_win.c; sysinfo.c holds the CPUID probes.
+ * sysinfo.h - facts about this machine (the vs_host model of core/host.h)
+ * for `vsbench info`, meta.json and the server's handshake.
+ * Implementations: sysinfo_posix.c (uname, /proc, DMI), sysinfo_win.c;
+ * sysinfo.c holds the CPUID probes.
  */
 #ifndef VS_SYSINFO_H
 #define VS_SYSINFO_H
@@ -9,28 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "platform/addr.h"
+#include "core/host.h"
 
-typedef struct vs_sysinfo {
-    char os[32];            /* "Linux", "Windows" */
-    char os_release[128];   /* e.g. "Debian GNU/Linux 12 (bookworm)" */
-    char kernel[128];       /* e.g. "6.1.0-27-cloud-amd64" */
-    char arch[32];          /* e.g. "x86_64" */
-    char hostname[128];
-    char cpu_model[128];
-    int ncpu;
-    char hypervisor[64];    /* "KVM", "VMware", "Microsoft Hyper-V", "none" */
-    int vsock_cid_known;
-    uint32_t vsock_cid;
-    int vsock_loopback;     /* vsock_loopback module loaded */
-    uint64_t wmem_max;      /* 0 when the OS has no such limit */
-    uint64_t rmem_max;
-    int transport_ok[VS_TR_COUNT];
-    char transport_why[VS_TR_COUNT][160];
-} vs_sysinfo;
-
-/* Fill `si`; fields that cannot be read are left as "unknown"/0. */
-void vs_sysinfo_read(vs_sysinfo *si);
+/* Fill this machine's facts (core/host.h) but the tool's version (the
+ * runner's vs_info_read adds it); fields that cannot be read are left as
+ * "unknown"/0. */
+void vs_sysinfo_read(vs_host *si);
 
 /* CPUID helpers (x86 only; "" elsewhere). */
 void vs_cpuid_hypervisor(char *buf, size_t n);

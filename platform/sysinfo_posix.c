@@ -90,7 +90,7 @@ static void read_hypervisor(char *buf, size_t n)
         snprintf(buf, n, "%s (DMI)", dmi);
 }
 
-void vs_sysinfo_read(vs_sysinfo *si)
+void vs_sysinfo_read(vs_host *si)
 {
     struct utsname u;
     char name[64];

@@ -10,7 +10,7 @@
 typedef LONG(WINAPI *rtl_get_version_fn)(OSVERSIONINFOW *);
 
 /* GetVersionEx lies to unmanifested programs; ntdll's RtlGetVersion does not. */
-static void read_version(vs_sysinfo *si)
+static void read_version(vs_host *si)
 {
     HMODULE ntdll = GetModuleHandleA("ntdll.dll");
     rtl_get_version_fn fn = NULL;
@@ -32,7 +32,7 @@ static void read_version(vs_sysinfo *si)
              (unsigned long)v.dwBuildNumber);
 }
 
-void vs_sysinfo_read(vs_sysinfo *si)
+void vs_sysinfo_read(vs_host *si)
 {
     DWORD n;
     SYSTEM_INFO sys;

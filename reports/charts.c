@@ -1,7 +1,7 @@
 /* charts.c - see charts.h. */
 #include "reports/charts.h"
 #include "reports/markup.h"
-#include "runner/size.h"
+#include "core/size.h"
 #include "platform/proc.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
 #include "reports/fleetview.h"
 #include "reports/fleetview_html.h"
 #include "reports/markup.h"
-#include "runner/version.h"
+#include "core/version.h"
 #include "platform/clock.h"
 #include "platform/fs.h"
 

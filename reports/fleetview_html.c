@@ -1,7 +1,7 @@
 /* fleetview_html.c - see fleetview_html.h. */
 #include "reports/fleetview_html.h"
 #include "reports/markup.h"
-#include "runner/version.h"
+#include "core/version.h"
 #include "platform/clock.h"
 
 #include <string.h>

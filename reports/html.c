@@ -1,8 +1,8 @@
 /* html.c - see html.h. */
 #include "reports/html.h"
 #include "reports/markup.h"
-#include "runner/size.h"
-#include "runner/version.h"
+#include "core/size.h"
+#include "core/version.h"
 #include "platform/clock.h"
 
 #include <stdio.h>

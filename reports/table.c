@@ -1,8 +1,8 @@
 /* table.c - see table.h. */
 #include "reports/table.h"
-#include "runner/csv.h"
-#include "runner/json.h"
-#include "runner/size.h"
+#include "core/csv.h"
+#include "core/json.h"
+#include "core/size.h"
 
 void vs_table_print(FILE *f, const vs_dataset *d, const vs_summary *s)
 {

@@ -2,8 +2,8 @@
 #include "reports/trend.h"
 #include "reports/charts.h"
 #include "reports/markup.h"
-#include "runner/matrix.h"
-#include "runner/size.h"
+#include "core/label.h"
+#include "core/size.h"
 #include "platform/fs.h"
 #include "platform/proc.h"
 
@@ -180,7 +180,7 @@ static int on_point(void *ctx, const char *pair, const vs_point *pt, const vs_ni
     ncp = vs_changepoints(means, n, &t->o->cp, cp, VS_TREND_MAX_CP);
     free(means);
     file_name(pt, index, base, sizeof base);
-    vs_point_label(pt, label, sizeof label);
+    vs_label_point(pt, label, sizeof label);
     snprintf(title, sizeof title, "%s - %s", label, pair);
     vs_gnuplot_escape(title, quoted, sizeof quoted);
     list_changes(t, pair, label, nights, cp, ncp);

@@ -1,14 +1,14 @@
 /* verdict.c - see verdict.h. */
 #include "reports/verdict.h"
 #include "reports/markup.h"
-#include "runner/json.h"
-#include "runner/matrix.h"
+#include "core/json.h"
+#include "core/label.h"
 
 #include <string.h>
 
 static const char *point_name(const vs_point_cmp *p, char *buf, size_t n)
 {
-    return vs_point_label(&p->pt, buf, n);
+    return vs_label_point(&p->pt, buf, n);
 }
 
 static void pct(char *buf, size_t n, const vs_measure_cmp *m)

@@ -7,7 +7,7 @@
 #include "reports/verdict.h"
 #include "analysis/compare.h"
 #include "analysis/db.h"
-#include "runner/version.h"
+#include "core/version.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* workbook.c - see workbook.h. */
 #include "reports/workbook.h"
 #include "reports/charts.h"
-#include "runner/size.h"
+#include "core/size.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -169,27 +169,27 @@ static void write_runs(book *b, const vs_dataset *d)
         const vs_rec *r = &d->rec[i];
         lxw_row_t R = (lxw_row_t)(i + 1);
         worksheet_write_string(ws, R, 0, d->src[r->source].path, NULL);
-        worksheet_write_string(ws, R, 1, vs_transport_name(r->key.pt.tr), NULL);
-        worksheet_write_string(ws, R, 2, vs_test_name(r->key.pt.test), NULL);
-        worksheet_write_number(ws, R, 3, (double)r->key.pt.sock, b->integer);
-        worksheet_write_number(ws, R, 4, (double)r->sock_eff_local, b->integer);
-        worksheet_write_number(ws, R, 5, (double)r->sock_eff_remote, b->integer);
-        worksheet_write_number(ws, R, 6, r->key.pt.msg, b->integer);
-        worksheet_write_number(ws, R, 7, r->key.pt.sessions, b->integer);
-        if (r->session == 0)
+        worksheet_write_string(ws, R, 1, vs_transport_name(r->row.pt.tr), NULL);
+        worksheet_write_string(ws, R, 2, vs_test_name(r->row.pt.test), NULL);
+        worksheet_write_number(ws, R, 3, (double)r->row.pt.sock, b->integer);
+        worksheet_write_number(ws, R, 4, (double)r->row.sock_eff_local, b->integer);
+        worksheet_write_number(ws, R, 5, (double)r->row.sock_eff_remote, b->integer);
+        worksheet_write_number(ws, R, 6, r->row.pt.msg, b->integer);
+        worksheet_write_number(ws, R, 7, r->row.pt.sessions, b->integer);
+        if (r->row.session == 0)
             worksheet_write_string(ws, R, 8, "all", NULL);
         else
-            worksheet_write_number(ws, R, 8, r->session, b->integer);
-        worksheet_write_number(ws, R, 9, r->run, b->integer);
-        worksheet_write_number(ws, R, 10, r->seconds, b->num3);
-        worksheet_write_number(ws, R, 11, (double)r->bytes, b->integer);
-        worksheet_write_number(ws, R, 12, r->gbps, b->num3);
-        worksheet_write_number(ws, R, 13, r->cpu_local, b->num1);
-        worksheet_write_number(ws, R, 14, r->cpu_remote, b->num1);
-        worksheet_write_number(ws, R, 15, r->sd_local, b->num3);
-        worksheet_write_number(ws, R, 16, r->sd_remote, b->num3);
-        worksheet_write_string(ws, R, 17, r->ok ? "ok" : "error", NULL);
-        worksheet_write_string(ws, R, 18, r->error, NULL);
+            worksheet_write_number(ws, R, 8, r->row.session, b->integer);
+        worksheet_write_number(ws, R, 9, r->row.run, b->integer);
+        worksheet_write_number(ws, R, 10, r->row.seconds, b->num3);
+        worksheet_write_number(ws, R, 11, (double)r->row.bytes, b->integer);
+        worksheet_write_number(ws, R, 12, r->row.gbps, b->num3);
+        worksheet_write_number(ws, R, 13, r->row.cpu_local, b->num1);
+        worksheet_write_number(ws, R, 14, r->row.cpu_remote, b->num1);
+        worksheet_write_number(ws, R, 15, r->row.sd_local, b->num3);
+        worksheet_write_number(ws, R, 16, r->row.sd_remote, b->num3);
+        worksheet_write_string(ws, R, 17, r->row.ok ? "ok" : "error", NULL);
+        worksheet_write_string(ws, R, 18, r->row.error, NULL);
     }
 }
 

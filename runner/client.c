@@ -1,7 +1,7 @@
 /* client.c - see client.h. */
 #include "runner/client.h"
 #include "runner/measure.h"
-#include "runner/size.h"
+#include "core/size.h"
 #include "platform/clock.h"
 #include "platform/fs.h"
 

@@ -7,7 +7,7 @@
 
 int vs_cmd_info(int argc, char **argv)
 {
-    vs_sysinfo si;
+    vs_host si;
     int json = 0;
 
     for (int i = 1; i < argc; i++) {
@@ -22,11 +22,11 @@ int vs_cmd_info(int argc, char **argv)
             return 2;
         }
     }
-    vs_sysinfo_read(&si);
+    vs_info_read(&si);
     if (json) {
         vs_json j;
         vs_json_init(&j, 1);
-        vs_info_json(&j, NULL, &si);
+        vs_host_json(&j, NULL, &si);
         printf("%s\n", vs_json_text(&j));
         vs_json_free(&j);
     } else {

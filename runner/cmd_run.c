@@ -1,7 +1,7 @@
 /* cmd_run.c - `vsbench run HOST [options]`. */
 #include "runner/client.h"
 #include "runner/cmd.h"
-#include "runner/size.h"
+#include "core/size.h"
 #include "platform/fs.h"
 
 #include <getopt.h>

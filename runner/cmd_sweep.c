@@ -1,6 +1,6 @@
 /* cmd_sweep.c - `vsbench sweep HOST --profile NAME|FILE --out DIR`. */
 #include "runner/cmd.h"
-#include "runner/size.h"
+#include "core/size.h"
 #include "runner/sweep.h"
 
 #include <getopt.h>

@@ -1,44 +1,19 @@
 /* info.c - see info.h. */
 #include "runner/info.h"
-#include "runner/size.h"
-#include "runner/version.h"
+#include "platform/sysinfo.h"
+#include "core/size.h"
 
-void vs_info_json(vs_json *j, const char *key, const vs_sysinfo *si)
+void vs_info_read(vs_host *h)
 {
-    vs_json_obj_begin(j, key);
-    vs_json_str(j, "tool_version", VS_VERSION);
-    vs_json_str(j, "git_revision", vs_git_revision());
-    vs_json_str(j, "hostname", si->hostname);
-    vs_json_str(j, "os", si->os);
-    vs_json_str(j, "os_release", si->os_release);
-    vs_json_str(j, "kernel", si->kernel);
-    vs_json_str(j, "arch", si->arch);
-    vs_json_str(j, "cpu_model", si->cpu_model);
-    vs_json_int(j, "cpus", si->ncpu);
-    vs_json_str(j, "hypervisor", si->hypervisor);
-    if (si->vsock_cid_known)
-        vs_json_uint(j, "vsock_cid", si->vsock_cid);
-    else
-        vs_json_null(j, "vsock_cid");
-    vs_json_bool(j, "vsock_loopback", si->vsock_loopback);
-    vs_json_uint(j, "wmem_max", si->wmem_max);
-    vs_json_uint(j, "rmem_max", si->rmem_max);
-    vs_json_obj_begin(j, "transports");
-    for (int t = 0; t < VS_TR_COUNT; t++) {
-        vs_json_obj_begin(j, vs_transport_name((enum vs_transport)t));
-        vs_json_bool(j, "available", si->transport_ok[t]);
-        vs_json_str(j, "detail", si->transport_why[t]);
-        vs_json_obj_end(j);
-    }
-    vs_json_obj_end(j);
-    vs_json_obj_end(j);
+    vs_sysinfo_read(h);
+    vs_host_set_tool(h);
 }
 
-void vs_info_print(FILE *f, const vs_sysinfo *si)
+void vs_info_print(FILE *f, const vs_host *si)
 {
     char a[32], b[32];
 
-    fprintf(f, "vsbench %s (%s)\n", VS_VERSION, vs_git_revision());
+    fprintf(f, "vsbench %s (%s)\n", si->tool_version, si->git_revision);
     fprintf(f, "host        %s\n", si->hostname);
     fprintf(f, "os          %s (%s), kernel %s, %s\n", si->os_release, si->os,
             si->kernel, si->arch);

@@ -1,6 +1,6 @@
 /* main.c - `vsbench COMMAND ...`: dispatch to the subcommands. */
 #include "runner/cmd.h"
-#include "runner/version.h"
+#include "core/version.h"
 #include "platform/err.h"
 #include "platform/net.h"
 

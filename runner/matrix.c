@@ -1,6 +1,6 @@
 /* matrix.c - see matrix.h. */
 #include "runner/matrix.h"
-#include "runner/size.h"
+#include "core/size.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,16 +35,6 @@ void vs_matrix_free(vs_matrix *m)
     free(m->pts);
     m->pts = NULL;
     m->n = 0;
-}
-
-const char *vs_point_label(const vs_point *pt, char *buf, size_t n)
-{
-    char s[32], g[32];
-
-    snprintf(buf, n, "%s %s %s/%s x%d", vs_transport_name(pt->tr), vs_test_name(pt->test),
-             pt->sock ? vs_size_format(pt->sock, s, sizeof s) : "default",
-             vs_size_format(pt->msg, g, sizeof g), pt->sessions);
-    return buf;
 }
 
 void vs_matrix_estimate(const vs_matrix *m, const vs_profile *p, int *runs,

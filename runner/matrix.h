@@ -22,9 +22,6 @@ int vs_matrix_expand(const vs_profile *p, const int skip[VS_TR_COUNT], vs_matrix
                      vs_err *e);
 void vs_matrix_free(vs_matrix *m);
 
-/* "tcp stream 256K/16K x5" */
-const char *vs_point_label(const vs_point *pt, char *buf, size_t n);
-
 /* Planned runs (minimum when repeating until a confidence interval) and
  * the measured and total seconds they take (total adds warm-up and a
  * per-run set-up allowance). */

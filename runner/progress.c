@@ -1,6 +1,7 @@
 /* progress.c - see progress.h. */
 #include "runner/progress.h"
 #include "runner/matrix.h"
+#include "core/label.h"
 #include "platform/clock.h"
 #include "platform/fs.h"
 
@@ -54,7 +55,7 @@ void vs_progress_run_start(vs_progress *p, const vs_point *pt, int run)
 {
     char label[80];
 
-    snprintf(p->current, sizeof p->current, "%s run %d", vs_point_label(pt, label, sizeof label),
+    snprintf(p->current, sizeof p->current, "%s run %d", vs_label_point(pt, label, sizeof label),
              run);
     if (p->tty)
         live_line(p, "running", p->last_gbps);

@@ -6,25 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const test_names[VS_TEST_COUNT] = { "stream", "maerts" };
-
-const char *vs_test_name(enum vs_test t)
-{
-    return (unsigned)t < VS_TEST_COUNT ? test_names[t] : "?";
-}
-
-int vs_test_parse(const char *name, enum vs_test *out, vs_err *e)
-{
-    for (int i = 0; i < VS_TEST_COUNT; i++) {
-        if (strcmp(name, test_names[i]) == 0) {
-            *out = (enum vs_test)i;
-            return 0;
-        }
-    }
-    return vs_err_set(e, VS_ERR_USAGE, "unknown test '%s' (use stream or maerts)",
-                      name);
-}
-
 int vs_test_req_validate(const vs_test_req *t, vs_err *e)
 {
     if (t->test >= VS_TEST_COUNT)

@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/names.h"
 #include "platform/addr.h"
 #include "platform/err.h"
 #include "platform/net.h"
@@ -33,16 +34,8 @@
 #define VS_PROTO_VERSION 1
 #define VS_PROTO_MAX_BODY 65536u
 
-/* Limits every request is validated against (both ends). */
-#define VS_MAX_SESSIONS 64
-#define VS_MAX_MSG (16u * 1024 * 1024)
-#define VS_MAX_SOCK (1ull << 30)
-#define VS_MIN_DURATION_MS 100u
-#define VS_MAX_DURATION_MS (24u * 3600 * 1000)
-#define VS_MAX_WARMUP_MS (3600u * 1000)
-#define VS_MIN_INTERVAL_MS 100u
+/* Request limits (VS_MAX_SESSIONS, ...) are in core/names.h. */
 #define VS_INFO_MAX 4096
-#define VS_ERRTEXT_MAX 256
 
 /* Every data connection starts with the client sending the test's cookie
  * (u64, network order) so the server can tell its sessions from strays. */
@@ -60,11 +53,6 @@ enum vs_msg_type {
     VS_MSG_STOP,
     VS_MSG_RESULT
 };
-
-enum vs_test { VS_TEST_STREAM = 0, VS_TEST_MAERTS = 1, VS_TEST_COUNT };
-
-const char *vs_test_name(enum vs_test t);
-int vs_test_parse(const char *name, enum vs_test *out, vs_err *e);
 
 typedef struct vs_hello {
     uint32_t magic;

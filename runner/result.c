@@ -1,8 +1,8 @@
 /* result.c - see result.h. */
 #include "runner/result.h"
 #include "runner/interval.h"
-#include "runner/size.h"
-#include "runner/version.h"
+#include "core/size.h"
+#include "core/version.h"
 #include "platform/cpu.h"
 
 #include <stdarg.h>
@@ -11,11 +11,6 @@
 static uint64_t min_u64(uint64_t a, uint64_t b)
 {
     return a < b ? a : b;
-}
-
-const char *vs_row_status(const vs_row *row)
-{
-    return row->ok ? "ok" : "error";
 }
 
 const vs_row *vs_report_total(const vs_run_report *r)
@@ -43,11 +38,11 @@ void vs_report_init(vs_run_report *r, const vs_test_req *req, const char *error)
     r->nrows = n + 1;
     for (int i = 0; i <= n; i++) {
         vs_row *row = &r->rows[i];
-        row->tr = (enum vs_transport)req->transport;
-        row->test = (enum vs_test)req->test;
-        row->sock_req = req->sock_size;
-        row->msg = req->msg_size;
-        row->sessions = n;
+        row->pt.tr = (enum vs_transport)req->transport;
+        row->pt.test = (enum vs_test)req->test;
+        row->pt.sock = req->sock_size;
+        row->pt.msg = req->msg_size;
+        row->pt.sessions = n;
         row->session = i < n ? i + 1 : VS_SESSION_ALL;
         row->run = 1;
         row->ok = 0;
@@ -82,11 +77,11 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
     all->tcpi_ok = 1;
     for (int i = 0; i <= n; i++) {
         vs_row *row = &r->rows[i];
-        row->tr = (enum vs_transport)r->req.transport;
-        row->test = (enum vs_test)r->req.test;
-        row->sock_req = r->req.sock_size;
-        row->msg = r->req.msg_size;
-        row->sessions = n;
+        row->pt.tr = (enum vs_transport)r->req.transport;
+        row->pt.test = (enum vs_test)r->req.test;
+        row->pt.sock = r->req.sock_size;
+        row->pt.msg = r->req.msg_size;
+        row->pt.sessions = n;
         row->session = i < n ? i + 1 : VS_SESSION_ALL;
         row->run = row->run ? row->run : 1;
         row->cpu_local = local->util_pct;
@@ -172,13 +167,13 @@ static void row_json(vs_json *j, const vs_row *row)
 
     snprintf(session, sizeof session, "%d", row->session);
     vs_json_obj_begin(j, NULL);
-    vs_json_str(j, "transport", vs_transport_name(row->tr));
-    vs_json_str(j, "test", vs_test_name(row->test));
-    vs_json_uint(j, "sock_req", row->sock_req);
+    vs_json_str(j, "transport", vs_transport_name(row->pt.tr));
+    vs_json_str(j, "test", vs_test_name(row->pt.test));
+    vs_json_uint(j, "sock_req", row->pt.sock);
     vs_json_uint(j, "sock_eff_local", row->sock_eff_local);
     vs_json_uint(j, "sock_eff_remote", row->sock_eff_remote);
-    vs_json_uint(j, "msg", row->msg);
-    vs_json_int(j, "sessions", row->sessions);
+    vs_json_uint(j, "msg", row->pt.msg);
+    vs_json_int(j, "sessions", row->pt.sessions);
     vs_json_str(j, "session", row->session == VS_SESSION_ALL ? "all" : session);
     vs_json_int(j, "run", row->run);
     vs_json_num(j, "seconds", row->seconds);

@@ -1,47 +1,19 @@
 /*
  * result.h - one test's figures as rows: one per session plus the
- * aggregate (session "all"), with the columns of runs.csv (see
- * docs/files.md). Printed as a table, as JSON (`run --json`) and, by the
- * sweep, as CSV.
+ * aggregate (session "all"), with the columns of runs.csv (core/runs.h).
+ * Printed as a table, as JSON (`run --json`) and, by the sweep, as CSV.
  */
 #ifndef VS_RESULT_H
 #define VS_RESULT_H
 
 #include <stdio.h>
 
-#include "runner/json.h"
+#include "core/json.h"
+#include "core/runs.h"
 #include "runner/proto.h"
 #include "workloads/stream.h"
 
-#define VS_SESSION_ALL 0
 #define VS_MAX_WARN 8
-
-typedef struct vs_row {
-    enum vs_transport tr;
-    enum vs_test test;
-    uint64_t sock_req;
-    uint64_t sock_eff_local;  /* min(send, receive) buffer of this end */
-    uint64_t sock_eff_remote;
-    uint32_t msg;
-    int sessions;
-    int session;              /* 1..N, or VS_SESSION_ALL */
-    int run;                  /* 1-based, within a sweep point */
-    double seconds;           /* measured interval all sessions shared */
-    uint64_t bytes;           /* received in that interval */
-    double gbps;              /* 1e9 bit/s */
-    double cpu_local;         /* system-wide percent of all CPUs */
-    double cpu_remote;
-    double sd_local;          /* service demand, CPU us per KB */
-    double sd_remote;
-    int ok;
-    char error[VS_ERRTEXT_MAX];
-    /* JSON only: whole-connection accounting, for exactness checks. */
-    uint64_t bytes_total;     /* receiver's count, whole connection */
-    uint64_t sent_total;      /* sender's count, whole connection */
-    int tcpi_ok;
-    uint64_t tcpi_bytes_received; /* receiver's TCP_INFO */
-    uint64_t tcpi_bytes_acked;    /* sender's TCP_INFO */
-} vs_row;
 
 typedef struct vs_run_report {
     vs_test_req req;
@@ -75,8 +47,5 @@ const vs_row *vs_report_total(const vs_run_report *r);
 
 void vs_report_print(FILE *f, const vs_run_report *r);
 void vs_report_json(vs_json *j, const vs_run_report *r);
-
-/* "ok" or "error". */
-const char *vs_row_status(const vs_row *row);
 
 #endif

@@ -1,36 +1,13 @@
 /* runsfile.c - see runsfile.h. */
 #include "runner/runsfile.h"
-#include "runner/csv.h"
+#include "core/runs.h"
+#include "core/slurp.h"
 #include "platform/fs.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { C_TR, C_TEST, C_SOCK, C_EFFL, C_EFFR, C_MSG, C_SESSIONS, C_SESSION, C_RUN,
-       C_SECONDS, C_BYTES, C_GBPS, C_CPUL, C_CPUR, C_SDL, C_SDR, C_STATUS, C_ERROR,
-       C_COUNT };
-
-int vs_point_equal(const vs_point *a, const vs_point *b)
-{
-    return a->tr == b->tr && a->test == b->test && a->sock == b->sock &&
-           a->msg == b->msg && a->sessions == b->sessions;
-}
-
-void vs_row_write_csv(FILE *f, const vs_row *r)
-{
-    char session[16];
-
-    snprintf(session, sizeof session, "%d", r->session);
-    fprintf(f, "%s,%s,%llu,%llu,%llu,%lu,%d,%s,%d,%.6f,%llu,%.6f,%.3f,%.3f,%.6f,%.6f,%s,",
-            vs_transport_name(r->tr), vs_test_name(r->test),
-            (unsigned long long)r->sock_req, (unsigned long long)r->sock_eff_local,
-            (unsigned long long)r->sock_eff_remote, (unsigned long)r->msg, r->sessions,
-            r->session == VS_SESSION_ALL ? "all" : session, r->run, r->seconds,
-            (unsigned long long)r->bytes, r->gbps, r->cpu_local, r->cpu_remote,
-            r->sd_local, r->sd_remote, vs_row_status(r));
-    vs_csv_write_field(f, r->error);
-    fputc('\n', f);
-}
+#define RUNS_MAX_BYTES (1024u * 1024 * 1024)
 
 static int remember(vs_runsfile *rf, const vs_done_run *d)
 {
@@ -48,50 +25,56 @@ static int remember(vs_runsfile *rf, const vs_done_run *d)
 
 /* ---- resume ------------------------------------------------------------ */
 
-/* One record kept in memory while checking which runs are complete. */
-typedef struct record {
-    char *field[C_COUNT];
-    vs_point pt;
-    int run, is_all;
-    int keep;
-} record;
+/* The rows found in the file, and which of them belong to complete runs. */
+typedef struct found {
+    int n, cap;
+    vs_row *row;
+    char *keep;
+} found;
 
-static int parse_point(record *rec, vs_err *e, int line)
+static int same_run(const vs_row *a, const vs_row *b)
 {
-    char **f = rec->field;
-
-    if (vs_transport_parse(f[C_TR], &rec->pt.tr, e) != 0 ||
-        vs_test_parse(f[C_TEST], &rec->pt.test, e) != 0)
-        return vs_err_prefix(e, "runs.csv line %d", line);
-    rec->pt.sock = strtoull(f[C_SOCK], NULL, 10);
-    rec->pt.msg = (uint32_t)strtoul(f[C_MSG], NULL, 10);
-    rec->pt.sessions = atoi(f[C_SESSIONS]);
-    rec->run = atoi(f[C_RUN]);
-    rec->is_all = strcmp(f[C_SESSION], "all") == 0;
-    if (rec->pt.sessions < 1 || rec->run < 1)
-        return vs_err_set(e, VS_ERR_USAGE, "runs.csv line %d: bad sessions or run", line);
-    return 0;
+    return a->run == b->run && vs_point_equal(&a->pt, &b->pt);
 }
 
 /* A run is complete when its aggregate row and all session rows exist. */
-static void mark_complete(record *recs, int n)
+static void mark_complete(found *fd)
 {
-    for (int i = 0; i < n; i++) {
-        if (!recs[i].is_all)
-            continue;
+    for (int i = 0; i < fd->n; i++) {
+        const vs_row *all = &fd->row[i];
         int sessions = 0;
-        for (int j = 0; j < n; j++)
-            sessions += !recs[j].is_all && recs[j].run == recs[i].run &&
-                        vs_point_equal(&recs[j].pt, &recs[i].pt);
-        if (sessions != recs[i].pt.sessions)
+        if (all->session != VS_SESSION_ALL)
             continue;
-        for (int j = 0; j < n; j++)
-            if (recs[j].run == recs[i].run && vs_point_equal(&recs[j].pt, &recs[i].pt))
-                recs[j].keep = 1;
+        for (int j = 0; j < fd->n; j++)
+            sessions += fd->row[j].session != VS_SESSION_ALL && same_run(&fd->row[j], all);
+        if (sessions != all->pt.sessions)
+            continue;
+        for (int j = 0; j < fd->n; j++)
+            if (same_run(&fd->row[j], all))
+                fd->keep[j] = 1;
     }
 }
 
-static int rewrite(const char *path, record *recs, int n, vs_err *e)
+static int add_found(found *fd, const vs_row *row)
+{
+    if (fd->n == fd->cap) {
+        int cap = fd->cap ? fd->cap * 2 : 256;
+        vs_row *r = realloc(fd->row, (size_t)cap * sizeof *r);
+        char *k = r ? realloc(fd->keep, (size_t)cap) : NULL;
+        if (r != NULL)
+            fd->row = r;
+        if (k == NULL)
+            return -1;
+        fd->keep = k;
+        fd->cap = cap;
+    }
+    fd->keep[fd->n] = 0;
+    fd->row[fd->n++] = *row;
+    return 0;
+}
+
+/* Write the kept rows in this build's columns, then replace the file. */
+static int rewrite(const char *path, const found *fd, vs_err *e)
 {
     char tmp[4200];
     FILE *f;
@@ -100,17 +83,10 @@ static int rewrite(const char *path, record *recs, int n, vs_err *e)
     f = fopen(tmp, "w");
     if (f == NULL)
         return vs_err_set(e, VS_ERR_RUNTIME, "cannot write %s", tmp);
-    fprintf(f, "%s\n", VS_RUNS_HEADER);
-    for (int i = 0; i < n; i++) {
-        if (!recs[i].keep)
-            continue;
-        for (int c = 0; c < C_COUNT; c++) {
-            if (c > 0)
-                fputc(',', f);
-            vs_csv_write_field(f, recs[i].field[c]);
-        }
-        fputc('\n', f);
-    }
+    vs_runs_write_header(f);
+    for (int i = 0; i < fd->n; i++)
+        if (fd->keep[i])
+            vs_runs_write_row(f, &fd->row[i]);
     if (vs_fsync_file(f, e) != 0) {
         fclose(f);
         return -1;
@@ -119,107 +95,74 @@ static int rewrite(const char *path, record *recs, int n, vs_err *e)
     return vs_replace_file(tmp, path, e);
 }
 
-static char *slurp(const char *path)
+/* Every row of the file; a last line cut off mid-write is dropped. */
+static int read_rows(vs_runsfile *rf, const char *text, found *fd, int *dropped, vs_err *e)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t len = 0, cap = 0, got;
+    vs_runs_reader rd;
+    vs_row row;
+    int got, complete;
 
-    if (f == NULL)
-        return NULL;
-    do {
-        if (cap - len < 65536) {
-            char *p = realloc(buf, cap + 65536 + 1);
-            if (p == NULL) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = p;
-            cap += 65536;
+    if (vs_runs_open(&rd, rf->path, text, e) != 0) {
+        vs_runs_close(&rd);
+        return -1;
+    }
+    *dropped = !rd.current; /* an older layout is rewritten in this one */
+    while ((got = vs_runs_next(&rd, &row, &complete, e)) == 1 && complete)
+        if (add_found(fd, &row) != 0) {
+            got = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+            break;
         }
-        got = fread(buf + len, 1, cap - len, f);
-        len += got;
-    } while (got > 0);
-    fclose(f);
-    if (buf != NULL)
-        buf[len] = '\0';
-    return buf;
+    if (got == 1 || (got < 0 && vs_runs_cut_off(&rd))) {
+        got = 0;
+        (*dropped)++;
+    }
+    vs_runs_close(&rd);
+    return got;
 }
 
 static int load_existing(vs_runsfile *rf, const char *text, vs_err *e)
 {
-    vs_csv_reader rd;
-    record *recs = NULL;
-    int n = 0, cap = 0, complete = 1, rc = -1, dropped = 0, got;
+    found fd = { 0, 0, NULL, NULL };
+    int dropped, rc = -1;
 
-    vs_csv_init(&rd, text);
-    got = vs_csv_next(&rd, &complete, e);
-    if (got <= 0 || !complete || rd.nfields != C_COUNT ||
-        strncmp(text, VS_RUNS_HEADER, strlen(VS_RUNS_HEADER)) != 0) {
-        vs_csv_free(&rd);
-        return vs_err_set(e, VS_ERR_USAGE, "%s does not start with the runs.csv header",
-                          rf->path);
-    }
-    while ((got = vs_csv_next(&rd, &complete, e)) == 1 && complete) {
-        if (rd.nfields != C_COUNT) {
-            dropped++;
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 256;
-            record *p = realloc(recs, (size_t)cap * sizeof *p);
-            if (p == NULL)
-                goto out;
-            recs = p;
-        }
-        memset(&recs[n], 0, sizeof recs[n]);
-        for (int c = 0; c < C_COUNT; c++)
-            recs[n].field[c] = strdup(rd.field[c]);
-        if (parse_point(&recs[n], e, rd.line) != 0) {
-            n++;
-            goto out;
-        }
-        n++;
-    }
-    if (got < 0)
+    if (read_rows(rf, text, &fd, &dropped, e) != 0)
         goto out;
-    dropped += !complete; /* a line cut off mid-write */
-    mark_complete(recs, n);
-    for (int i = 0; i < n; i++) {
-        dropped += !recs[i].keep;
-        if (recs[i].keep && recs[i].is_all) {
-            vs_done_run d = { recs[i].pt, recs[i].run,
-                              strcmp(recs[i].field[C_STATUS], "ok") == 0,
-                              strtod(recs[i].field[C_GBPS], NULL) };
-            if (remember(rf, &d) != 0)
+    mark_complete(&fd);
+    for (int i = 0; i < fd.n; i++) {
+        const vs_row *r = &fd.row[i];
+        dropped += !fd.keep[i];
+        if (fd.keep[i] && r->session == VS_SESSION_ALL) {
+            vs_done_run d = { r->pt, r->run, r->ok, r->gbps };
+            if (remember(rf, &d) != 0) {
+                vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
                 goto out;
+            }
         }
     }
-    rc = dropped ? rewrite(rf->path, recs, n, e) : 0;
+    rc = dropped ? rewrite(rf->path, &fd, e) : 0;
 out:
-    for (int i = 0; i < n; i++)
-        for (int c = 0; c < C_COUNT; c++)
-            free(recs[i].field[c]);
-    free(recs);
-    vs_csv_free(&rd);
+    free(fd.row);
+    free(fd.keep);
     return rc;
 }
 
 int vs_runsfile_open(vs_runsfile *rf, const char *dir, int resume, vs_err *e)
 {
     char *text;
+    int rc;
 
     memset(rf, 0, sizeof *rf);
     snprintf(rf->path, sizeof rf->path, "%s/runs.csv", dir);
-    text = slurp(rf->path);
+    rc = vs_slurp(rf->path, RUNS_MAX_BYTES, &text, e);
+    if (rc < 0)
+        return -1;
     if (text != NULL && text[0] != '\0') {
         if (!resume) {
             free(text);
             return vs_err_set(e, VS_ERR_USAGE, "%s already holds results: add --resume to "
                               "continue it, or choose a new --out directory", rf->path);
         }
-        int rc = load_existing(rf, text, e);
+        rc = load_existing(rf, text, e);
         free(text);
         if (rc != 0)
             return -1;
@@ -228,7 +171,7 @@ int vs_runsfile_open(vs_runsfile *rf, const char *dir, int resume, vs_err *e)
         free(text);
         rf->f = fopen(rf->path, "w");
         if (rf->f != NULL) {
-            fprintf(rf->f, "%s\n", VS_RUNS_HEADER);
+            vs_runs_write_header(rf->f);
             if (vs_fsync_file(rf->f, e) != 0)
                 return -1;
         }
@@ -240,20 +183,16 @@ int vs_runsfile_open(vs_runsfile *rf, const char *dir, int resume, vs_err *e)
 
 int vs_runsfile_append(vs_runsfile *rf, const vs_run_report *r, int run, vs_err *e)
 {
-    vs_done_run d;
+    const vs_row *all = vs_report_total(r);
+    vs_done_run d = { all->pt, run, all->ok, all->gbps };
 
     for (int i = 0; i < r->nrows; i++) {
         vs_row row = r->rows[i];
         row.run = run;
-        vs_row_write_csv(rf->f, &row);
+        vs_runs_write_row(rf->f, &row);
     }
     if (vs_fsync_file(rf->f, e) != 0)
         return vs_err_prefix(e, "%s", rf->path);
-    d.pt = (vs_point){ (enum vs_transport)r->req.transport, (enum vs_test)r->req.test,
-                       r->req.sock_size, r->req.msg_size, r->req.sessions };
-    d.run = run;
-    d.ok = vs_report_total(r)->ok;
-    d.gbps = vs_report_total(r)->gbps;
     return remember(rf, &d) == 0 ? 0 : vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
 }
 

@@ -1,9 +1,9 @@
 /*
- * runsfile.h - DIR/runs.csv, the contract between runner and reports
- * (docs/files.md): one row per session per run plus an aggregate row
- * (session "all"). A run's rows are appended in one write, flushed and
+ * runsfile.h - DIR/runs.csv as a sweep keeps it (the rows and columns are
+ * core/runs.h). A run's rows are appended in one write, flushed and
  * fsync'd when the run ends, so a killed sweep loses at most the run in
- * progress. Reopening for --resume drops a run cut short by a crash and
+ * progress. Reopening for --resume drops a run cut short by a crash (and
+ * rewrites a file of an older vsbench with this build's header), and
  * tells which runs are already recorded.
  */
 #ifndef VS_RUNSFILE_H
@@ -11,20 +11,8 @@
 
 #include <stdio.h>
 
+#include "core/point.h"
 #include "runner/result.h"
-
-#define VS_RUNS_HEADER                                                              \
-    "transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run," \
-    "seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error"
-
-/* One matrix point. */
-typedef struct vs_point {
-    enum vs_transport tr;
-    enum vs_test test;
-    uint64_t sock;
-    uint32_t msg;
-    int sessions;
-} vs_point;
 
 typedef struct vs_done_run {
     vs_point pt;
@@ -53,11 +41,5 @@ int vs_runsfile_runs(const vs_runsfile *rf, const vs_point *pt, double *gbps, in
                      int *n_ok);
 
 void vs_runsfile_close(vs_runsfile *rf);
-
-/* Write one row as a CSV line (no flush). */
-void vs_row_write_csv(FILE *f, const vs_row *row);
-
-/* 1 when two points are the same. */
-int vs_point_equal(const vs_point *a, const vs_point *b);
 
 #endif

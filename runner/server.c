@@ -4,7 +4,7 @@
 #include "runner/log.h"
 #include "runner/measure.h"
 #include "runner/proto.h"
-#include "runner/size.h"
+#include "core/size.h"
 #include "platform/fs.h"
 #include "platform/net.h"
 #include "platform/sysinfo.h"
@@ -405,15 +405,15 @@ static int dispatch(server *srv, vs_sock s, enum vs_transport tr, int *status)
 
 static void server_init(server *srv, const vs_serve_opts *o)
 {
-    vs_sysinfo si;
+    vs_host si;
     vs_json j;
 
     memset(srv, 0, sizeof *srv);
     srv->o = o;
-    vs_sysinfo_read(&si);
+    vs_info_read(&si);
     srv->cid = si.vsock_cid_known ? si.vsock_cid : VS_CID_ANY;
     vs_json_init(&j, 0);
-    vs_info_json(&j, NULL, &si);
+    vs_host_json(&j, NULL, &si);
     snprintf(srv->info_json, sizeof srv->info_json, "%s", vs_json_text(&j));
     vs_json_free(&j);
 }

@@ -2,7 +2,8 @@
 #include "runner/sweep.h"
 #include "runner/client.h"
 #include "runner/matrix.h"
-#include "runner/meta.h"
+#include "core/label.h"
+#include "runner/metafile.h"
 #include "runner/progress.h"
 #include "runner/runsfile.h"
 #include "platform/clock.h"
@@ -50,7 +51,7 @@ void vs_sweep_dry_run(const vs_profile *p, FILE *out)
     fprintf(out, "profile %s (%s): %d points\n", p->name, p->source, m.n);
     for (int i = 0; i < m.n; i++)
         fprintf(out, "  %3d  %-32s %6.1f s x %d%s\n", i + 1,
-                vs_point_label(&m.pts[i], label, sizeof label),
+                vs_label_point(&m.pts[i], label, sizeof label),
                 vs_profile_duration(p, m.pts[i].sessions) / 1000.0, p->rule.min_runs,
                 p->rule.enabled ? "+ (until the CI is narrow enough)" : "");
     hms(measured, a, sizeof a);
@@ -274,9 +275,8 @@ static int prepare(sweep *s, vs_err *e)
     vs_matrix_estimate(&s->m, o->profile, &planned, &measured, &total);
     for (int i = 0; i < s->m.n; i++)
         recorded += vs_runsfile_runs(&s->rf, &s->m.pts[i], dummy, 0, &n_ok);
-    s->meta.profile = o->profile;
+    vs_meta_begin(&s->meta, o->profile, vs_wall_seconds());
     vs_addr_format(&o->control, s->meta.control, sizeof s->meta.control);
-    s->meta.start = vs_wall_seconds();
     s->meta.status = "running";
     s->meta.resumed = s->rf.ndone > 0;
     s->meta.remote_info = s->remote_info;
@@ -312,8 +312,7 @@ int vs_sweep_run(const vs_sweep_opts *o, vs_err *e)
     vs_progress_end(&s->prog);
     if (rc < 0)
         goto out;
-    s->meta.end = vs_wall_seconds();
-    s->meta.status = interrupted ? "interrupted" : "complete";
+    vs_meta_finish(&s->meta, vs_wall_seconds(), interrupted ? "interrupted" : "complete");
     if (vs_meta_write(o->out_dir, &s->meta, e) != 0) {
         rc = -1;
         goto out;

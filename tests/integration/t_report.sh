@@ -86,7 +86,7 @@ t_report_refuses_malformed() {
     sed '5s/,ok,$/,okay,/' "$FIXTURE/runs.csv" >"$TMP/bad/runs.csv"
     "$VSREPORT" summary "$TMP/bad" >"$TMP/o" 2>&1
     [ $? -eq 2 ] || fail "malformed input should exit 2"
-    grep -q 'runs.csv:5: bad status' "$TMP/o" || fail "error lacks file:line: $(cat "$TMP/o")"
+    grep -q 'runs.csv:5:17: bad status' "$TMP/o" || fail "error lacks file:line: $(cat "$TMP/o")"
     "$VSREPORT" summary "$TMP/nonexistent" >"$TMP/o" 2>&1
     [ $? -eq 2 ] || fail "a missing directory should exit 2"
 }

@@ -1,6 +1,6 @@
 /* test_csv.c - RFC 4180 writing and reading, runs.csv rows. */
-#include "runner/csv.h"
-#include "runner/runsfile.h"
+#include "core/csv.h"
+#include "core/runs.h"
 #include "tests/unit/suites.h"
 
 #include <stdlib.h>
@@ -82,20 +82,22 @@ static void test_row_columns(void)
     int complete, header_fields;
 
     memset(&row, 0, sizeof row);
-    row.tr = VS_TR_VSOCK;
-    row.test = VS_TEST_STREAM;
-    row.sock_req = 262144;
-    row.msg = 512;
-    row.sessions = 5;
+    row.pt.tr = VS_TR_VSOCK;
+    row.pt.test = VS_TEST_STREAM;
+    row.pt.sock = 262144;
+    row.pt.msg = 512;
+    row.pt.sessions = 5;
     row.session = VS_SESSION_ALL;
     row.run = 2;
     row.gbps = 12.5;
     snprintf(row.error, sizeof row.error, "peer died, sadly");
-    vs_row_write_csv(f, &row);
+    vs_runs_write_row(f, &row);
     fclose(f);
-    vs_csv_init(&r, VS_RUNS_HEADER "\n");
+    vs_csv_init(&r, vs_runs_header());
     vs_csv_next(&r, &complete, &e);
     header_fields = r.nfields;
+    CU_ASSERT_STRING_EQUAL(r.field[0], "transport");
+    CU_ASSERT_STRING_EQUAL(r.field[17], "error");
     vs_csv_free(&r);
     vs_csv_init(&r, buf);
     CU_ASSERT_EQUAL_FATAL(vs_csv_next(&r, &complete, &e), 1);
@@ -103,10 +105,79 @@ static void test_row_columns(void)
     CU_ASSERT_STRING_EQUAL(r.field[0], "vsock");
     CU_ASSERT_STRING_EQUAL(r.field[7], "all");
     CU_ASSERT_STRING_EQUAL(r.field[8], "2");
+    CU_ASSERT_STRING_EQUAL(r.field[11], "12.500000");
     CU_ASSERT_STRING_EQUAL(r.field[16], "error");
     CU_ASSERT_STRING_EQUAL(r.field[17], "peer died, sadly");
     vs_csv_free(&r);
     free(buf);
+}
+
+/* The whole text of runs.csv read back: 1 row parsed into *row, or -1. */
+static int read_one(const char *text, vs_row *row, vs_err *e)
+{
+    vs_runs_reader r;
+    int complete, rc = vs_runs_open(&r, "runs.csv", text, e);
+
+    if (rc == 0)
+        rc = vs_runs_next(&r, row, &complete, e);
+    vs_runs_close(&r);
+    return rc;
+}
+
+static void test_rows_round_trip(void)
+{
+    vs_row in, out;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    vs_err e;
+
+    memset(&in, 0, sizeof in);
+    in.pt = (vs_point){ VS_TR_UNIX, VS_TEST_MAERTS, 0, 65536, 3 };
+    in.sock_eff_local = 212992;
+    in.session = 2;
+    in.run = 7;
+    in.seconds = 1.5;
+    in.bytes = 123456789;
+    in.gbps = 3.25;
+    in.cpu_local = 12.5;
+    in.ok = 1;
+    vs_runs_write_header(f);
+    vs_runs_write_row(f, &in);
+    fclose(f);
+    CU_ASSERT_EQUAL_FATAL(read_one(buf, &out, &e), 1);
+    CU_ASSERT_TRUE(vs_point_equal(&in.pt, &out.pt));
+    CU_ASSERT_EQUAL(out.sock_eff_local, 212992);
+    CU_ASSERT_EQUAL(out.session, 2);
+    CU_ASSERT_EQUAL(out.run, 7);
+    CU_ASSERT_EQUAL(out.bytes, 123456789);
+    CU_ASSERT_DOUBLE_EQUAL(out.gbps, 3.25, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(out.cpu_local, 12.5, 1e-9);
+    CU_ASSERT_TRUE(out.ok);
+    free(buf);
+}
+
+/* Columns are found by name; unknown or missing ones are refused. */
+static void test_header_by_name(void)
+{
+    vs_row row;
+    vs_err e;
+
+    CU_ASSERT_EQUAL(read_one("error,status,sd_remote,sd_local,cpu_remote,cpu_local,gbps,bytes,"
+                             "seconds,run,session,sessions,msg,sock_eff_remote,sock_eff_local,"
+                             "sock_req,test,transport\n"
+                             "boom,error,0,0,0,0,0,0,0,4,all,2,1024,0,0,0,maerts,tcp\n",
+                             &row, &e), 1);
+    CU_ASSERT_EQUAL(row.pt.test, VS_TEST_MAERTS);
+    CU_ASSERT_EQUAL(row.pt.msg, 1024);
+    CU_ASSERT_EQUAL(row.run, 4);
+    CU_ASSERT_STRING_EQUAL(row.error, "boom");
+    CU_ASSERT_EQUAL(read_one("transport,test,extra\n", &row, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "runs.csv:1:3: unknown column 'extra'"));
+    CU_ASSERT_EQUAL(read_one("transport,test\n", &row, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "no column 'sock_req'"));
+    CU_ASSERT_EQUAL(read_one("transport,transport\n", &row, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "appears twice"));
 }
 
 int vs_suite_csv(void)
@@ -116,6 +187,8 @@ int vs_suite_csv(void)
         { "round trip", test_round_trip },
         { "malformed input", test_malformed },
         { "runs.csv row has the header's columns", test_row_columns },
+        { "runs.csv rows round trip", test_rows_round_trip },
+        { "runs.csv columns found by header name", test_header_by_name },
         CU_TEST_INFO_NULL,
     };
     return vs_add_suite("csv", tests);

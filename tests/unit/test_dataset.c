@@ -75,7 +75,7 @@ static void test_malformed_inputs(void)
     refused("transport,test\n", meta, "runs.csv:1");
     snprintf(buf, sizeof buf, HEADER "%s%s", row,
              "tcp,stream,65536,65536,65536,1024,1,all,2,1.0,100,fast,1,1,1,1,ok,\n");
-    refused(buf, meta, "runs.csv:3: bad gbps 'fast'");
+    refused(buf, meta, "runs.csv:3:12: bad gbps 'fast'");
     snprintf(buf, sizeof buf, HEADER "udp,stream,0,0,0,1,1,all,1,1,1,1,1,1,1,1,ok,\n");
     refused(buf, meta, "bad transport 'udp'");
     snprintf(buf, sizeof buf, HEADER "tcp,stream,0,0,0,1,1,all,1,1,1,nan,1,1,1,1,ok,\n");

@@ -99,11 +99,10 @@ static void make_night(vs_dataset *d, const char *start, const char *kernel, dou
     snprintf(d->pairs[0], sizeof d->pairs[0], "Linux %s / Linux %s", kernel, kernel);
     for (int i = 0; i < runs; i++) {
         vs_rec *r = &d->rec[d->nrec++];
-        r->key.pt = (vs_point){ VS_TR_TCP, VS_TEST_STREAM, 262144, 16384, 1 };
-        r->run = i + 1;
-        r->gbps = mean * (1.0 + 0.01 * ((i % 3) - 1)); /* mean -1%, mean, mean +1% */
-        r->ok = 1;
-        r->error = strdup("");
+        r->row.pt = (vs_point){ VS_TR_TCP, VS_TEST_STREAM, 262144, 16384, 1 };
+        r->row.run = i + 1;
+        r->row.gbps = mean * (1.0 + 0.01 * ((i % 3) - 1)); /* mean -1%, mean, mean +1% */
+        r->row.ok = 1;
     }
 }
 
@@ -143,7 +142,7 @@ static void test_history_round_trip(void)
     CU_ASSERT_STRING_EQUAL(vs_meta_str(&w.src[0], "hosts.local.kernel"), "6.1.0-27-cloud-amd64");
     int aggregates = 0;
     for (int i = 0; i < d.nrec; i++)
-        aggregates += d.rec[i].session == 0;
+        aggregates += d.rec[i].row.session == 0;
     CU_ASSERT_EQUAL(w.nrec, aggregates);
     /* the baseline from the history compares equal to the directory */
     vs_comparison c;
@@ -204,7 +203,7 @@ static void test_history_migrate(void)
     CU_ASSERT_EQUAL(vs_history_schema_was(h), 1);
     CU_ASSERT_EQUAL_FATAL(vs_history_window(h, "old pair", 7, &w, &e), 0);
     CU_ASSERT_EQUAL(w.nrec, 2);
-    CU_ASSERT_DOUBLE_EQUAL(w.rec[0].gbps + w.rec[1].gbps, 6.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(w.rec[0].row.gbps + w.rec[1].row.gbps, 6.0, 1e-12);
     vs_dataset_free(&w);
     CU_ASSERT_EQUAL(add_night(h, "2026-11-02T02:00:00Z", "6.1", NULL, 3.0), 1);
     vs_history_close(h);

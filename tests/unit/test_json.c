@@ -1,5 +1,5 @@
 /* test_json.c - the JSON writer. */
-#include "runner/json.h"
+#include "core/json.h"
 #include "tests/unit/suites.h"
 
 #include <math.h>

@@ -1,5 +1,5 @@
-/* test_size.c - sizes and durations of runner/size.h. */
-#include "runner/size.h"
+/* test_size.c - sizes and durations of core/size.h. */
+#include "core/size.h"
 #include "tests/unit/suites.h"
 
 #include <string.h>

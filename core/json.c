@@ -1,5 +1,5 @@
 /* json.c - see json.h. */
-#include "runner/json.h"
+#include "core/json.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /* version.c - see version.h. VS_GIT_REV comes from the Makefile. */
-#include "runner/version.h"
+#include "core/version.h"
 
 #ifndef VS_GIT_REV
 #define VS_GIT_REV "unknown"

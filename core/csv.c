@@ -1,5 +1,5 @@
 /* csv.c - see csv.h. */
-#include "runner/csv.h"
+#include "core/csv.h"
 
 #include <stdlib.h>
 #include <string.h>

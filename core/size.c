@@ -1,5 +1,5 @@
 /* size.c - see size.h. */
-#include "runner/size.h"
+#include "core/size.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -1,0 +1,38 @@
+/* label.c - see label.h. */
+#include "core/label.h"
+#include "core/size.h"
+
+#include <stdio.h>
+
+const char *vs_label_sock(uint64_t sock, char *buf, size_t n)
+{
+    if (sock == 0) {
+        snprintf(buf, n, "default");
+        return buf;
+    }
+    return vs_size_format(sock, buf, n);
+}
+
+const char *vs_label_series(enum vs_transport tr, uint64_t sock, char *buf, size_t n)
+{
+    char k[32];
+
+    snprintf(buf, n, "%s %s", vs_transport_name(tr), vs_label_sock(sock, k, sizeof k));
+    return buf;
+}
+
+const char *vs_label_panel(enum vs_test test, int sessions, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s, %d session%s", vs_test_name(test), sessions, sessions == 1 ? "" : "s");
+    return buf;
+}
+
+const char *vs_label_point(const vs_point *pt, char *buf, size_t n)
+{
+    char s[32], g[32];
+
+    snprintf(buf, n, "%s %s %s/%s x%d", vs_transport_name(pt->tr), vs_test_name(pt->test),
+             vs_label_sock(pt->sock, s, sizeof s), vs_size_format(pt->msg, g, sizeof g),
+             pt->sessions);
+    return buf;
+}

@@ -1,0 +1,29 @@
+/*
+ * label.h - how a point and its parts read to a person, in every output:
+ * the terminal table, charts, the workbook, the HTML page, comparison
+ * verdicts, trends and sweep progress. One module, so a point reads the
+ * same everywhere (a system-default socket size is "default", never 0).
+ *
+ * Labels are plain text: each writer escapes them for its format.
+ */
+#ifndef VS_LABEL_H
+#define VS_LABEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/point.h"
+
+/* A socket size as requested: "default" for 0 (the system's), else "256K". */
+const char *vs_label_sock(uint64_t sock, char *buf, size_t n);
+
+/* A series of a chart or table column: "tcp default", "vsock 256K". */
+const char *vs_label_series(enum vs_transport tr, uint64_t sock, char *buf, size_t n);
+
+/* A panel: "stream, 5 sessions" ("1 session" in the singular). */
+const char *vs_label_panel(enum vs_test test, int sessions, char *buf, size_t n);
+
+/* A whole point: "tcp stream default/16K x5" (socket size/message size). */
+const char *vs_label_point(const vs_point *pt, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,72 @@
+/* meta.c - see meta.h. */
+#include "core/meta.h"
+#include "core/version.h"
+
+#include <string.h>
+
+/* The server's info is embedded as JSON only when it looks like an object
+ * of printable text; anything else is kept as a string. */
+static int plausible_object(const char *s)
+{
+    size_t n = strlen(s);
+
+    if (n < 2 || s[0] != '{' || s[n - 1] != '}')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20)
+            return 0;
+    return 1;
+}
+
+static void write_hosts(vs_json *j, const vs_meta *m)
+{
+    vs_json_obj_begin(j, "hosts");
+    vs_host_json(j, "local", &m->local);
+    if (m->remote_info != NULL && plausible_object(m->remote_info))
+        vs_json_raw(j, "remote", m->remote_info);
+    else
+        vs_json_str(j, "remote", m->remote_info != NULL ? m->remote_info : "");
+    vs_json_obj_end(j);
+}
+
+static void write_skipped(vs_json *j, const vs_meta *m)
+{
+    vs_json_arr_begin(j, "skipped");
+    for (int t = 0; t < VS_TR_COUNT; t++) {
+        if (!m->skipped[t])
+            continue;
+        vs_json_obj_begin(j, NULL);
+        vs_json_str(j, "transport", vs_transport_name((enum vs_transport)t));
+        vs_json_str(j, "reason", m->skip_reason[t]);
+        vs_json_obj_end(j);
+    }
+    vs_json_arr_end(j);
+}
+
+void vs_meta_json(vs_json *j, const vs_meta *m)
+{
+    vs_json_obj_begin(j, NULL);
+    vs_json_str(j, "tool", "vsbench");
+    vs_json_str(j, "version", VS_VERSION);
+    vs_json_str(j, "git_revision", vs_git_revision());
+    vs_json_obj_begin(j, "profile");
+    vs_json_str(j, "name", m->profile_name);
+    vs_json_str(j, "description", m->profile_description);
+    vs_json_str(j, "source", m->profile_source);
+    vs_json_str(j, "text", m->profile_text);
+    vs_json_obj_end(j);
+    vs_json_str(j, "control", m->control);
+    vs_json_str(j, "start", m->start);
+    if (m->end[0] != '\0')
+        vs_json_str(j, "end", m->end);
+    else
+        vs_json_null(j, "end");
+    vs_json_str(j, "status", m->status);
+    vs_json_bool(j, "resumed", m->resumed);
+    vs_json_int(j, "runs_planned", m->runs_planned);
+    vs_json_int(j, "runs_done", m->runs_done);
+    vs_json_int(j, "runs_failed", m->runs_failed);
+    write_hosts(j, m);
+    write_skipped(j, m);
+    vs_json_obj_end(j);
+}

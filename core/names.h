@@ -1,0 +1,55 @@
+/*
+ * names.h - the words both binaries share: transports, tests, and the
+ * limits every request and every results file is checked against.
+ *
+ * A leaf: it includes only platform/err.h, so the address parser
+ * (platform/addr.h), the protocol (runner/proto.h) and the analysis all
+ * name transports and tests the same way.
+ */
+#ifndef VS_NAMES_H
+#define VS_NAMES_H
+
+#include <stdint.h>
+
+#include "platform/err.h"
+
+/* Data/control transports, in the order they appear in reports. */
+enum vs_transport {
+    VS_TR_TCP = 0,
+    VS_TR_VSOCK,
+    VS_TR_UNIX,
+    VS_TR_HVSOCK,
+    VS_TR_COUNT
+};
+
+/* Workloads: stream (client sends), maerts (server sends). */
+enum vs_test { VS_TEST_STREAM = 0, VS_TEST_MAERTS = 1, VS_TEST_COUNT };
+
+/* Limits of a test (checked by both ends and by the results loader). */
+#define VS_MAX_SESSIONS 64
+#define VS_MAX_MSG (16u * 1024 * 1024)
+#define VS_MAX_SOCK (1ull << 30)
+#define VS_MIN_DURATION_MS 100u
+#define VS_MAX_DURATION_MS (24u * 3600 * 1000)
+#define VS_MAX_WARMUP_MS (3600u * 1000)
+#define VS_MIN_INTERVAL_MS 100u
+#define VS_MAX_RUN 100000        /* run numbers within one point */
+#define VS_ERRTEXT_MAX 256       /* an error text in a message or a row */
+
+/* "tcp", "vsock", "unix", "hvsock"; "?" for a value out of range. */
+const char *vs_transport_name(enum vs_transport tr);
+
+/* Inverse of vs_transport_name; -1 with a usage error if unknown. */
+int vs_transport_parse(const char *name, enum vs_transport *out, vs_err *e);
+
+/* "stream", "maerts"; "?" for a value out of range. */
+const char *vs_test_name(enum vs_test t);
+
+/* Inverse of vs_test_name; -1 with a usage error if unknown. */
+int vs_test_parse(const char *name, enum vs_test *out, vs_err *e);
+
+/* Index of `name` in names[0..n), or -1 (the lookup behind the parsers
+ * above, for any small closed vocabulary). */
+int vs_name_index(const char *const *names, int n, const char *name);
+
+#endif

@@ -1,0 +1,314 @@
+/* runs.c - see runs.h. The schema table is the only list of columns. */
+#include "core/runs.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How a column is stored in vs_row, parsed and printed. */
+enum coltype {
+    T_TRANSPORT, /* enum vs_transport, by name */
+    T_TEST,      /* enum vs_test, by name */
+    T_U64,       /* uint64_t within [min, max] */
+    T_U32,       /* uint32_t within [min, max] */
+    T_INT,       /* int within [min, max] */
+    T_SESSION,   /* int: "all" (VS_SESSION_ALL) or 1..sessions */
+    T_REAL,      /* double, finite, >= 0, printed with `prec` decimals */
+    T_STATUS,    /* int ok: "ok" or "error" */
+    T_TEXT,      /* char[VS_ERRTEXT_MAX], quoted when needed */
+};
+
+typedef struct column {
+    const char *name;
+    enum coltype type;
+    size_t offset;          /* of the field in vs_row */
+    uint64_t min, max;      /* T_U64, T_U32, T_INT */
+    int prec;               /* T_REAL */
+    const char *fallback;   /* NULL: required; else what a file without it means */
+} column;
+
+#define AT(field) offsetof(vs_row, field)
+#define NOLIM 0, UINT64_MAX
+
+/* runs.csv, in the order this build writes it. */
+static const column columns[] = {
+    { "transport", T_TRANSPORT, AT(pt.tr), NOLIM, 0, NULL },
+    { "test", T_TEST, AT(pt.test), NOLIM, 0, NULL },
+    { "sock_req", T_U64, AT(pt.sock), NOLIM, 0, NULL },
+    { "sock_eff_local", T_U64, AT(sock_eff_local), NOLIM, 0, NULL },
+    { "sock_eff_remote", T_U64, AT(sock_eff_remote), NOLIM, 0, NULL },
+    { "msg", T_U32, AT(pt.msg), 1, VS_MAX_MSG, 0, NULL },
+    { "sessions", T_INT, AT(pt.sessions), 1, VS_MAX_SESSIONS, 0, NULL },
+    { "session", T_SESSION, AT(session), NOLIM, 0, NULL },
+    { "run", T_INT, AT(run), 1, VS_MAX_RUN, 0, NULL },
+    { "seconds", T_REAL, AT(seconds), NOLIM, 6, NULL },
+    { "bytes", T_U64, AT(bytes), NOLIM, 0, NULL },
+    { "gbps", T_REAL, AT(gbps), NOLIM, 6, NULL },
+    { "cpu_local", T_REAL, AT(cpu_local), NOLIM, 3, NULL },
+    { "cpu_remote", T_REAL, AT(cpu_remote), NOLIM, 3, NULL },
+    { "sd_local", T_REAL, AT(sd_local), NOLIM, 6, NULL },
+    { "sd_remote", T_REAL, AT(sd_remote), NOLIM, 6, NULL },
+    { "status", T_STATUS, AT(ok), NOLIM, 0, NULL },
+    { "error", T_TEXT, AT(error), NOLIM, 0, NULL },
+};
+
+#define NCOLS ((int)(sizeof columns / sizeof columns[0]))
+
+/* ---- values ------------------------------------------------------------ */
+
+static void *field_of(vs_row *row, const column *c)
+{
+    return (char *)row + c->offset;
+}
+
+static const void *cfield_of(const vs_row *row, const column *c)
+{
+    return (const char *)row + c->offset;
+}
+
+/* The whole text as a decimal number in [min, max]. */
+static int parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
+{
+    char *end;
+
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    *out = strtoull(s, &end, 10);
+    return errno == 0 && *end == '\0' && *out >= min && *out <= max ? 0 : -1;
+}
+
+/* The whole text as a finite number >= 0. */
+static int parse_real(const char *s, double *out)
+{
+    char *end;
+
+    if (*s == '\0')
+        return -1;
+    errno = 0;
+    *out = strtod(s, &end);
+    return errno == 0 && *end == '\0' && *out >= 0 && *out < 1e300 ? 0 : -1;
+}
+
+/* Copy text into a field of VS_ERRTEXT_MAX, cut at a UTF-8 boundary. */
+static void copy_text(char *dst, const char *src)
+{
+    size_t n = strlen(src);
+
+    if (n >= VS_ERRTEXT_MAX) {
+        n = VS_ERRTEXT_MAX - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* Parse one value into its field; the session's range is checked later,
+ * when the row's session count is known. */
+static int parse_value(const column *c, const char *s, vs_row *row)
+{
+    void *f = field_of(row, c);
+    uint64_t u;
+
+    switch (c->type) {
+    case T_TRANSPORT: return vs_transport_parse(s, f, NULL);
+    case T_TEST: return vs_test_parse(s, f, NULL);
+    case T_U64: return parse_u64(s, c->min, c->max, f);
+    case T_U32:
+    case T_INT:
+        if (parse_u64(s, c->min, c->max, &u) != 0)
+            return -1;
+        if (c->type == T_U32)
+            *(uint32_t *)f = (uint32_t)u;
+        else
+            *(int *)f = (int)u;
+        return 0;
+    case T_SESSION:
+        if (strcmp(s, "all") == 0)
+            return *(int *)f = VS_SESSION_ALL, 0;
+        if (parse_u64(s, 1, VS_MAX_SESSIONS, &u) != 0)
+            return -1;
+        return *(int *)f = (int)u, 0;
+    case T_REAL: return parse_real(s, f);
+    case T_STATUS:
+        *(int *)f = strcmp(s, "ok") == 0;
+        return *(int *)f || strcmp(s, "error") == 0 ? 0 : -1;
+    case T_TEXT: copy_text(f, s); return 0;
+    }
+    return -1;
+}
+
+static void write_value(FILE *out, const column *c, const vs_row *row)
+{
+    const void *f = cfield_of(row, c);
+    int v;
+
+    switch (c->type) {
+    case T_TRANSPORT: fputs(vs_transport_name(*(const enum vs_transport *)f), out); break;
+    case T_TEST: fputs(vs_test_name(*(const enum vs_test *)f), out); break;
+    case T_U64: fprintf(out, "%llu", (unsigned long long)*(const uint64_t *)f); break;
+    case T_U32: fprintf(out, "%lu", (unsigned long)*(const uint32_t *)f); break;
+    case T_INT: fprintf(out, "%d", *(const int *)f); break;
+    case T_SESSION:
+        v = *(const int *)f;
+        if (v == VS_SESSION_ALL)
+            fputs("all", out);
+        else
+            fprintf(out, "%d", v);
+        break;
+    case T_REAL: fprintf(out, "%.*f", c->prec, *(const double *)f); break;
+    case T_STATUS: fputs(vs_row_status(row), out); break;
+    case T_TEXT: vs_csv_write_field(out, f); break;
+    }
+}
+
+const char *vs_row_status(const vs_row *row)
+{
+    return row->ok ? "ok" : "error";
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+const char *vs_runs_header(void)
+{
+    static char header[1024];
+
+    if (header[0] == '\0') {
+        size_t len = 0;
+        for (int c = 0; c < NCOLS; c++)
+            len += (size_t)snprintf(header + len, sizeof header - len, "%s%s", c ? "," : "",
+                                    columns[c].name);
+    }
+    return header;
+}
+
+void vs_runs_write_header(FILE *f)
+{
+    fprintf(f, "%s\n", vs_runs_header());
+}
+
+void vs_runs_write_row(FILE *f, const vs_row *row)
+{
+    for (int c = 0; c < NCOLS; c++) {
+        if (c > 0)
+            fputc(',', f);
+        write_value(f, &columns[c], row);
+    }
+    fputc('\n', f);
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+static int column_named(const char *name)
+{
+    for (int c = 0; c < NCOLS; c++)
+        if (strcmp(columns[c].name, name) == 0)
+            return c;
+    return -1;
+}
+
+/* Map the header's fields to columns; every required column present. */
+static int map_header(vs_runs_reader *r, vs_err *e)
+{
+    int seen[NCOLS] = { 0 };
+
+    r->nfields = r->csv.nfields;
+    r->current = r->nfields == NCOLS;
+    for (int i = 0; i < r->nfields; i++) {
+        int c = column_named(r->csv.field[i]);
+        if (c < 0)
+            return vs_err_set(e, VS_ERR_USAGE, "%s:1:%d: unknown column '%.40s' (a file of "
+                              "a newer vsbench? this build reads: %s)", r->file, i + 1,
+                              r->csv.field[i], vs_runs_header());
+        if (seen[c]++)
+            return vs_err_set(e, VS_ERR_USAGE, "%s:1:%d: column '%s' appears twice",
+                              r->file, i + 1, columns[c].name);
+        r->col[i] = c;
+        r->current = r->current && c == i;
+    }
+    for (int c = 0; c < NCOLS; c++)
+        if (!seen[c] && columns[c].fallback == NULL)
+            return vs_err_set(e, VS_ERR_USAGE, "%s:1: not a runs.csv header: no column "
+                              "'%s' (expected %s)", r->file, columns[c].name,
+                              vs_runs_header());
+    return 0;
+}
+
+int vs_runs_open(vs_runs_reader *r, const char *file, const char *text, vs_err *e)
+{
+    int complete, got;
+
+    memset(r, 0, sizeof *r);
+    r->file = file;
+    vs_csv_init(&r->csv, text);
+    got = vs_csv_next(&r->csv, &complete, e);
+    if (got < 0)
+        return vs_err_prefix(e, "%s", file);
+    if (got == 0 || !complete)
+        return vs_err_set(e, VS_ERR_USAGE, "%s:1: not a runs.csv header (expected %s)", file,
+                          vs_runs_header());
+    return map_header(r, e);
+}
+
+/* Columns the header lacks take their fallback values. */
+static void fill_fallbacks(const vs_runs_reader *r, vs_row *row)
+{
+    int seen[NCOLS] = { 0 };
+
+    for (int i = 0; i < r->nfields; i++)
+        seen[r->col[i]] = 1;
+    for (int c = 0; c < NCOLS; c++)
+        if (!seen[c])
+            parse_value(&columns[c], columns[c].fallback, row);
+}
+
+static int bad_value(const vs_runs_reader *r, int i, vs_err *e)
+{
+    return vs_err_set(e, VS_ERR_USAGE, "%s:%d:%d: bad %s '%.40s'", r->file, r->csv.line, i + 1,
+                      columns[r->col[i]].name, r->csv.field[i]);
+}
+
+int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e)
+{
+    const char *start = r->csv.p;
+    int got, session_field = -1;
+
+    while (*start == '\n' || *start == '\r')
+        start++;
+    r->cut = strchr(start, '\n') == NULL;
+    got = vs_csv_next(&r->csv, complete, e);
+
+    if (got <= 0)
+        return got < 0 ? vs_err_prefix(e, "%s", r->file) : 0;
+    memset(row, 0, sizeof *row);
+    if (r->csv.nfields != r->nfields)
+        return vs_err_set(e, VS_ERR_USAGE, "%s:%d: %d fields, expected %d", r->file,
+                          r->csv.line, r->csv.nfields, r->nfields);
+    fill_fallbacks(r, row);
+    for (int i = 0; i < r->nfields; i++) {
+        if (parse_value(&columns[r->col[i]], r->csv.field[i], row) != 0)
+            return bad_value(r, i, e);
+        if (columns[r->col[i]].type == T_SESSION)
+            session_field = i;
+    }
+    if (session_field >= 0 && row->session > row->pt.sessions)
+        return bad_value(r, session_field, e);
+    return 1;
+}
+
+int vs_runs_cut_off(const vs_runs_reader *r)
+{
+    return r->cut;
+}
+
+int vs_runs_line(const vs_runs_reader *r)
+{
+    return r->csv.line;
+}
+
+void vs_runs_close(vs_runs_reader *r)
+{
+    vs_csv_free(&r->csv);
+}

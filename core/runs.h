@@ -1,0 +1,91 @@
+/*
+ * runs.h - runs.csv, the contract between the runner and the reports
+ * (docs/files.md): one row per session per run plus the run's aggregate
+ * row (session "all").
+ *
+ * The columns are named in exactly one place: the schema table in runs.c
+ * (name, type, struct field, range, and the value an older file without
+ * the column means). The sweep's writer, `--resume`'s reader and the
+ * analysis loader all go through it. To add a column: add the field to
+ * vs_row and one line to the table; old files read with its default.
+ *
+ * The reader maps columns by the header's names, so their order is free.
+ * A header naming a column this build does not know is refused (a newer
+ * file: its meaning could change every figure), as is a row with a bad
+ * value; errors read FILE:LINE:COLUMN: what, with the value quoted.
+ */
+#ifndef VS_RUNS_H
+#define VS_RUNS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/csv.h"
+#include "core/point.h"
+#include "platform/err.h"
+
+#define VS_SESSION_ALL 0 /* the session number of a run's aggregate row */
+
+/* One row of runs.csv. */
+typedef struct vs_row {
+    vs_point pt;              /* transport, test, sock_req, msg, sessions */
+    uint64_t sock_eff_local;  /* min(send, receive) buffer of this end */
+    uint64_t sock_eff_remote;
+    int session;              /* 1..sessions, or VS_SESSION_ALL */
+    int run;                  /* 1-based, within a point */
+    double seconds;           /* measured interval all sessions shared */
+    uint64_t bytes;           /* received in that interval */
+    double gbps;              /* 1e9 bit/s */
+    double cpu_local;         /* system-wide percent of all CPUs */
+    double cpu_remote;
+    double sd_local;          /* service demand, CPU us per KB */
+    double sd_remote;
+    int ok;                   /* column status: "ok" or "error" */
+    char error[VS_ERRTEXT_MAX];
+    /* Not in runs.csv: whole-connection accounting for `run --json`. */
+    uint64_t bytes_total;     /* receiver's count, whole connection */
+    uint64_t sent_total;      /* sender's count, whole connection */
+    int tcpi_ok;
+    uint64_t tcpi_bytes_received; /* receiver's TCP_INFO */
+    uint64_t tcpi_bytes_acked;    /* sender's TCP_INFO */
+} vs_row;
+
+/* The header line of this build (no newline). */
+const char *vs_runs_header(void);
+
+/* Write the header line, or one row, as CSV with its newline (no flush). */
+void vs_runs_write_header(FILE *f);
+void vs_runs_write_row(FILE *f, const vs_row *row);
+
+/* "ok" or "error". */
+const char *vs_row_status(const vs_row *row);
+
+/* A reader over the whole text of a runs.csv (not copied). */
+typedef struct vs_runs_reader {
+    const char *file;                 /* names the file in errors */
+    vs_csv_reader csv;
+    int nfields;                      /* fields of the header */
+    int col[VS_CSV_MAX_FIELDS];       /* header field -> schema column */
+    int current;                      /* 1: the header is this build's own */
+    int cut;                          /* the last row ran to the end mid-line */
+} vs_runs_reader;
+
+/* Read and check the header. Fails (usage error) on a text that is not
+ * a runs.csv, a missing required column, a repeated or unknown one. */
+int vs_runs_open(vs_runs_reader *r, const char *file, const char *text, vs_err *e);
+
+/* Next row: 1 with `row` filled, 0 at the end, -1 on a malformed row.
+ * `complete` is 0 for a last line without its newline (a write cut off
+ * by a crash); such a line may also fail to parse, which the caller may
+ * forgive by checking vs_runs_cut_off(). */
+int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e);
+
+/* 1 when the last vs_runs_next met the end of the text mid-line. */
+int vs_runs_cut_off(const vs_runs_reader *r);
+
+/* Line where the last row began. */
+int vs_runs_line(const vs_runs_reader *r);
+
+void vs_runs_close(vs_runs_reader *r);
+
+#endif
