@@ -13,6 +13,11 @@ const char *vs_label_sock(uint64_t sock, char *buf, size_t n)
     return vs_size_format(sock, buf, n);
 }
 
+const char *vs_label_msg(uint32_t msg, char *buf, size_t n)
+{
+    return vs_size_format(msg, buf, n);
+}
+
 const char *vs_label_series(enum vs_transport tr, uint64_t sock, char *buf, size_t n)
 {
     char k[32];
@@ -32,7 +37,7 @@ const char *vs_label_point(const vs_point *pt, char *buf, size_t n)
     char s[32], g[32];
 
     snprintf(buf, n, "%s %s %s/%s x%d", vs_transport_name(pt->tr), vs_test_name(pt->test),
-             vs_label_sock(pt->sock, s, sizeof s), vs_size_format(pt->msg, g, sizeof g),
+             vs_label_sock(pt->sock, s, sizeof s), vs_label_msg(pt->msg, g, sizeof g),
              pt->sessions);
     return buf;
 }

@@ -17,6 +17,9 @@
 /* A socket size as requested: "default" for 0 (the system's), else "256K". */
 const char *vs_label_sock(uint64_t sock, char *buf, size_t n);
 
+/* A message size: "16K", "1536". */
+const char *vs_label_msg(uint32_t msg, char *buf, size_t n);
+
 /* A series of a chart or table column: "tcp default", "vsock 256K". */
 const char *vs_label_series(enum vs_transport tr, uint64_t sock, char *buf, size_t n);
 

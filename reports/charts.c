@@ -1,7 +1,7 @@
 /* charts.c - see charts.h. */
 #include "reports/charts.h"
 #include "reports/markup.h"
-#include "core/size.h"
+#include "core/label.h"
 #include "platform/proc.h"
 
 #include <stdio.h>
@@ -46,16 +46,7 @@ void vs_series_color(const vs_summary *s, int i, char *buf, size_t n)
 
 static const char *series_label(const vs_series *se, char *buf, size_t n)
 {
-    char k[32];
-
-    snprintf(buf, n, "%s %s", vs_transport_name(se->tr),
-             se->sock ? vs_size_format(se->sock, k, sizeof k) : "default");
-    return buf;
-}
-
-static const char *msg_label(uint32_t m, char *buf, size_t n)
-{
-    return vs_size_format(m, buf, n);
+    return vs_label_series(se->tr, se->sock, buf, n);
 }
 
 static void panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n)
@@ -72,9 +63,10 @@ static void panel_title(const vs_summary *s, const vs_dataset *d, int p, const c
                         char *buf, size_t n)
 {
     const vs_panel *pn = &s->panels[p];
+    char panel[64];
 
-    snprintf(buf, n, "%s, %s, %d session%s - %s", what, vs_test_name(pn->test), pn->sessions,
-             pn->sessions == 1 ? "" : "s", d->pairs[pn->pair]);
+    snprintf(buf, n, "%s, %s - %s", what, vs_label_panel(pn->test, pn->sessions, panel,
+             sizeof panel), d->pairs[pn->pair]);
 }
 
 /* Common head of every script: style, labels, then the first terminal. */
@@ -158,7 +150,7 @@ static void write_table(FILE *f, const vs_summary *s, int p, const char *comment
         fprintf(f, " \"%s\" %s", series_label(&s->series[i], lab, sizeof lab), columns);
     fputc('\n', f);
     for (int m = 0; m < s->nmsgs; m++) {
-        fprintf(f, "%s", msg_label(s->msgs[m], lab, sizeof lab));
+        fprintf(f, "%s", vs_label_msg(s->msgs[m], lab, sizeof lab));
         for (int i = 0; i < s->nseries; i++) {
             const vs_point_summary *ps = vs_summary_at(s, &s->panels[p], &s->series[i],
                                                        s->msgs[m]);
@@ -264,7 +256,7 @@ static int write_ratio(const vs_summary *s, int p, const char *dir, const char *
         fprintf(f, " \"%s\" ci", series_label(&s->series[idx[k]], lab, sizeof lab));
     fputc('\n', f);
     for (int m = 0; m < s->nmsgs; m++) {
-        fprintf(f, "%s", msg_label(s->msgs[m], lab, sizeof lab));
+        fprintf(f, "%s", vs_label_msg(s->msgs[m], lab, sizeof lab));
         for (int k = 0; k < n; k++) {
             vs_ratio r;
             vs_summary_ratio(s, &s->panels[p], s->series[idx[k]].tr, bt, s->series[idx[k]].sock,

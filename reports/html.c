@@ -1,6 +1,7 @@
 /* html.c - see html.h. */
 #include "reports/html.h"
 #include "reports/markup.h"
+#include "core/label.h"
 #include "core/size.h"
 #include "core/version.h"
 #include "platform/clock.h"
@@ -47,7 +48,7 @@ static const char *json_text(const json_t *j)
 /* One warning listing every point whose buffers the OS clamped. */
 static int write_clamped(FILE *f, const vs_summary *s)
 {
-    char k[32], m[32], a[32], b[32];
+    char label[96], a[32], b[32];
     int n = 0;
 
     for (int i = 0; i < s->n; i++) {
@@ -57,9 +58,8 @@ static int write_clamped(FILE *f, const vs_summary *s)
         if (n++ == 0)
             fputs("<p class=\"warn\">Buffers smaller than requested: the OS clamped them "
                   "(on Linux raise net.core.wmem_max and net.core.rmem_max on both machines): ", f);
-        fprintf(f, "%s%s %s/%s x%d (local %s, remote %s)", n > 1 ? ", " : "",
-                vs_transport_name(ps->key.pt.tr), vs_size_format(ps->key.pt.sock, k, sizeof k),
-                vs_size_format(ps->key.pt.msg, m, sizeof m), ps->key.pt.sessions,
+        fprintf(f, "%s%s (local %s, remote %s)", n > 1 ? ", " : "",
+                vs_label_point(&ps->key.pt, label, sizeof label),
                 vs_size_format(ps->eff_local, a, sizeof a),
                 vs_size_format(ps->eff_remote, b, sizeof b));
     }
@@ -71,7 +71,7 @@ static int write_clamped(FILE *f, const vs_summary *s)
 /* One warning listing every point whose runs vary by more than VS_HIGH_CV. */
 static int write_noisy(FILE *f, const vs_summary *s)
 {
-    char k[32], m[32];
+    char label[96];
     int n = 0;
 
     for (int i = 0; i < s->n; i++) {
@@ -81,10 +81,8 @@ static int write_noisy(FILE *f, const vs_summary *s)
         if (n++ == 0)
             fprintf(f, "<p class=\"warn\">Noisy points (coefficient of variation above %.0f%%; "
                        "more or longer runs would narrow them): ", VS_HIGH_CV);
-        fprintf(f, "%s%s %s/%s x%d %s (%.0f%%, n=%d)", n > 1 ? ", " : "",
-                vs_transport_name(ps->key.pt.tr), vs_size_format(ps->key.pt.sock, k, sizeof k),
-                vs_size_format(ps->key.pt.msg, m, sizeof m), ps->key.pt.sessions,
-                vs_test_name(ps->key.pt.test), ps->gbps.cv, ps->n_ok);
+        fprintf(f, "%s%s (%.0f%%, n=%d)", n > 1 ? ", " : "",
+                vs_label_point(&ps->key.pt, label, sizeof label), ps->gbps.cv, ps->n_ok);
     }
     if (n > 0)
         fputs(".</p>\n", f);
@@ -93,16 +91,13 @@ static int write_noisy(FILE *f, const vs_summary *s)
 
 static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
 {
-    char label[96], k[32], m[32];
+    char label[96];
     int count = 0;
 
     fputs("<h2>Warnings</h2>\n", f);
     for (int i = 0; i < s->n; i++) {
         const vs_point_summary *ps = &s->p[i];
-        snprintf(label, sizeof label, "%s %s sock %s msg %s x%d",
-                 vs_transport_name(ps->key.pt.tr), vs_test_name(ps->key.pt.test),
-                 vs_size_format(ps->key.pt.sock, k, sizeof k),
-                 vs_size_format(ps->key.pt.msg, m, sizeof m), ps->key.pt.sessions);
+        vs_label_point(&ps->key.pt, label, sizeof label);
         if (ps->n_failed > 0) {
             fprintf(f, "<p class=\"warn\">%s: %d failed run%s (not averaged in): ", label,
                     ps->n_failed, ps->n_failed == 1 ? "" : "s");
@@ -166,15 +161,15 @@ static void write_environment(FILE *f, const vs_dataset *d, const char *const *d
 
 static void write_table(FILE *f, const vs_summary *s, int p)
 {
-    char lab[32], k[32];
+    char lab[64];
 
     fputs("<table><tr><th>Message</th>", f);
     for (int i = 0; i < s->nseries; i++)
-        fprintf(f, "<th>%s %s</th>", vs_transport_name(s->series[i].tr),
-                vs_size_format(s->series[i].sock, k, sizeof k));
+        fprintf(f, "<th>%s</th>",
+                vs_label_series(s->series[i].tr, s->series[i].sock, lab, sizeof lab));
     fputs("</tr>\n", f);
     for (int m = 0; m < s->nmsgs; m++) {
-        fprintf(f, "<tr><td>%s</td>", vs_size_format(s->msgs[m], lab, sizeof lab));
+        fprintf(f, "<tr><td>%s</td>", vs_label_msg(s->msgs[m], lab, sizeof lab));
         for (int i = 0; i < s->nseries; i++) {
             const vs_point_summary *ps = vs_summary_at(s, &s->panels[p], &s->series[i],
                                                        s->msgs[m]);
@@ -195,10 +190,11 @@ static void write_table(FILE *f, const vs_summary *s, int p)
 static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
                          const vs_chart_set *charts)
 {
+    char lab[64];
+
     for (int p = 0; p < s->npanels; p++) {
         const vs_panel *pn = &s->panels[p];
-        fprintf(f, "<h2>%s, %d session%s &mdash; ", vs_test_name(pn->test), pn->sessions,
-                pn->sessions == 1 ? "" : "s");
+        fprintf(f, "<h2>%s &mdash; ", vs_label_panel(pn->test, pn->sessions, lab, sizeof lab));
         vs_markup_escape(f, d->pairs[pn->pair]);
         fputs("</h2>\n<p>Mean Gbit/s &plusmn; 95% CI:</p>\n", f);
         write_table(f, s, p);

@@ -2,26 +2,22 @@
 #include "reports/table.h"
 #include "core/csv.h"
 #include "core/json.h"
-#include "core/size.h"
+#include "core/label.h"
 
 void vs_table_print(FILE *f, const vs_dataset *d, const vs_summary *s)
 {
-    char a[32], b[48];
+    char a[64], b[48];
 
     for (int p = 0; p < s->npanels; p++) {
         const vs_panel *pn = &s->panels[p];
-        fprintf(f, "%s%s, %d session%s - %s (Gbit/s, mean +/- 95%% CI)\n", p ? "\n" : "",
-                vs_test_name(pn->test), pn->sessions, pn->sessions == 1 ? "" : "s",
-                d->pairs[pn->pair]);
+        fprintf(f, "%s%s - %s (Gbit/s, mean +/- 95%% CI)\n", p ? "\n" : "",
+                vs_label_panel(pn->test, pn->sessions, a, sizeof a), d->pairs[pn->pair]);
         fprintf(f, "%8s", "msg");
-        for (int i = 0; i < s->nseries; i++) {
-            snprintf(b, sizeof b, "%s %s", vs_transport_name(s->series[i].tr),
-                     vs_size_format(s->series[i].sock, a, sizeof a));
-            fprintf(f, " %18s", b);
-        }
+        for (int i = 0; i < s->nseries; i++)
+            fprintf(f, " %18s", vs_label_series(s->series[i].tr, s->series[i].sock, b, sizeof b));
         fputc('\n', f);
         for (int m = 0; m < s->nmsgs; m++) {
-            fprintf(f, "%8s", vs_size_format(s->msgs[m], a, sizeof a));
+            fprintf(f, "%8s", vs_label_msg(s->msgs[m], a, sizeof a));
             for (int i = 0; i < s->nseries; i++) {
                 const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);
                 if (ps == NULL)

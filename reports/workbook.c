@@ -1,7 +1,7 @@
 /* workbook.c - see workbook.h. */
 #include "reports/workbook.h"
 #include "reports/charts.h"
-#include "core/size.h"
+#include "core/label.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -67,8 +67,8 @@ static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
                 worksheet_write_string(ws, R, 1, vs_test_name(pn->test), NULL);
                 worksheet_write_number(ws, R, 2, pn->sessions, b->integer);
                 worksheet_write_string(ws, R, 3, vs_transport_name(s->series[i].tr), NULL);
-                worksheet_write_string(ws, R, 4, vs_size_format(s->series[i].sock, buf,
-                                                                sizeof buf), NULL);
+                worksheet_write_string(ws, R, 4, vs_label_sock(s->series[i].sock, buf,
+                                                               sizeof buf), NULL);
                 worksheet_write_number(ws, R, 5, s->msgs[m], b->integer);
                 worksheet_write_number(ws, R, 6, ps->n_ok, b->integer);
                 worksheet_write_number(ws, R, 7, ps->n_failed, b->integer);
@@ -111,17 +111,15 @@ static void write_charts(book *b, const vs_dataset *d, const vs_summary *s)
         lxw_row_t first = (lxw_row_t)top + 1, last = (lxw_row_t)(top + s->nmsgs);
         lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
 
-        snprintf(title, sizeof title, "%s, %d session%s - %s", vs_test_name(pn->test),
-                 pn->sessions, pn->sessions == 1 ? "" : "s", d->pairs[pn->pair]);
+        snprintf(title, sizeof title, "%s - %s", vs_label_panel(pn->test, pn->sessions, buf,
+                 sizeof buf), d->pairs[pn->pair]);
         worksheet_write_string(data, (lxw_row_t)top, 0, "Message", b->head);
         for (int m = 0; m < s->nmsgs; m++)
             worksheet_write_string(data, (lxw_row_t)(top + 1 + m), 0,
-                                   vs_size_format(s->msgs[m], buf, sizeof buf), NULL);
+                                   vs_label_msg(s->msgs[m], buf, sizeof buf), NULL);
         for (int i = 0; i < s->nseries; i++) {
             lxw_col_t col = (lxw_col_t)(1 + i);
-            char k[32];
-            snprintf(buf, sizeof buf, "%s %s", vs_transport_name(s->series[i].tr),
-                     vs_size_format(s->series[i].sock, k, sizeof k));
+            vs_label_series(s->series[i].tr, s->series[i].sock, buf, sizeof buf);
             worksheet_write_string(data, (lxw_row_t)top, col, buf, b->head);
             for (int m = 0; m < s->nmsgs; m++) {
                 const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);

@@ -99,6 +99,28 @@ t_report_warns_clamped_buffers() {
         >"$TMP/clamped/runs.csv"
     "$VSREPORT" report "$TMP/clamped" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
     grep -q 'Buffers smaller than requested' "$TMP/r/index.html" || fail "no clamped-buffer warning"
-    grep -q 'tcp 256K/16K x1 (local 208K, remote 208K)' "$TMP/r/index.html" || fail "clamped point not named"
+    grep -q 'tcp stream 256K/16K x1 (local 208K, remote 208K)' "$TMP/r/index.html" || fail "clamped point not named"
     [ "$(grep -c 'Buffers smaller than requested' "$TMP/r/index.html")" -eq 1 ] || fail "warnings not grouped"
+}
+
+# One label module: a point with the system's default socket size reads
+# "default" in the table, the charts, the workbook, the page and the
+# comparison outputs - never "0" in one and "default" in another.
+t_report_labels_same_everywhere() {
+    mkdir -p "$TMP/def"
+    cp "$FIXTURE/meta.json" "$TMP/def/"
+    sed 's/^\(tcp,stream\),65536,/\1,0,/' "$FIXTURE/runs.csv" >"$TMP/def/runs.csv"
+    grep -q '^tcp,stream,0,' "$TMP/def/runs.csv" || fail "fixture not rewritten"
+    "$VSREPORT" summary "$TMP/def" >"$TMP/table" || fail "summary failed"
+    "$VSREPORT" report "$TMP/def" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
+    "$VSREPORT" compare "$TMP/def" "$TMP/def" --markdown "$TMP/v.md" >"$TMP/verdicts" 2>&1
+    unzip -p "$TMP/r/report.xlsx" xl/sharedStrings.xml >"$TMP/strings"
+    for out in "$TMP/table" "$TMP/r/index.html" "$TMP/r/charts/stream-1s-throughput.gp" \
+               "$TMP/strings"; do
+        grep -q 'tcp default' "$out" || fail "$(basename "$out") lacks 'tcp default'"
+        ! grep -q -E 'tcp 0([^0-9.]|$)' "$out" || fail "$(basename "$out") says 'tcp 0'"
+    done
+    for out in "$TMP/verdicts" "$TMP/v.md"; do
+        grep -q 'tcp stream default/1K x1' "$out" || fail "$(basename "$out") lacks the point label"
+    done
 }
