@@ -127,7 +127,6 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 # GSL (GPL-3) is only the oracle of analysis/tdist.c in the Linux unit
 # tests; no shipped binary links it (make gsl-check).
 ifeq ($(OS),posix)
-UNIT_SRC := $(filter-out tests/unit/tdist_gsl_none.c,$(UNIT_SRC))
 ORACLE_LIBS := -lgsl -lgslcblas
 else
 UNIT_SRC := $(filter-out tests/unit/test_tdist_gsl.c,$(UNIT_SRC))

@@ -191,5 +191,5 @@ void vs_comparison_free(vs_comparison *c)
 
 int vs_comparison_status(const vs_comparison *c)
 {
-    return c->counts[VS_V_REGRESSION] > 0 ? 1 : 0;
+    return c->counts[VS_V_REGRESSION] > 0 ? VS_ERR_RUNTIME : VS_OK;
 }

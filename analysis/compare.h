@@ -83,7 +83,7 @@ void vs_comparison_free(vs_comparison *c);
 
 const char *vs_verdict_name(enum vs_verdict v);
 
-/* Exit status: 1 when a point regressed, else 0. */
+/* Exit status: VS_ERR_RUNTIME (1) when a point regressed, else VS_OK. */
 int vs_comparison_status(const vs_comparison *c);
 
 #endif

@@ -3,13 +3,14 @@
 #include "analysis/compare.h"
 #include "analysis/history.h"
 #include "reports/verdict.h"
+#include "core/cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_WINDOW 7
+#define MAX_WINDOW 1000
 
 static const char help[] =
     "usage: vsreport compare BASELINE CANDIDATE [options]\n"
@@ -18,6 +19,7 @@ static const char help[] =
     "                     in this history (--db is the same; with one directory and no\n"
     "                     --history, $VSBENCH_HISTORY)\n"
     "  --pair NAME        the host pair's name in the history (history add --pair)\n"
+    "  --window N         how many nights (default 7)\n"
     "  --alpha A          significance level (default 0.01)\n"
     "  --min-effect E     smallest change that counts (default 5%)\n"
     "  --markdown FILE    also write Markdown (- for stdout)\n"
@@ -26,30 +28,18 @@ static const char help[] =
     "Exit status: 0 no regression, 1 regression, 2 bad input; with a history also\n"
     "3 server unreachable, 4 engine not in this build, 6 refused.\n";
 
+/* compare's options. */
+typedef struct compare_args {
+    vs_compare_opts o;
+    const char *markdown, *junit, *db, *pair;
+    int json, window;
+} compare_args;
+
 /* 1 means a regression, so failures are 2, or the code of a history
  * connection problem (3 unreachable, 4 engine not built in, 6 refused). */
-static int fail(const vs_err *e)
+static int fail(const vs_cli *cli, const vs_err *e)
 {
-    fprintf(stderr, "vsreport: %s\n", e->msg);
-    return e->code > VS_ERR_USAGE ? e->code : VS_ERR_USAGE;
-}
-
-/* "5%", "5" (percent) or "0.05" (fraction) -> 0.05 */
-static int parse_effect(const char *s, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-
-    if (end == s || v < 0)
-        return -1;
-    if (*end == '%')
-        end++, v /= 100.0;
-    else if (v >= 1.0)
-        v /= 100.0;
-    if (*end != '\0' || v > 1.0)
-        return -1;
-    *out = v;
-    return 0;
+    return vs_cli_fail_err(cli, e->code > VS_ERR_USAGE ? e->code : VS_ERR_USAGE, e);
 }
 
 static int write_to(const char *path, void (*fn)(FILE *, const vs_comparison *),
@@ -70,19 +60,72 @@ static int write_to(const char *path, void (*fn)(FILE *, const vs_comparison *),
 }
 
 /* The baseline: directories, or the last nights of a history. */
-static int load_baseline(const char *db, const char *pair, int window, const char *dir,
-                         const vs_dataset *cand, vs_dataset *base, vs_err *e)
+static int load_baseline(const compare_args *a, const char *dir, const vs_dataset *cand,
+                         vs_dataset *base, vs_err *e)
 {
     vs_history *h;
     int rc;
 
-    if (db == NULL)
+    if (a->db == NULL)
         return vs_dataset_load(base, &dir, 1, e);
-    if (vs_history_open(db, &h, e) != 0)
+    if (vs_history_open(a->db, &h, e) != 0)
         return -1;
-    rc = vs_history_window(h, cand->nsrc ? vs_history_pair(cand, 0, pair) : pair, window, base, e);
+    rc = vs_history_window(h, cand->nsrc ? vs_history_pair(cand, 0, a->pair) : a->pair,
+                           a->window, base, e);
     vs_history_close(h);
     return rc;
+}
+
+static int compare_option(int c, const char *arg, compare_args *a, vs_err *e)
+{
+    switch (c) {
+    case 'a': return vs_cli_probability("--alpha", arg, &a->o.alpha, e);
+    case 'm': return vs_cli_fraction("--min-effect", arg, &a->o.min_effect, e);
+    case 'M': a->markdown = arg; return 0;
+    case 'J': a->junit = arg; return 0;
+    case 'j': a->json = 1; return 0;
+    case 'H': case 'D': a->db = arg; return 0;
+    case 'P': a->pair = arg; return 0;
+    default: return vs_cli_int("--window", arg, 1, MAX_WINDOW, &a->window, e);
+    }
+}
+
+/* Print the verdicts and write the extra outputs; the exit status. */
+static int report_comparison(const compare_args *a, const vs_comparison *cmp)
+{
+    if (a->json)
+        vs_verdict_json(stdout, cmp);
+    else
+        vs_verdict_table(stdout, cmp);
+    if ((a->markdown && write_to(a->markdown, vs_verdict_markdown, cmp) != 0) ||
+        (a->junit && write_to(a->junit, vs_verdict_junit, cmp) != 0))
+        return VS_ERR_USAGE;
+    return vs_comparison_status(cmp);
+}
+
+static int compare(const vs_cli *cli, const compare_args *a, const char *base_dir,
+                   const char *cand_dir)
+{
+    vs_dataset base, cand;
+    vs_comparison cmp;
+    vs_err e;
+    int status;
+
+    if (vs_dataset_load(&cand, &cand_dir, 1, &e) != 0)
+        return fail(cli, &e);
+    if (load_baseline(a, base_dir, &cand, &base, &e) != 0) {
+        vs_dataset_free(&cand);
+        return fail(cli, &e);
+    }
+    if (vs_compare_datasets(&base, &cand, &a->o, &cmp, &e) != 0) {
+        status = fail(cli, &e);
+    } else {
+        status = report_comparison(a, &cmp);
+        vs_comparison_free(&cmp);
+    }
+    vs_dataset_free(&base);
+    vs_dataset_free(&cand);
+    return status;
 }
 
 int vs_cmd_compare(int argc, char **argv)
@@ -94,83 +137,29 @@ int vs_cmd_compare(int argc, char **argv)
         { "junit", required_argument, NULL, 'J' },
         { "json", no_argument, NULL, 'j' },
         { "history", required_argument, NULL, 'H' },
-        { "db", required_argument, NULL, 'H' },
+        { "db", required_argument, NULL, 'D' },
         { "pair", required_argument, NULL, 'P' },
         { "window", required_argument, NULL, 'w' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    vs_compare_opts o = { 0.01, 0.05 };
-    const char *markdown = NULL, *junit = NULL, *db = NULL, *pair = NULL;
-    int c, json = 0, window = DEFAULT_WINDOW, status;
-    vs_dataset base, cand;
-    vs_comparison cmp;
+    vs_cli cli = { "vsreport", "compare", help, "h", opts };
+    compare_args a = { { 0.01, 0.05 }, NULL, NULL, NULL, NULL, 0, DEFAULT_WINDOW };
+    const char *env = getenv("VSBENCH_HISTORY");
     vs_err e;
+    int c;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'a':
-            o.alpha = strtod(optarg, NULL);
-            if (!(o.alpha > 0 && o.alpha < 1)) {
-                fprintf(stderr, "vsreport compare: --alpha must be between 0 and 1\n");
-                return 2;
-            }
-            break;
-        case 'm':
-            if (parse_effect(optarg, &o.min_effect) != 0) {
-                fprintf(stderr, "vsreport compare: --min-effect takes a percentage, e.g. 5%%\n");
-                return 2;
-            }
-            break;
-        case 'M': markdown = optarg; break;
-        case 'J': junit = optarg; break;
-        case 'j': json = 1; break;
-        case 'H': db = optarg; break;
-        case 'P': pair = optarg; break;
-        case 'w':
-            window = atoi(optarg);
-            if (window < 1) {
-                fprintf(stderr, "vsreport compare: --window takes a number of nights\n");
-                return 2;
-            }
-            break;
-        case 'h':
-            fputs(help, stdout);
-            return 0;
-        default:
-            return 2;
-        }
+    while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
+        if (c == VS_CLI_EXIT)
+            return cli.status;
+        if (compare_option(c, optarg, &a, &e) != 0)
+            return fail(&cli, &e);
     }
     /* one directory: the history of the environment (a secret URL stays out of argv) */
-    if (db == NULL && argc - optind == 1 && getenv("VSBENCH_HISTORY") && *getenv("VSBENCH_HISTORY"))
-        db = vs_history_location(NULL);
-    if (argc - optind != (db ? 1 : 2)) {
-        fprintf(stderr, "vsreport compare: give BASELINE and CANDIDATE directories (or --history "
-                        "URL and CANDIDATE)\n");
-        return 2;
-    }
-    if (vs_dataset_load(&cand, (const char *const *)&argv[argc - 1], 1, &e) != 0)
-        return fail(&e);
-    if (load_baseline(db, pair, window, argv[optind], &cand, &base, &e) != 0) {
-        vs_dataset_free(&cand);
-        return fail(&e);
-    }
-    status = vs_compare_datasets(&base, &cand, &o, &cmp, &e) != 0 ? fail(&e) : 0;
-    if (status == 0) {
-        if (json)
-            vs_verdict_json(stdout, &cmp);
-        else
-            vs_verdict_table(stdout, &cmp);
-        if ((markdown && write_to(markdown, vs_verdict_markdown, &cmp) != 0) ||
-            (junit && write_to(junit, vs_verdict_junit, &cmp) != 0))
-            status = 2;
-        else
-            status = vs_comparison_status(&cmp);
-        vs_comparison_free(&cmp);
-    }
-    vs_dataset_free(&base);
-    vs_dataset_free(&cand);
-    return status;
+    if (a.db == NULL && argc - optind == 1 && env != NULL && *env)
+        a.db = vs_history_location(NULL);
+    if (argc - optind != (a.db ? 1 : 2))
+        return vs_cli_fail(&cli, VS_ERR_USAGE, "compare: give BASELINE and CANDIDATE "
+                           "directories (or --history URL and CANDIDATE)");
+    return compare(&cli, &a, argv[optind], argv[argc - 1]);
 }
-

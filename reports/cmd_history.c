@@ -5,14 +5,15 @@
 #include "analysis/history_schema.h"
 #include "reports/fleetview.h"
 #include "reports/trend.h"
+#include "core/cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_DAYS 20
 #define DEFAULT_WINDOW 7
+#define MAX_NIGHTS 10000
 
 static const char help[] =
     "usage: vsreport history ACTION [--history URL] [options]\n"
@@ -52,69 +53,26 @@ static int fail(const vs_err *e)
     return e->code > VS_OK ? e->code : VS_ERR_RUNTIME;
 }
 
-/* "5%", "5" (percent) or "0.05" (fraction) -> 0.05 */
-static int parse_effect(const char *s, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-
-    if (end == s || v < 0)
-        return -1;
-    if (*end == '%')
-        end++, v /= 100.0;
-    else if (v >= 1.0)
-        v /= 100.0;
-    if (*end != '\0' || v > 1.0)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-static int parse_count(const char *s, int *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-
-    if (end == s || *end != '\0' || v < 1 || v > 10000)
-        return -1;
-    *out = (int)v;
-    return 0;
-}
-
-/* One option; returns 0, or the exit status to leave with. */
-static int take_option(int c, hist_args *a)
+/* One option into `a`; -1 with `e` on a bad value. */
+static int take_option(int c, const char *arg, hist_args *a, vs_err *e)
 {
     switch (c) {
-    case 'H': a->location = optarg; return 0;
-    case 'P': a->pair = optarg; return 0;
-    case 'o': a->out = optarg; return 0;
+    case 'H': a->location = arg; return 0;
+    case 'P': a->pair = arg; return 0;
+    case 'o': a->out = arg; return 0;
     case 'n': a->no_render = 1; return 0;
     case 'a':
-        a->cp.alpha = a->fleet.cmp.alpha = strtod(optarg, NULL);
-        if (a->cp.alpha > 0 && a->cp.alpha < 1)
-            return 0;
-        fputs("vsreport history: --alpha must be between 0 and 1\n", stderr);
-        return VS_ERR_USAGE;
+        if (vs_cli_probability("--alpha", arg, &a->cp.alpha, e) != 0)
+            return -1;
+        a->fleet.cmp.alpha = a->cp.alpha;
+        return 0;
     case 'm':
-        if (parse_effect(optarg, &a->cp.min_effect) == 0) {
-            a->fleet.cmp.min_effect = a->cp.min_effect;
-            return 0;
-        }
-        fputs("vsreport history: --min-effect takes a percentage, e.g. 5%\n", stderr);
-        return VS_ERR_USAGE;
-    case 'N':
-    case 'w':
-        if (parse_count(optarg, c == 'N' ? &a->fleet.days : &a->fleet.window) == 0)
-            return 0;
-        fprintf(stderr, "vsreport history: --%s takes a number of nights\n",
-                c == 'N' ? "nights" : "window");
-        return VS_ERR_USAGE;
-    case 'h':
-        fputs(help, stdout);
-        return -1;
-    default:
-        fputs(help, stderr);
-        return VS_ERR_USAGE;
+        if (vs_cli_fraction("--min-effect", arg, &a->cp.min_effect, e) != 0)
+            return -1;
+        a->fleet.cmp.min_effect = a->cp.min_effect;
+        return 0;
+    case 'N': return vs_cli_int("--nights", arg, 1, MAX_NIGHTS, &a->fleet.days, e);
+    default: return vs_cli_int("--window", arg, 1, MAX_NIGHTS, &a->fleet.window, e);
     }
 }
 
@@ -122,14 +80,16 @@ static int take_option(int c, hist_args *a)
 static int parse_args(int argc, char **argv, hist_args *a)
 {
     static const struct option opts[] = {
-        { "history", required_argument, NULL, 'H' }, { "db", required_argument, NULL, 'H' },
+        { "history", required_argument, NULL, 'H' }, { "db", required_argument, NULL, 'D' },
         { "pair", required_argument, NULL, 'P' }, { "out", required_argument, NULL, 'o' },
         { "alpha", required_argument, NULL, 'a' }, { "min-effect", required_argument, NULL, 'm' },
         { "nights", required_argument, NULL, 'N' }, { "window", required_argument, NULL, 'w' },
         { "no-render", no_argument, NULL, 'n' }, { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    int c, rc;
+    vs_cli cli = { "vsreport", "history", help, "o:h", opts };
+    vs_err e;
+    int c;
 
     memset(a, 0, sizeof *a);
     vs_cp_defaults(&a->cp);
@@ -137,10 +97,12 @@ static int parse_args(int argc, char **argv, hist_args *a)
     a->fleet.window = DEFAULT_WINDOW;
     a->fleet.cmp.alpha = a->cp.alpha;
     a->fleet.cmp.min_effect = a->cp.min_effect;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1)
-        if ((rc = take_option(c, a)) != 0)
-            return rc;
+    while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
+        if (c == VS_CLI_EXIT)
+            return cli.status == VS_OK ? -1 : cli.status;
+        if (take_option(c == 'D' ? 'H' : c, optarg, a, &e) != 0)
+            return vs_cli_fail_err(&cli, VS_ERR_USAGE, &e);
+    }
     return 0;
 }
 
@@ -226,6 +188,7 @@ static int do_fleet(vs_history *h, const hist_args *a)
 static int known_action(const char *what, const hist_args *a)
 {
     static const char *const actions[] = { "init", "add", "show", "trend", "fleet" };
+    const char *hint;
 
     for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
         if (strcmp(what, actions[i]) == 0) {
@@ -235,8 +198,9 @@ static int known_action(const char *what, const hist_args *a)
             }
             return 1;
         }
-    fprintf(stderr, "vsreport history: unknown action '%s' (init, add, show, trend, fleet)\n",
-            what);
+    hint = vs_cli_closest(what, actions, (int)(sizeof actions / sizeof actions[0]));
+    fprintf(stderr, "vsreport history: unknown action '%s'%s%s%s (init, add, show, trend, "
+            "fleet)\n", what, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     return 0;
 }
 

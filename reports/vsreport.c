@@ -1,16 +1,12 @@
 /* vsreport.c - `vsreport COMMAND ...`: analysis and reports of results
  * directories written by `vsbench sweep`. */
-#include "analysis/summary.h"
+#include "analysis/db.h"
 #include "reports/report.h"
 #include "reports/table.h"
-#include "reports/trend.h"
-#include "reports/verdict.h"
-#include "analysis/compare.h"
-#include "analysis/db.h"
+#include "reports/vsreport_cmds.h"
+#include "core/cli.h"
 #include "core/version.h"
 
-#include <getopt.h>
-#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,12 +26,32 @@ static const char usage[] =
     "A history URL is a SQLite file (PATH or sqlite:PATH) or postgresql://...; --db is\n"
     "the same as --history; default $VSBENCH_HISTORY, else vsbench-history.sqlite.\n"
     "Exit status: 0 ok, 1 failure (compare: a regression), 2 bad input or options,\n"
-    "3 history server unreachable, 4 history engine not in this build, 6 refused.\n";
+    "3 history server unreachable, 4 history engine not in this build, 6 refused.\n"
+    "'vsreport COMMAND --help' describes a command.\n";
 
-static int fail(const vs_err *e)
+static const char summary_usage[] =
+    "usage: vsreport summary DIR... [--csv|--json]\n"
+    "\n"
+    "Statistics per matrix point of the results directories: a table per\n"
+    "panel (mean Gbit/s +/- 95% CI), or one row per point as CSV or JSON.\n"
+    "\n"
+    "      --csv    one CSV row per point\n"
+    "      --json   one JSON array of points\n";
+
+static const char report_usage[] =
+    "usage: vsreport report DIR... -o OUT [--paper] [--no-render]\n"
+    "\n"
+    "Charts (gnuplot: PNG, SVG, PDF), report.xlsx and index.html in OUT, with\n"
+    "copies of each directory's runs.csv and meta.json.\n"
+    "\n"
+    "  -o, --out OUT     output directory (created if needed)\n"
+    "      --paper       charts sized for a paper column (serif font)\n"
+    "      --no-render   write the gnuplot scripts but do not run gnuplot\n";
+
+/* vsreport's statuses: 2 for bad input, 1 for any other failure. */
+static int fail(const vs_cli *cli, const vs_err *e)
 {
-    fprintf(stderr, "vsreport: %s\n", e->msg);
-    return e->code == VS_ERR_USAGE ? 2 : 1;
+    return vs_cli_fail_err(cli, e->code == VS_ERR_USAGE ? VS_ERR_USAGE : VS_ERR_RUNTIME, e);
 }
 
 static int cmd_summary(int argc, char **argv)
@@ -46,29 +62,24 @@ static int cmd_summary(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    vs_cli cli = { "vsreport", "summary", summary_usage, "h", opts };
     int c, mode = 0;
     vs_dataset d;
     vs_summary s;
     vs_err e;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (c == 'c' || c == 'j')
-            mode = c;
-        else {
-            fputs(usage, c == 'h' ? stdout : stderr);
-            return c == 'h' ? 0 : 2;
-        }
+    while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
+        if (c == VS_CLI_EXIT)
+            return cli.status;
+        mode = c;
     }
-    if (optind >= argc) {
-        fputs("vsreport summary: give at least one results directory\n", stderr);
-        return 2;
-    }
+    if (optind >= argc)
+        return vs_cli_fail(&cli, VS_ERR_USAGE, "summary: give at least one results directory");
     if (vs_dataset_load(&d, (const char *const *)argv + optind, argc - optind, &e) != 0)
-        return fail(&e);
+        return fail(&cli, &e);
     if (vs_summarize(&d, &s, &e) != 0) {
         vs_dataset_free(&d);
-        return fail(&e);
+        return fail(&cli, &e);
     }
     if (mode == 'c')
         vs_table_csv(stdout, &d, &s);
@@ -78,7 +89,7 @@ static int cmd_summary(int argc, char **argv)
         vs_table_print(stdout, &d, &s);
     vs_summary_free(&s);
     vs_dataset_free(&d);
-    return 0;
+    return VS_OK;
 }
 
 static int cmd_report(int argc, char **argv)
@@ -90,55 +101,57 @@ static int cmd_report(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    vs_cli cli = { "vsreport", "report", report_usage, "o:h", opts };
     vs_report_opts o;
     vs_err e;
     int c;
 
     memset(&o, 0, sizeof o);
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+    while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
         switch (c) {
+        case VS_CLI_EXIT: return cli.status;
         case 'o': o.out = optarg; break;
         case 'p': o.charts.paper = 1; break;
-        case 'n': o.no_render = 1; break;
-        default:
-            fputs(usage, c == 'h' ? stdout : stderr);
-            return c == 'h' ? 0 : 2;
+        default: o.no_render = 1; break;
         }
     }
-    if (o.out == NULL || optind >= argc) {
-        fputs("vsreport report: give results directories and -o OUT\n", stderr);
-        return 2;
-    }
+    if (o.out == NULL || optind >= argc)
+        return vs_cli_fail(&cli, VS_ERR_USAGE, "report: give results directories and -o OUT");
     o.dirs = (const char *const *)argv + optind;
     o.ndirs = argc - optind;
     if (vs_report_run(&o, &e) != 0)
-        return fail(&e);
+        return fail(&cli, &e);
     printf("report written: %s/index.html\n", o.out);
-    return 0;
+    return VS_OK;
 }
 
-#include "reports/vsreport_cmds.h"
+static int cmd_version(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    vs_cli cli = { "vsreport", "version", "usage: vsreport version\n\nPrint the version and "
+                   "the git revision it was built from.\n", "h", opts };
+
+    if (vs_cli_next(&cli, argc, argv) == VS_CLI_EXIT)
+        return cli.status;
+    printf("vsreport %s (%s); history engines: %s\n", VS_VERSION, vs_git_revision(),
+           vs_db_engines());
+    return VS_OK;
+}
+
+static const vs_cli_cmd commands[] = {
+    { "summary", cmd_summary },
+    { "report", cmd_report },
+    { "compare", vs_cmd_compare },
+    { "history", vs_cmd_history },
+    { "version", cmd_version },
+    { "--version", cmd_version },
+};
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        fputs(usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
-        printf("vsreport %s (%s); history engines: %s\n", VS_VERSION, vs_git_revision(),
-               vs_db_engines());
-        return 0;
-    }
-    if (strcmp(argv[1], "summary") == 0)
-        return cmd_summary(argc - 1, argv + 1);
-    if (strcmp(argv[1], "report") == 0)
-        return cmd_report(argc - 1, argv + 1);
-    if (strcmp(argv[1], "compare") == 0)
-        return vs_cmd_compare(argc - 1, argv + 1);
-    if (strcmp(argv[1], "history") == 0)
-        return vs_cmd_history(argc - 1, argv + 1);
-    fprintf(stderr, "vsreport: unknown command '%s'\n\n%s", argv[1], usage);
-    return 2;
+    return vs_cli_dispatch("vsreport", usage, commands,
+                           (int)(sizeof commands / sizeof commands[0]), argc, argv);
 }

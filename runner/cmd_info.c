@@ -1,27 +1,37 @@
-/* cmd_info.c - `vsbench info [--json]`. */
+/* cmd_info.c - `vsbench info [--json]` and `vsbench version`. */
 #include "runner/cmd.h"
 #include "runner/info.h"
+#include "core/cli.h"
+#include "core/version.h"
 
 #include <stdio.h>
-#include <string.h>
+
+static const char usage[] =
+    "usage: vsbench info [--json]\n"
+    "\n"
+    "OS, CPU, hypervisor, vsock CID, socket-size limits and the transports\n"
+    "this machine can use.\n"
+    "\n"
+    "      --json   one JSON object (what meta.json records per host)\n";
 
 int vs_cmd_info(int argc, char **argv)
 {
+    static const struct option opts[] = {
+        { "json", no_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    vs_cli cli = { "vsbench", "info", usage, "h", opts };
     vs_host si;
-    int json = 0;
+    int c, json = 0;
 
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("usage: vsbench info [--json]\n\nOS, CPU, hypervisor, vsock CID, "
-                   "socket-size limits and the transports this machine can use.\n");
-            return 0;
-        } else {
-            fprintf(stderr, "vsbench info: unknown option '%s'\n", argv[i]);
-            return 2;
-        }
+    while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
+        if (c == VS_CLI_EXIT)
+            return cli.status;
+        json = 1;
     }
+    if (optind < argc)
+        return vs_cli_fail(&cli, VS_ERR_USAGE, "info: unexpected argument '%s'", argv[optind]);
     vs_info_read(&si);
     if (json) {
         vs_json j;
@@ -32,5 +42,20 @@ int vs_cmd_info(int argc, char **argv)
     } else {
         vs_info_print(stdout, &si);
     }
-    return 0;
+    return VS_OK;
+}
+
+int vs_cmd_version(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    vs_cli cli = { "vsbench", "version", "usage: vsbench version\n\nPrint the version and "
+                   "the git revision it was built from.\n", "h", opts };
+
+    if (vs_cli_next(&cli, argc, argv) == VS_CLI_EXIT)
+        return cli.status;
+    printf("vsbench %s (%s)\n", VS_VERSION, vs_git_revision());
+    return VS_OK;
 }

@@ -1,10 +1,9 @@
 /* cmd_run.c - `vsbench run HOST [options]`. */
 #include "runner/client.h"
 #include "runner/cmd.h"
-#include "core/size.h"
+#include "core/cli.h"
 #include "platform/fs.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,23 +60,52 @@ static void print_interim(void *arg, const vs_interim *m)
     c->prev_ms = m->elapsed_ms;
 }
 
-static int parse_count(const char *s, int *out)
+/* Sizes and counts of the test. */
+static int apply_size(int c, const char *arg, vs_test_req *req, vs_err *e)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
+    uint64_t v;
+    int n;
 
-    if (*end != '\0' || v < 1 || v > VS_MAX_SESSIONS)
-        return -1;
-    *out = (int)v;
-    return 0;
+    switch (c) {
+    case 's':
+        return vs_cli_size("--sock-size", arg, 0, VS_MAX_SOCK, &req->sock_size, e);
+    case 'm':
+    case 'M':
+        if (vs_cli_size(c == 'm' ? "--msg-size" : "--recv-size", arg, 1, VS_MAX_MSG, &v, e) != 0)
+            return -1;
+        *(c == 'm' ? &req->msg_size : &req->recv_size) = (uint32_t)v;
+        return 0;
+    default: /* 'P' */
+        if (vs_cli_int("--sessions", arg, 1, VS_MAX_SESSIONS, &n, e) != 0)
+            return -1;
+        req->sessions = (uint16_t)n;
+        return 0;
+    }
+}
+
+/* Durations: --duration, --warmup, --interval, --timeout. */
+static int apply_time(int c, const char *arg, vs_run_opts *o, vs_err *e)
+{
+    uint32_t ms;
+
+    switch (c) {
+    case 'l':
+        return vs_cli_seconds("--duration", arg, 0, UINT32_MAX, &o->req.duration_ms, e);
+    case 'w':
+        return vs_cli_seconds("--warmup", arg, 0, UINT32_MAX, &o->req.warmup_ms, e);
+    case 'i':
+        return vs_cli_seconds("--interval", arg, 0, UINT32_MAX, &o->req.interval_ms, e);
+    default: /* 'o' */
+        if (vs_cli_seconds("--timeout", arg, 1, VS_MAX_DURATION_MS, &ms, e) != 0)
+            return -1;
+        o->connect_timeout_ms = (int)ms;
+        return 0;
+    }
 }
 
 /* Apply one option to `o`; -1 with `e` on a bad value. */
 static int apply(int c, const char *arg, vs_run_opts *o, int *json, vs_err *e)
 {
-    uint64_t v;
-    uint32_t ms;
-    int n;
     enum vs_transport tr;
     enum vs_test t;
 
@@ -98,56 +126,13 @@ static int apply(int c, const char *arg, vs_run_opts *o, int *json, vs_err *e)
             return -1;
         o->req.test = (uint8_t)t;
         return 0;
-    case 's':
-        if (vs_size_parse(arg, &v, e) != 0)
-            return vs_err_prefix(e, "--sock-size");
-        o->req.sock_size = v;
-        return 0;
-    case 'm':
-        if (vs_size_parse(arg, &v, e) != 0)
-            return vs_err_prefix(e, "--msg-size");
-        if (v < 1 || v > VS_MAX_MSG)
-            return vs_err_set(e, VS_ERR_USAGE, "--msg-size must be 1 to 16M");
-        o->req.msg_size = (uint32_t)v;
-        return 0;
-    case 'M':
-        if (vs_size_parse(arg, &v, e) != 0)
-            return vs_err_prefix(e, "--recv-size");
-        if (v < 1 || v > VS_MAX_MSG)
-            return vs_err_set(e, VS_ERR_USAGE, "--recv-size must be 1 to 16M");
-        o->req.recv_size = (uint32_t)v;
-        return 0;
-    case 'P':
-        if (parse_count(arg, &n) != 0)
-            return vs_err_set(e, VS_ERR_USAGE, "--sessions must be 1 to %d, not '%s'",
-                              VS_MAX_SESSIONS, arg);
-        o->req.sessions = (uint16_t)n;
-        return 0;
-    case 'l':
-        if (vs_seconds_parse(arg, &ms, e) != 0)
-            return vs_err_prefix(e, "--duration");
-        o->req.duration_ms = ms;
-        return 0;
-    case 'w':
-        if (vs_seconds_parse(arg, &ms, e) != 0)
-            return vs_err_prefix(e, "--warmup");
-        o->req.warmup_ms = ms;
-        return 0;
-    case 'i':
-        if (vs_seconds_parse(arg, &ms, e) != 0)
-            return vs_err_prefix(e, "--interval");
-        o->req.interval_ms = ms;
-        return 0;
-    case 'o':
-        if (vs_seconds_parse(arg, &ms, e) != 0 || ms == 0)
-            return vs_err_set(e, VS_ERR_USAGE, "--timeout takes seconds, e.g. 5");
-        o->connect_timeout_ms = (int)ms;
-        return 0;
     case 'j':
         *json = 1;
         return 0;
+    case 's': case 'm': case 'M': case 'P':
+        return apply_size(c, arg, &o->req, e);
     default:
-        return vs_err_set(e, VS_ERR_USAGE, "unknown option (see vsbench run --help)");
+        return apply_time(c, arg, o, e);
     }
 }
 
@@ -163,6 +148,38 @@ static void defaults(vs_run_opts *o)
     o->req.warmup_ms = 1000;
     o->connect_timeout_ms = 5000;
     o->watch_stop_signal = 1;
+}
+
+/* Run the test and print its result (table or JSON). */
+static int run(const vs_cli *cli, vs_run_opts *o, int json)
+{
+    vs_run_report *r;
+    interim_ctx ic;
+    vs_err e;
+    int rc;
+
+    if (vs_stop_signals_install(&e) != 0)
+        return vs_cli_fail_err(cli, 0, &e);
+    memset(&ic, 0, sizeof ic);
+    ic.out = json ? stderr : stdout;
+    ic.n = o->req.sessions;
+    o->on_interim = print_interim;
+    o->ctx = &ic;
+    r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return vs_cli_fail(cli, VS_ERR_RUNTIME, "out of memory");
+    rc = vs_client_run(o, r, &e);
+    if (json) {
+        vs_json j;
+        vs_json_init(&j, 1);
+        vs_report_json(&j, r);
+        printf("%s\n", vs_json_text(&j));
+        vs_json_free(&j);
+    } else if (rc == 0 || r->rows[0].seconds > 0) {
+        vs_report_print(stdout, r);
+    }
+    free(r);
+    return rc == 0 ? VS_OK : vs_cli_fail_err(cli, 0, &e);
 }
 
 int vs_cmd_run(int argc, char **argv)
@@ -183,54 +200,23 @@ int vs_cmd_run(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    vs_cli cli = { "vsbench", "run", usage, "t:T:s:m:M:P:l:i:h", opts };
     vs_run_opts o;
-    vs_run_report *r;
-    interim_ctx ic;
     vs_err e;
-    int c, json = 0, rc;
+    int c, json = 0;
 
     defaults(&o);
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "t:T:s:m:M:P:l:i:h", opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(usage, stdout);
-            return 0;
-        }
-        if (c == '?') {
-            fputs(usage, stderr);
-            return VS_ERR_USAGE;
-        }
+    while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
+        if (c == VS_CLI_EXIT)
+            return cli.status;
         if (apply(c, optarg, &o, &json, &e) != 0)
-            return vs_cmd_fail(e.code, e.msg);
+            return vs_cli_fail_err(&cli, 0, &e);
     }
     if (optind != argc - 1)
-        return vs_cmd_fail(VS_ERR_USAGE, "run needs exactly one HOST (see --help)");
+        return vs_cli_fail(&cli, VS_ERR_USAGE, "run needs exactly one HOST (see --help)");
     if (vs_addr_parse(argv[optind], &o.control, &e) != 0)
-        return vs_cmd_fail(e.code, e.msg);
+        return vs_cli_fail_err(&cli, 0, &e);
     if (vs_test_req_validate(&o.req, &e) != 0)
-        return vs_cmd_fail(VS_ERR_USAGE, e.msg);
-    if (vs_stop_signals_install(&e) != 0)
-        return vs_cmd_fail(e.code, e.msg);
-    memset(&ic, 0, sizeof ic);
-    ic.out = json ? stderr : stdout;
-    ic.n = o.req.sessions;
-    o.on_interim = print_interim;
-    o.ctx = &ic;
-    r = calloc(1, sizeof *r);
-    if (r == NULL)
-        return vs_cmd_fail(VS_ERR_RUNTIME, "out of memory");
-    rc = vs_client_run(&o, r, &e);
-    if (json) {
-        vs_json j;
-        vs_json_init(&j, 1);
-        vs_report_json(&j, r);
-        printf("%s\n", vs_json_text(&j));
-        vs_json_free(&j);
-    } else if (rc == 0 || r->rows[0].seconds > 0) {
-        vs_report_print(stdout, r);
-    }
-    free(r);
-    if (rc != 0)
-        return vs_cmd_fail(e.code, e.msg);
-    return 0;
+        return vs_cli_fail_err(&cli, VS_ERR_USAGE, &e);
+    return run(&cli, &o, json);
 }

@@ -1,9 +1,8 @@
 /* cmd_serve.c - `vsbench serve [--listen ADDR]... [--once]`. */
 #include "runner/cmd.h"
 #include "runner/server.h"
+#include "core/cli.h"
 
-#include <getopt.h>
-#include <stdio.h>
 #include <string.h>
 
 static const char usage[] =
@@ -17,6 +16,30 @@ static const char usage[] =
     "      --once          serve a single test, then exit with its status\n"
     "      --timeout S     drop a client that stays silent this long (10)\n";
 
+static int apply(int c, const char *arg, vs_serve_opts *o, vs_err *e)
+{
+    uint32_t ms;
+
+    switch (c) {
+    case 'L':
+        if (o->nlisten >= VS_MAX_LISTEN)
+            return vs_err_set(e, VS_ERR_USAGE, "too many --listen addresses (at most %d)",
+                              VS_MAX_LISTEN);
+        if (vs_addr_parse(arg, &o->listen[o->nlisten], e) != 0)
+            return -1;
+        o->nlisten++;
+        return 0;
+    case 'o':
+        o->once = 1;
+        return 0;
+    default: /* 't' */
+        if (vs_cli_seconds("--timeout", arg, 100, 3600 * 1000, &ms, e) != 0)
+            return -1;
+        o->handshake_timeout_ms = (int)ms;
+        return 0;
+    }
+}
+
 int vs_cmd_serve(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -26,46 +49,24 @@ int vs_cmd_serve(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    vs_cli cli = { "vsbench", "serve", usage, "L:h", opts };
     vs_serve_opts o;
     vs_err e;
     int c;
-    double secs;
 
     memset(&o, 0, sizeof o);
     o.handshake_timeout_ms = 10000;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "L:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'L':
-            if (o.nlisten >= VS_MAX_LISTEN)
-                return vs_cmd_fail(2, "too many --listen addresses (at most 8)");
-            if (vs_addr_parse(optarg, &o.listen[o.nlisten], &e) != 0)
-                return vs_cmd_fail(e.code, e.msg);
-            o.nlisten++;
-            break;
-        case 'o':
-            o.once = 1;
-            break;
-        case 't':
-            if (sscanf(optarg, "%lf", &secs) != 1 || secs < 0.1 || secs > 3600)
-                return vs_cmd_fail(2, "--timeout takes seconds between 0.1 and 3600");
-            o.handshake_timeout_ms = (int)(secs * 1000);
-            break;
-        case 'h':
-            fputs(usage, stdout);
-            return 0;
-        default:
-            fputs(usage, stderr);
-            return 2;
-        }
+    while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
+        if (c == VS_CLI_EXIT)
+            return cli.status;
+        if (apply(c, optarg, &o, &e) != 0)
+            return vs_cli_fail_err(&cli, 0, &e);
     }
-    if (optind < argc) {
-        fprintf(stderr, "vsbench serve: unexpected argument '%s'\n", argv[optind]);
-        return 2;
-    }
+    if (optind < argc)
+        return vs_cli_fail(&cli, VS_ERR_USAGE, "serve: unexpected argument '%s'", argv[optind]);
     if (o.nlisten == 0 && vs_addr_parse("tcp:0.0.0.0", &o.listen[o.nlisten++], &e) != 0)
-        return vs_cmd_fail(e.code, e.msg);
+        return vs_cli_fail_err(&cli, 0, &e);
     if (vs_serve(&o, &e) != 0)
-        return vs_cmd_fail(e.code, e.msg);
-    return 0;
+        return vs_cli_fail_err(&cli, 0, &e);
+    return VS_OK;
 }

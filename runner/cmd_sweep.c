@@ -1,9 +1,8 @@
 /* cmd_sweep.c - `vsbench sweep HOST --profile NAME|FILE --out DIR`. */
 #include "runner/cmd.h"
-#include "core/size.h"
 #include "runner/sweep.h"
+#include "core/cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +21,31 @@ static const char usage[] =
     "Exit status: 0 all runs ok, 1 some runs failed or interrupted (Ctrl-C keeps\n"
     "every finished run; --resume continues), 2 usage, 3 server unreachable.\n";
 
+/* Load the profile and run (or just print) the sweep. */
+static int sweep(const vs_cli *cli, vs_sweep_opts *o, const char *profile, int dry,
+                 const char *host)
+{
+    vs_profile prof;
+    vs_err e;
+    int rc;
+
+    if (vs_profile_load(profile, &prof, &e) != 0)
+        return vs_cli_fail_err(cli, 0, &e);
+    if (dry) {
+        vs_sweep_dry_run(&prof, stdout);
+        rc = VS_OK;
+    } else if (host == NULL || o->out_dir == NULL) {
+        rc = vs_cli_fail(cli, VS_ERR_USAGE, "sweep needs HOST and --out DIR (see --help)");
+    } else if (vs_addr_parse(host, &o->control, &e) != 0) {
+        rc = vs_cli_fail_err(cli, 0, &e);
+    } else {
+        o->profile = &prof;
+        rc = vs_sweep_run(o, &e) == 0 ? VS_OK : vs_cli_fail_err(cli, 0, &e);
+    }
+    vs_profile_free(&prof);
+    return rc;
+}
+
 int vs_cmd_sweep(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -33,50 +57,30 @@ int vs_cmd_sweep(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    vs_cli cli = { "vsbench", "sweep", usage, "p:o:h", opts };
     vs_sweep_opts o;
-    vs_profile prof;
     const char *profile = NULL;
-    int c, dry = 0, rc;
+    int c, dry = 0;
     uint32_t ms;
     vs_err e;
 
     memset(&o, 0, sizeof o);
     o.connect_timeout_ms = 5000;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "p:o:h", opts, NULL)) != -1) {
+    while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
         switch (c) {
+        case VS_CLI_EXIT: return cli.status;
         case 'p': profile = optarg; break;
         case 'o': o.out_dir = optarg; break;
         case 'r': o.resume = 1; break;
         case 'n': dry = 1; break;
-        case 't':
-            if (vs_seconds_parse(optarg, &ms, &e) != 0 || ms == 0)
-                return vs_cmd_fail(2, "--timeout takes seconds, e.g. 5");
+        default: /* 't' */
+            if (vs_cli_seconds("--timeout", optarg, 1, VS_MAX_DURATION_MS, &ms, &e) != 0)
+                return vs_cli_fail_err(&cli, 0, &e);
             o.connect_timeout_ms = (int)ms;
-            break;
-        case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return 2;
         }
     }
     if (profile == NULL)
-        return vs_cmd_fail(2, "sweep needs --profile NAME|FILE (built-in: paper, quick, nightly)");
-    if (vs_profile_load(profile, &prof, &e) != 0)
-        return vs_cmd_fail(e.code, e.msg);
-    if (dry) {
-        vs_sweep_dry_run(&prof, stdout);
-        vs_profile_free(&prof);
-        return 0;
-    }
-    if (optind != argc - 1 || o.out_dir == NULL) {
-        vs_profile_free(&prof);
-        return vs_cmd_fail(2, "sweep needs HOST and --out DIR (see --help)");
-    }
-    if (vs_addr_parse(argv[optind], &o.control, &e) != 0) {
-        vs_profile_free(&prof);
-        return vs_cmd_fail(e.code, e.msg);
-    }
-    o.profile = &prof;
-    rc = vs_sweep_run(&o, &e);
-    vs_profile_free(&prof);
-    return rc == 0 ? 0 : vs_cmd_fail(e.code, e.msg);
+        return vs_cli_fail(&cli, VS_ERR_USAGE, "sweep needs --profile NAME|FILE (built-in: %s)",
+                           vs_profile_builtin_list());
+    return sweep(&cli, &o, profile, dry, optind == argc - 1 ? argv[optind] : NULL);
 }

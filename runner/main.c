@@ -1,11 +1,9 @@
 /* main.c - `vsbench COMMAND ...`: dispatch to the subcommands. */
 #include "runner/cmd.h"
-#include "core/version.h"
-#include "platform/err.h"
+#include "core/cli.h"
 #include "platform/net.h"
 
 #include <stdio.h>
-#include <string.h>
 
 static const char usage[] =
     "usage: vsbench COMMAND [OPTIONS]\n"
@@ -24,35 +22,22 @@ static const char usage[] =
     "(CID: number, any, local, host), hvsock:VMID[:PORT]; a bare HOST is tcp.\n"
     "The default port is 5301. 'vsbench COMMAND --help' describes a command.\n";
 
-int vs_cmd_fail(int code, const char *msg)
-{
-    fprintf(stderr, "vsbench: %s\n", msg);
-    return code;
-}
+static const vs_cli_cmd commands[] = {
+    { "run", vs_cmd_run },
+    { "serve", vs_cmd_serve },
+    { "sweep", vs_cmd_sweep },
+    { "info", vs_cmd_info },
+    { "version", vs_cmd_version },
+    { "--version", vs_cmd_version },
+};
 
 int main(int argc, char **argv)
 {
+    vs_cli cli = { "vsbench", NULL, usage, "", NULL };
     vs_err e;
 
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? VS_ERR_USAGE : 0;
-    }
-    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
-        printf("vsbench %s (%s)\n", VS_VERSION, vs_git_revision());
-        return 0;
-    }
     if (vs_net_init(&e) != 0)
-        return vs_cmd_fail(e.code, e.msg);
-    if (strcmp(argv[1], "run") == 0)
-        return vs_cmd_run(argc - 1, argv + 1);
-    if (strcmp(argv[1], "serve") == 0)
-        return vs_cmd_serve(argc - 1, argv + 1);
-    if (strcmp(argv[1], "info") == 0)
-        return vs_cmd_info(argc - 1, argv + 1);
-    if (strcmp(argv[1], "sweep") == 0)
-        return vs_cmd_sweep(argc - 1, argv + 1);
-    fprintf(stderr, "vsbench: unknown command '%s'\n\n%s", argv[1], usage);
-    return VS_ERR_USAGE;
+        return vs_cli_fail_err(&cli, 0, &e);
+    return vs_cli_dispatch("vsbench", usage, commands,
+                           (int)(sizeof commands / sizeof commands[0]), argc, argv);
 }

@@ -61,3 +61,33 @@ t_listen_errors_are_usage_errors() {
     grep -q "192.0.2.1" "$TMP/o" || fail "message does not name the address: $(cat "$TMP/o")"
     server_alive || fail "the first server died"
 }
+
+# One CLI module for both binaries: per-command help, strict values,
+# suggestions for a mistyped command or option.
+t_cli_help_and_suggestions() {
+    VSREPORT=${VSREPORT:-$PWD/bin/vsreport}
+    for cmd in summary report compare history version; do
+        "$VSREPORT" "$cmd" --help >"$TMP/h" || fail "vsreport $cmd --help failed"
+        grep -q "^usage: vsreport $cmd" "$TMP/h" || fail "vsreport $cmd --help: $(head -n 1 "$TMP/h")"
+    done
+    for cmd in run serve sweep info version; do
+        "$VSBENCH" "$cmd" --help >"$TMP/h" || fail "vsbench $cmd --help failed"
+        grep -q "^usage: vsbench $cmd" "$TMP/h" || fail "vsbench $cmd --help: $(head -n 1 "$TMP/h")"
+    done
+    "$VSBENCH" help sweep | grep -q -- '--profile' || fail "help sweep"
+    "$VSBENCH" rnu >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "unknown command should exit 2"
+    grep -q "did you mean 'run'" "$TMP/o" || fail "no suggestion: $(cat "$TMP/o")"
+    "$VSBENCH" run 127.0.0.1 --sesions 2 >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "unknown option should exit 2"
+    grep -q "did you mean --sessions" "$TMP/o" || fail "no option suggestion: $(cat "$TMP/o")"
+    "$VSREPORT" sumary x >"$TMP/o" 2>&1
+    grep -q "did you mean 'summary'" "$TMP/o" || fail "no vsreport suggestion: $(cat "$TMP/o")"
+    "$VSREPORT" compare --window 3x a b >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "--window 3x should exit 2"
+    grep -q "'3x'" "$TMP/o" || fail "--window value not quoted: $(cat "$TMP/o")"
+    "$VSREPORT" compare --alpha 0.05x a b >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "--alpha 0.05x should exit 2"
+    "$VSBENCH" serve --timeout 5x >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "serve --timeout 5x should exit 2"
+}

@@ -1,6 +1,6 @@
 /* test_addr.c - the address syntax of platform/addr.h. */
 #include "platform/addr.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <string.h>
 
@@ -113,16 +113,14 @@ static void test_transport_names(void)
     CU_ASSERT_STRING_EQUAL(vs_transport_name(VS_TR_UNIX), "unix");
 }
 
-int vs_suite_addr(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "tcp forms", test_tcp_forms },
-        { "vsock CID words", test_vsock_words },
-        { "unix and hvsock", test_unix_and_hvsock },
-        { "errors name the bad part", test_errors_name_the_part },
-        { "format round trip", test_format_round_trip },
-        { "transport names", test_transport_names },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("addr", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "tcp forms", test_tcp_forms },
+    { "vsock CID words", test_vsock_words },
+    { "unix and hvsock", test_unix_and_hvsock },
+    { "errors name the bad part", test_errors_name_the_part },
+    { "format round trip", test_format_round_trip },
+    { "transport names", test_transport_names },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("addr", tests)

@@ -3,7 +3,7 @@
 #include "analysis/changepoint.h"
 #include "analysis/compare.h"
 #include "reports/verdict.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -222,16 +222,14 @@ static void test_changepoint_noise_rate(void)
     fprintf(stderr, " [%d of 200 noise series flagged] ", flagged);
 }
 
-int vs_suite_compare(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "Welch's test: published examples", test_welch_known_answers },
-        { "verdicts at the edges", test_verdict_edges },
-        { "Markdown (golden file)", test_markdown_golden },
-        { "JUnit (golden file)", test_junit_golden },
-        { "change point: a step is found", test_changepoint_step_found },
-        { "change points: noise rarely flagged", test_changepoint_noise_rate },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("compare", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "Welch's test: published examples", test_welch_known_answers },
+    { "verdicts at the edges", test_verdict_edges },
+    { "Markdown (golden file)", test_markdown_golden },
+    { "JUnit (golden file)", test_junit_golden },
+    { "change point: a step is found", test_changepoint_step_found },
+    { "change points: noise rarely flagged", test_changepoint_noise_rate },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("compare", tests)

@@ -1,7 +1,7 @@
 /* test_csv.c - RFC 4180 writing and reading, runs.csv rows. */
 #include "core/csv.h"
 #include "core/runs.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -180,16 +180,14 @@ static void test_header_by_name(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "appears twice"));
 }
 
-int vs_suite_csv(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "quoting", test_quoting },
-        { "round trip", test_round_trip },
-        { "malformed input", test_malformed },
-        { "runs.csv row has the header's columns", test_row_columns },
-        { "runs.csv rows round trip", test_rows_round_trip },
-        { "runs.csv columns found by header name", test_header_by_name },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("csv", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "quoting", test_quoting },
+    { "round trip", test_round_trip },
+    { "malformed input", test_malformed },
+    { "runs.csv row has the header's columns", test_row_columns },
+    { "runs.csv rows round trip", test_rows_round_trip },
+    { "runs.csv columns found by header name", test_header_by_name },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("csv", tests)

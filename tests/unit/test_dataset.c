@@ -1,7 +1,7 @@
 /* test_dataset.c - loading results directories, good and malformed;
  * grouping into points. */
 #include "analysis/summary.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,12 +136,10 @@ static void test_good_input_grouped(void)
     remove_dir(dir);
 }
 
-int vs_suite_dataset(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "malformed input refused with file:line", test_malformed_inputs },
-        { "good input grouped per point", test_good_input_grouped },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("dataset", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "malformed input refused with file:line", test_malformed_inputs },
+    { "good input grouped per point", test_good_input_grouped },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("dataset", tests)

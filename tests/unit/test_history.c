@@ -8,7 +8,7 @@
 #include "analysis/history.h"
 #include "analysis/history_schema.h"
 #include "reports/markup.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -328,17 +328,15 @@ static void test_escapes(void)
     CU_ASSERT_STRING_EQUAL(gp, "abcdefgh");
 }
 
-int vs_suite_history(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "locations: engines by prefix", test_db_parse },
-        { "locations: passwords masked", test_db_mask },
-        { "history round trip (SQLite)", test_history_round_trip },
-        { "version 1 migrated, newer refused", test_history_migrate },
-        { "nights per point, by start time and pair", test_history_nights },
-        { "fleet: a night against the nights before it", test_fleet_verdicts },
-        { "escapes: Markdown, gnuplot", test_escapes },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("history", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "locations: engines by prefix", test_db_parse },
+    { "locations: passwords masked", test_db_mask },
+    { "history round trip (SQLite)", test_history_round_trip },
+    { "version 1 migrated, newer refused", test_history_migrate },
+    { "nights per point, by start time and pair", test_history_nights },
+    { "fleet: a night against the nights before it", test_fleet_verdicts },
+    { "escapes: Markdown, gnuplot", test_escapes },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("history", tests)

@@ -1,6 +1,6 @@
 /* test_hvsock.c - Hyper-V VM ids and service GUIDs (platform/hvsock.h). */
 #include "platform/hvsock.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <string.h>
 
@@ -46,13 +46,11 @@ static void test_guid_text(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "mother"));
 }
 
-int vs_suite_hvsock(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "port to service GUID", test_port_to_service_guid },
-        { "VM id words", test_vmid_words },
-        { "GUID text", test_guid_text },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("hvsock", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "port to service GUID", test_port_to_service_guid },
+    { "VM id words", test_vmid_words },
+    { "GUID text", test_guid_text },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("hvsock", tests)

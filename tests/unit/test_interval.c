@@ -1,7 +1,7 @@
 /* test_interval.c - multi-session overlap arithmetic. */
 #include "runner/interval.h"
 #include "workloads/stream.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 static void test_all_overlap(void)
 {
@@ -54,16 +54,14 @@ static void test_rates(void)
     CU_ASSERT_DOUBLE_EQUAL(vs_rate_bps(100, 0), 0.0, 0.0);
 }
 
-int vs_suite_interval(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "all sessions overlap the window", test_all_overlap },
-        { "late start and early end", test_late_start_and_early_end },
-        { "disjoint spans", test_disjoint },
-        { "no sessions", test_empty_set },
-        { "rates", test_rates },
-        { "receive size", test_recv_chunk },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("interval", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "all sessions overlap the window", test_all_overlap },
+    { "late start and early end", test_late_start_and_early_end },
+    { "disjoint spans", test_disjoint },
+    { "no sessions", test_empty_set },
+    { "rates", test_rates },
+    { "receive size", test_recv_chunk },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("interval", tests)

@@ -1,6 +1,6 @@
 /* test_json.c - the JSON writer. */
 #include "core/json.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <math.h>
 
@@ -43,12 +43,10 @@ static void test_pretty(void)
     vs_json_free(&j);
 }
 
-int vs_suite_json(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "compact output and escapes", test_compact },
-        { "pretty output", test_pretty },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("json", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "compact output and escapes", test_compact },
+    { "pretty output", test_pretty },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("json", tests)

@@ -2,7 +2,7 @@
  * accept, addresses, options and the error policy. tcp and unix only: no
  * vsock socket is ever opened here. */
 #include "platform/net.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -185,20 +185,17 @@ static void test_accept_times_out(void)
     vs_sock_close(l);
 }
 
-int vs_suite_net(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "tcp listen, connect, accept, addresses", test_tcp_pair },
-        { "TCP_NODELAY set and read back", test_nodelay },
-        { "buffer size read back as requested", test_bufsize_read_back },
-        { "listen on a port in use: usage error", test_listen_in_use_is_usage },
-        { "connection refused: connect error", test_refused_is_connect_error },
-        { "unix sockets", test_unix },
-        { "unix path in a missing directory: usage error",
-          test_unix_missing_directory_is_usage },
-        { "accept times out", test_accept_times_out },
-        CU_TEST_INFO_NULL,
-    };
+static const CU_TestInfo tests[] = {
+    { "tcp listen, connect, accept, addresses", test_tcp_pair },
+    { "TCP_NODELAY set and read back", test_nodelay },
+    { "buffer size read back as requested", test_bufsize_read_back },
+    { "listen on a port in use: usage error", test_listen_in_use_is_usage },
+    { "connection refused: connect error", test_refused_is_connect_error },
+    { "unix sockets", test_unix },
+    { "unix path in a missing directory: usage error",
+      test_unix_missing_directory_is_usage },
+    { "accept times out", test_accept_times_out },
+    CU_TEST_INFO_NULL,
+};
 
-    return vs_add_suite("net", tests);
-}
+VS_UNIT_SUITE("net", tests)

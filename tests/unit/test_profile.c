@@ -2,7 +2,7 @@
 #include "runner/matrix.h"
 #include "runner/profile.h"
 #include "runner/stoprule.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <string.h>
 
@@ -172,17 +172,15 @@ static void test_stop_rule(void)
     CU_ASSERT_DOUBLE_EQUAL(half, 4.303 * 0.05 / 1.7320508, 1e-4); /* sd = 0.05 */
 }
 
-int vs_suite_profile(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "a good profile", test_good_profile },
-        { "bad profiles name file, line and key", test_bad_profiles },
-        { "until-ci defaults", test_until_ci_defaults },
-        { "built-in profiles; paper is 192 runs, 4.8 h", test_builtins },
-        { "matrix order and skipped transports", test_matrix_order_and_skip },
-        { "t table", test_t_table },
-        { "stop rule", test_stop_rule },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("profile", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "a good profile", test_good_profile },
+    { "bad profiles name file, line and key", test_bad_profiles },
+    { "until-ci defaults", test_until_ci_defaults },
+    { "built-in profiles; paper is 192 runs, 4.8 h", test_builtins },
+    { "matrix order and skipped transports", test_matrix_order_and_skip },
+    { "t table", test_t_table },
+    { "stop rule", test_stop_rule },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("profile", tests)

@@ -1,6 +1,6 @@
 /* test_proto.c - control protocol v1 encoding, decoding and validation. */
 #include "runner/proto.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -236,19 +236,17 @@ static void test_garbage_never_crashes(void)
     free(w);
 }
 
-int vs_suite_proto(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "TEST round trip", test_test_round_trip },
-        { "truncated and trailing bytes", test_truncated_and_trailing },
-        { "limits enforced", test_limits_enforced },
-        { "HELLO magic and ERROR", test_hello_magic_and_error },
-        { "strings bounded", test_strings_bounded },
-        { "RESULT round trip", test_result_round_trip },
-        { "session counts bounded", test_counts_bounded },
-        { "encoder overflow", test_encoder_overflow },
-        { "garbage never crashes", test_garbage_never_crashes },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("proto", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "TEST round trip", test_test_round_trip },
+    { "truncated and trailing bytes", test_truncated_and_trailing },
+    { "limits enforced", test_limits_enforced },
+    { "HELLO magic and ERROR", test_hello_magic_and_error },
+    { "strings bounded", test_strings_bounded },
+    { "RESULT round trip", test_result_round_trip },
+    { "session counts bounded", test_counts_bounded },
+    { "encoder overflow", test_encoder_overflow },
+    { "garbage never crashes", test_garbage_never_crashes },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("proto", tests)

@@ -1,6 +1,6 @@
 /* test_result.c - composing rows from both sides' figures. */
 #include "runner/result.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -112,13 +112,11 @@ static void test_json_names_match_csv(void)
     free(r);
 }
 
-int vs_suite_result(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "aggregate is the sum of sessions", test_aggregate_is_sum },
-        { "a failed session fails the aggregate", test_failed_session_fails_aggregate },
-        { "JSON names match the CSV columns", test_json_names_match_csv },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("result", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "aggregate is the sum of sessions", test_aggregate_is_sum },
+    { "a failed session fails the aggregate", test_failed_session_fails_aggregate },
+    { "JSON names match the CSV columns", test_json_names_match_csv },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("result", tests)

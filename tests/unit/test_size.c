@@ -1,6 +1,6 @@
 /* test_size.c - sizes and durations of core/size.h. */
 #include "core/size.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <string.h>
 
@@ -66,14 +66,12 @@ static void test_seconds(void)
     CU_ASSERT_EQUAL(vs_seconds_parse("9999999h", &ms, &e), -1);
 }
 
-int vs_suite_size(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "sizes with suffixes", test_sizes },
-        { "bad sizes", test_bad_sizes },
-        { "size format", test_size_format },
-        { "durations", test_seconds },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("size", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "sizes with suffixes", test_sizes },
+    { "bad sizes", test_bad_sizes },
+    { "size format", test_size_format },
+    { "durations", test_seconds },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("size", tests)

@@ -2,7 +2,7 @@
  * the runner's t table against analysis/tdist. */
 #include "analysis/stats.h"
 #include "runner/stoprule.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <math.h>
 
@@ -79,15 +79,13 @@ static void test_ratio(void)
     CU_ASSERT_FALSE(r.ci_valid);
 }
 
-int vs_suite_stats(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "t quantiles against published values", test_t_quantiles },
-        { "the runner's t table agrees with tdist", test_runner_table_matches_tdist },
-        { "mean, sd, CV, CI of a known sample", test_known_sample },
-        { "n = 0, n = 1, zero variance: NaN-free", test_edges_are_nan_free },
-        { "ratio and its uncertainty", test_ratio },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("stats", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "t quantiles against published values", test_t_quantiles },
+    { "the runner's t table agrees with tdist", test_runner_table_matches_tdist },
+    { "mean, sd, CV, CI of a known sample", test_known_sample },
+    { "n = 0, n = 1, zero variance: NaN-free", test_edges_are_nan_free },
+    { "ratio and its uncertainty", test_ratio },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("stats", tests)

@@ -3,7 +3,7 @@
  * over a dense grid is test_tdist_gsl.c, Linux only). */
 #include "analysis/ibeta.h"
 #include "analysis/tdist.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <math.h>
 
@@ -149,17 +149,15 @@ static void test_t_edges(void)
     CU_ASSERT_TRUE(isnan(vs_tdist_quantile(0.3, NAN)));
 }
 
-int vs_suite_tdist(void)
-{
-    static const CU_TestInfo tests[] = {
-        { "incomplete beta: closed forms", test_ibeta_closed_forms },
-        { "incomplete beta: inverse round trip", test_ibeta_inverse_round_trip },
-        { "incomplete beta: bad arguments", test_ibeta_bad_arguments },
-        { "t: df 1 and 2 closed forms", test_t_closed_forms },
-        { "t: high-precision values (bc)", test_t_high_precision },
-        { "t: symmetry and round trips", test_t_round_trip },
-        { "t: edges, infinities, NaN", test_t_edges },
-        CU_TEST_INFO_NULL,
-    };
-    return vs_add_suite("tdist", tests);
-}
+static const CU_TestInfo tests[] = {
+    { "incomplete beta: closed forms", test_ibeta_closed_forms },
+    { "incomplete beta: inverse round trip", test_ibeta_inverse_round_trip },
+    { "incomplete beta: bad arguments", test_ibeta_bad_arguments },
+    { "t: df 1 and 2 closed forms", test_t_closed_forms },
+    { "t: high-precision values (bc)", test_t_high_precision },
+    { "t: symmetry and round trips", test_t_round_trip },
+    { "t: edges, infinities, NaN", test_t_edges },
+    CU_TEST_INFO_NULL,
+};
+
+VS_UNIT_SUITE("tdist", tests)

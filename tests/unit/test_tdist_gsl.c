@@ -4,7 +4,7 @@
  * p from 1e-12 to 1 - 1e-12 (tails 10 per decade, and 1/2 +- 1e-12 ..
  * 0.25); t from 1e-10 to 1e6 for the distribution function. Linux only:
  * GSL is GPL-3 and is linked into this test binary, never into a shipped
- * one (make gsl-check). Elsewhere tdist_gsl_none.c stands in.
+ * one (make gsl-check). Elsewhere the Makefile leaves this suite out.
  *
  * No single GSL function is accurate everywhere, so each value is
  * compared with several GSL formulations of the same quantity and must
@@ -19,7 +19,7 @@
  * The largest differences seen are printed.
  */
 #include "analysis/tdist.h"
-#include "tests/unit/suites.h"
+#include "tests/unit/unit.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
@@ -151,13 +151,17 @@ static void test_cdf_grid(void)
     CU_ASSERT(n > 15000);
 }
 
-int vs_suite_tdist_gsl(void)
+static const CU_TestInfo tests[] = {
+    { "t quantile agrees with GSL over the grid", test_quantile_grid },
+    { "t distribution agrees with GSL over the grid", test_cdf_grid },
+    CU_TEST_INFO_NULL,
+};
+
+/* GSL must not abort on its own failures. */
+static int suite_init(void)
 {
-    static const CU_TestInfo tests[] = {
-        { "t quantile agrees with GSL over the grid", test_quantile_grid },
-        { "t distribution agrees with GSL over the grid", test_cdf_grid },
-        CU_TEST_INFO_NULL,
-    };
-    gsl_set_error_handler_off(); /* GSL must not abort on its own failures */
-    return vs_add_suite("tdist against GSL", tests);
+    gsl_set_error_handler_off();
+    return 0;
 }
+
+VS_UNIT_SUITE_INIT("tdist against GSL", tests, suite_init)
