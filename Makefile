@@ -1,14 +1,6 @@
 # vsbench - one non-recursive GNU Makefile for everything.
 #
-#   make              bin/vsbench (static) and bin/vsreport
-#   make test         unit tests (CUnit), integration, two-host and history tests
-#   make history-test the history on SQLite and a throw-away PostgreSQL (tests/history)
-#   make report       a quick sweep on this machine -> out/report/index.html
-#   make windows      bin/win64/vsbench.exe with x86_64-w64-mingw32-gcc
-#   make vm-test      vsock for real inside a QEMU guest (tests/vm)
-#   make netns-test   two hosts in network namespaces (tests/netns)
-#   make bench        speed comparisons (not part of test)
-#   make install      PREFIX=/usr/local
+#   make help         every target with one line each (the `##` comments)
 #   V=1               show full commands
 #
 # The target OS comes from the compiler (`$(CC) -dumpmachine`), not from
@@ -60,9 +52,9 @@ include mk/deps.mk
 # compiled from a checkout given as INIH_SRC; without one the Windows
 # runner has every command but sweep.
 ifeq ($(OS),posix)
-INIH_CPPFLAGS :=
+INIH_CPPFLAGS := $(shell pkg-config --cflags inih 2>/dev/null)
 INIH_OBJ :=
-INIH_LIBS := -linih
+INIH_LIBS := $(or $(shell pkg-config --libs inih 2>/dev/null),-linih)
 HAVE_INIH := 1
 else ifneq ($(INIH_SRC),)
 INIH_CPPFLAGS := -I$(INIH_SRC)
@@ -120,7 +112,17 @@ DB_STUB_OBJ := $(call obj,analysis/db_sqlite_none.c analysis/db_pg_none.c)
 REPORT_LIB_SRC := $(filter-out analysis/db_%.c,$(wildcard analysis/*.c)) $(DB_SRC) \
                   $(filter-out reports/vsreport.c,$(wildcard reports/*.c))
 REPORT_LIB_OBJ := $(call obj,$(REPORT_LIB_SRC))
-REPORT_BASE_LIBS := -lxlsxwriter -ljansson -lm
+
+# Libraries come from pkg-config (every one ships a .pc in Debian), each
+# named with the Debian package that brings it: a missing one stops the
+# build with one line naming the package instead of a compiler error.
+# (The history engines are optional; see HAVE_SQLITE, HAVE_LIBPQ above.)
+REPORT_PKGS := jansson=libjansson-dev xlsxwriter=libxlsxwriter-dev
+RUNNER_PKGS := inih=libinih-dev
+TEST_PKGS := cunit=libcunit1-dev gsl=libgsl-dev
+pc_modules = $(foreach p,$(1),$(firstword $(subst =, ,$(p))))
+REPORT_CPPFLAGS := $(shell pkg-config --cflags $(call pc_modules,$(REPORT_PKGS)) 2>/dev/null)
+REPORT_BASE_LIBS := $(shell pkg-config --libs $(call pc_modules,$(REPORT_PKGS)) 2>/dev/null) -lm
 REPORT_LIBS := $(REPORT_BASE_LIBS) $(DB_LIBS)
 
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -134,18 +136,37 @@ ORACLE_LIBS :=
 endif
 UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
 
-.PHONY: all static test unit-test gsl-check integration-test netns-test history-test vm-test report nightly memcheck \
-        windows windows-test windows-dist bench install clean FORCE
+.PHONY: all static test unit-test gsl-check integration-test netns-test history-test vm-test \
+        report nightly memcheck windows windows-test windows-dist bench install clean help \
+        check-sizes FORCE libs-report libs-runner libs-test
 .DEFAULT_GOAL := all
 
 ifeq ($(OS),posix)
-all: $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE)
+all: $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE) ## bin/vsbench (static) and bin/vsreport
 else
 all: $(BIN)/vsbench$(EXE)
 endif
 
 # The default build is already static; `make static` is its other name.
-static: $(BIN)/vsbench$(EXE)
+static: $(BIN)/vsbench$(EXE) ## bin/vsbench alone (static, copy it into any VM)
+
+help: ## this list
+	@echo "make TARGET (V=1 shows full commands; CC=x86_64-w64-mingw32-gcc builds for Windows)"
+	@sed -n 's/^\([a-z-]*\):.*## \(.*\)/  \1\t\2/p' $(MAKEFILE_LIST) | expand -t 20
+
+# ---- libraries --------------------------------------------------------------
+
+# check_pkgs: fail with the Debian packages to install for missing modules.
+check_pkgs = @missing=; for p in $(1); do pkg-config --exists "$${p%%=*}" || \
+	missing="$$missing $${p\#*=}"; done; [ -z "$$missing" ] || { echo "missing libraries:" \
+	"apt-get install$$missing (ci/debian-packages.txt lists everything)" >&2; exit 1; }
+
+libs-report:
+	$(call check_pkgs,pkg-config=pkg-config $(REPORT_PKGS))
+libs-runner:
+	$(call check_pkgs,pkg-config=pkg-config $(RUNNER_PKGS))
+libs-test:
+	$(call check_pkgs,pkg-config=pkg-config $(TEST_PKGS))
 
 # ---- rules -----------------------------------------------------------------
 
@@ -153,6 +174,14 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(INIH_CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Objects that include a library's headers wait for the check above.
+ifeq ($(OS),posix)
+$(REPORT_LIB_OBJ) $(call obj,reports/vsreport.c): | libs-report
+$(REPORT_LIB_OBJ) $(call obj,reports/vsreport.c): override CPPFLAGS += $(REPORT_CPPFLAGS)
+$(call obj,runner/profile.c): | libs-runner
+$(call obj,$(UNIT_SRC)): | libs-test
+endif
 
 $(BUILD)/inih/ini.o: $(INIH_SRC)/ini.c
 	@mkdir -p $(dir $@)
@@ -212,63 +241,66 @@ $(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(BASE_
 $(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CUNIT_LIBS) $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(OS_LIBS)
 
-unit-test: $(UNIT_BIN)
+unit-test: $(UNIT_BIN) ## CUnit suites (tests/unit; one file per suite)
 	$(UNIT_BIN)
 
-integration-test: all
+integration-test: all ## the real binaries on loopback (tests/integration)
 	tests/integration/run.sh
 
-netns-test: all
+netns-test: all ## two hosts in network namespaces (tests/netns)
 	tests/netns/run.sh
 	tests/netns/compare.sh
 
 # Both history engines: a throw-away PostgreSQL cluster on a unix socket.
-history-test: all $(BUILD)/vsreport-nodb$(EXE)
+history-test: all $(BUILD)/vsreport-nodb$(EXE) ## the history on SQLite and a throw-away PostgreSQL
 	tests/history/run.sh
 
-test: deps-check unit-test gsl-check integration-test netns-test history-test
+check-sizes: ## no function over 60 lines, no file over 600
+	ci/check-sizes.sh
+
+test: check-sizes deps-check unit-test gsl-check integration-test netns-test history-test ## everything CI runs first
 
 # No shipped binary links GSL; the unit tests, which do, prove the check sees it.
-gsl-check: all $(UNIT_BIN)
+gsl-check: all $(UNIT_BIN) ## no shipped binary links GSL (tests/no-gsl.sh)
 	tests/no-gsl.sh --control $(UNIT_BIN) $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE)
 
 # The unit tests and a real serve/run pair under valgrind.
-memcheck: all $(UNIT_BIN)
+memcheck: all $(UNIT_BIN) ## unit tests and a serve/run pair under valgrind
 	tests/memcheck.sh
 
-vm-test: $(BIN)/vsbench$(EXE)
+vm-test: $(BIN)/vsbench$(EXE) ## vsock for real inside a QEMU guest (tests/vm)
 	tests/vm/run.sh $(BIN)/vsbench$(EXE)
 
 # ---- reports ---------------------------------------------------------------
 
-report: all
+report: all ## a quick sweep on this machine -> out/report/index.html
 	ci/make-report.sh
 
 # vsbench and iperf3 side by side (a benchmark: nothing asserted).
-bench: all
+bench: all ## speed comparisons with iperf3 (not part of test)
 	ci/bench.sh
 
 # A nightly regression check on this machine (docs/nightly.md).
-nightly: all
+nightly: all ## the nightly regression check on this machine (docs/nightly.md)
 	ci/nightly
 
 # ---- Windows ---------------------------------------------------------------
 
 MINGW_CC ?= x86_64-w64-mingw32-gcc
 
-windows:
+windows: ## bin/win64/vsbench.exe with MinGW (-Werror clean)
 	$(MAKE) CC=$(MINGW_CC) all
 
-windows-test: windows all
+windows-test: windows all ## the Windows runner under wine, against Linux (tests/windows)
 	$(MAKE) CC=$(MINGW_CC) deps-check
 	tests/no-gsl.sh bin/win64/*.exe
 	tests/windows/run.sh
 
 # A zip to copy into a Windows VM: the runner, README, profiles, docs,
 # LICENSE and the third-party notices.
-windows-dist: windows
+windows-dist: windows ## bin/vsbench-win64.zip to copy into a Windows VM
 	$(MAKE) CC=$(MINGW_CC) notices
 	rm -rf build/dist/vsbench-win64 && mkdir -p build/dist/vsbench-win64/profiles
 	cp bin/win64/vsbench.exe README.md LICENSE docs/windows.md build/dist/vsbench-win64/
@@ -279,14 +311,14 @@ windows-dist: windows
 
 # ---- install ---------------------------------------------------------------
 
-install: all
+install: all ## binaries, profiles and man pages under PREFIX (/usr/local)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vsbench/profiles
 	install -m 755 $(BIN)/vsbench $(BIN)/vsreport $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 profiles/*.profile $(DESTDIR)$(PREFIX)/share/vsbench/profiles/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/vsbench.1 docs/vsreport.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
-clean:
+clean: ## remove build/, bin/ and out/
 	rm -rf build bin out
 
 FORCE:

@@ -117,7 +117,7 @@ endif
 HDR_LIBS := $(DEPS_LIB)/libhdr_histogram.a $(ZLIB_LIBS)
 
 .PHONY: deps deps-list deps-check
-deps: $(foreach d,$(DEPS_BUILT),$(call dep_stamp,$(d)))
+deps: $(foreach d,$(DEPS_BUILT),$(call dep_stamp,$(d))) ## build the pinned third-party libraries this target needs
 
 # ---- fetch check, verify, unpack -------------------------------------------
 
@@ -126,7 +126,7 @@ DEPS_MISSING = $(foreach d,$(DEPS_BUILT),$(if $(wildcard $(call dep_path,$(d))),
 dep_describe = printf '  %s\n      from   %s\n      sha256 %s\n      (git archive --prefix=%s/ %s)\n' \
     '$(dep_$(1)_archive)' '$(dep_$(1)_url)' '$(dep_$(1)_sha256)' '$(dep_$(1)_dir)' '$(dep_$(1)_commit)';
 
-deps-list:
+deps-list: ## the pinned source archives, their URLs and checksums
 	@echo 'Source archives (THIRD_PARTY_DIR=$(THIRD_PARTY_DIR)); $(TRIPLET) builds: $(DEPS_BUILT)'
 	@$(foreach d,$(DEPS_ALL),$(call dep_describe,$(d)))
 
@@ -269,7 +269,7 @@ $(BUILD)/tests/deps/libs_smoke$(EXE): $(BUILD)/tests/deps/libs_smoke.o $(LIBS_SM
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(DEPS_SMOKE_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIBS_SMOKE_LIBS) $(OS_LIBS)
 
-deps-check: $(DEPS_SMOKE) $(BUILD)/THIRD-PARTY-NOTICES.txt
+deps-check: $(DEPS_SMOKE) $(BUILD)/THIRD-PARTY-NOTICES.txt ## link and run the third-party libraries (tests/deps)
 	tests/deps/run.sh $(DEPS_SMOKE)
 
 # ---- notices ---------------------------------------------------------------

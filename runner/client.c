@@ -191,57 +191,73 @@ static uint64_t next_cookie(void)
     return x;
 }
 
-/* Set up and run; `r` gets rows. */
-static int run_test(client *c, vs_run_report *r, vs_err *e)
+/* Phase 1: handshake, then the TEST request; the server names endpoints. */
+static int negotiate(client *c, vs_test_req *req, vs_addr *base, vs_run_report *r, vs_err *e)
 {
     const vs_run_opts *o = c->o;
-    vs_test_req req = o->req;
     uint8_t frame[128];
     const uint8_t *rest;
     size_t rest_n;
-    vs_addr base;
-    vs_stream *st;
-    vs_stream_cfg sc = { 0 };
-    vs_measure_cfg mc;
-    vs_side_result local, remote;
-    enum vs_role role = req.test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
-    int rc;
 
     if (handshake(c, &o->control, o->connect_timeout_ms, e) != 0)
         return -1;
     r->server_cid = c->welcome.cid;
     snprintf(r->server_info, sizeof r->server_info, "%s", c->welcome.info_json);
-    if (data_base(c, &base, e) != 0)
+    if (data_base(c, base, e) != 0)
         return -1;
-    vs_addr_host_text(&base, r->data, sizeof r->data);
-    req.cookie = next_cookie();
-    req.any_host = (uint8_t)(o->has_data != 0);
-    if (send_frame(c, frame, vs_enc_test(frame, sizeof frame, &req), e) != 0 ||
+    vs_addr_host_text(base, r->data, sizeof r->data);
+    req->cookie = next_cookie();
+    req->any_host = (uint8_t)(o->has_data != 0);
+    if (send_frame(c, frame, vs_enc_test(frame, sizeof frame, req), e) != 0 ||
         expect(c, VS_MSG_ENDPOINTS, SETUP_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
         vs_dec_endpoints(rest, rest_n, &c->ep, e) != 0)
         return -1;
-    if (c->ep.count != req.sessions)
+    if (c->ep.count != req->sessions)
         return vs_err_set(e, VS_ERR_PROTOCOL, "server offered %u endpoints for %u sessions",
-                          c->ep.count, req.sessions);
-    if (connect_data(c, &base, req.cookie, e) != 0 ||
+                          c->ep.count, req->sessions);
+    return 0;
+}
+
+/* Phase 2: open the data connections; both ends report their buffers. */
+static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
+                         vs_run_report *r, vs_err *e)
+{
+    const uint8_t *rest;
+    size_t rest_n;
+
+    if (connect_data(c, base, req->cookie, e) != 0 ||
         expect(c, VS_MSG_CONNECTED, SETUP_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
         vs_dec_connected(rest, rest_n, &c->conn, e) != 0)
         return -1;
-    if (c->conn.count != req.sessions)
+    if (c->conn.count != req->sessions)
         return vs_err_set(e, VS_ERR_PROTOCOL, "server confirmed %u of %u sessions",
-                          c->conn.count, req.sessions);
+                          c->conn.count, req->sessions);
     for (int i = 0; i < c->ndata; i++) {
-        if (vs_sock_get_bufsize(c->data[i], base.tr, &r->local_buf[i], e) != 0)
+        if (vs_sock_get_bufsize(c->data[i], base->tr, &r->local_buf[i], e) != 0)
             return -1;
         r->remote_buf[i].snd = c->conn.snd[i];
         r->remote_buf[i].rcv = c->conn.rcv[i];
     }
-    check_sizes(r, req.sock_size, base.tr);
+    check_sizes(r, req->sock_size, base->tr);
+    return 0;
+}
+
+/* Phase 3: START, then measure this side until the interval ends. */
+static int measure(client *c, const vs_test_req *req, enum vs_transport tr,
+                   const vs_run_report *r, vs_side_result *local, vs_err *e)
+{
+    const vs_run_opts *o = c->o;
+    enum vs_role role = req->test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
+    vs_stream_cfg sc = { 0 };
+    vs_measure_cfg mc = { 0 };
+    uint8_t frame[16];
+    vs_stream *st;
+    int rc;
 
     sc.role = role;
-    sc.tr = base.tr;
-    sc.msg_size = req.msg_size;
-    sc.recv_chunk = vs_stream_recv_chunk(req.recv_size, r->local_buf[0].rcv);
+    sc.tr = tr;
+    sc.msg_size = req->msg_size;
+    sc.recv_chunk = vs_stream_recv_chunk(req->recv_size, r->local_buf[0].rcv);
     sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
     sc.active_open = 1;
     rc = vs_stream_create(&st, c->data, c->ndata, &sc, e);
@@ -253,30 +269,52 @@ static int run_test(client *c, vs_run_report *r, vs_err *e)
         vs_stream_free(st);
         return -1;
     }
-    memset(&mc, 0, sizeof mc);
     mc.role = role;
     mc.control = c->ctl;
-    mc.n = req.sessions;
-    mc.duration_ms = req.duration_ms;
-    mc.warmup_ms = req.warmup_ms;
-    mc.interval_ms = req.interval_ms;
+    mc.n = req->sessions;
+    mc.duration_ms = req->duration_ms;
+    mc.warmup_ms = req->warmup_ms;
+    mc.interval_ms = req->interval_ms;
     mc.watch_stop_signal = o->watch_stop_signal;
     mc.on_interim = o->on_interim;
     mc.ctx = o->ctx;
-    rc = vs_measure(st, &mc, &local, e);
+    rc = vs_measure(st, &mc, local, e);
     vs_stream_free(st);
-    if (rc != 0)
-        return -1;
+    return rc;
+}
+
+/* Phase 4: the server's RESULT, combined with ours into rows. */
+static int collect(client *c, const vs_test_req *req, const vs_side_result *local,
+                   vs_run_report *r, vs_err *e)
+{
+    enum vs_role role = req->test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
+    vs_side_result remote;
+    const uint8_t *rest;
+    size_t rest_n;
+
     if (expect(c, VS_MSG_RESULT, RESULT_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
         vs_dec_result(rest, rest_n, &remote, e) != 0)
         return -1;
-    if (remote.count != req.sessions)
+    if (remote.count != req->sessions)
         return vs_err_set(e, VS_ERR_PROTOCOL, "server reported %u of %u sessions",
-                          remote.count, req.sessions);
-    vs_report_compose(r, role, &local, &remote);
+                          remote.count, req->sessions);
+    vs_report_compose(r, role, local, &remote);
     if (!vs_report_total(r)->ok)
         return vs_err_set(e, VS_ERR_RUNTIME, "%s", vs_report_total(r)->error);
     return 0;
+}
+
+/* Set up and run; `r` gets rows. */
+static int run_test(client *c, vs_run_report *r, vs_err *e)
+{
+    vs_test_req req = c->o->req;
+    vs_side_result local;
+    vs_addr base;
+
+    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0 ||
+        measure(c, &req, base.tr, r, &local, e) != 0)
+        return -1;
+    return collect(c, &req, &local, r, e);
 }
 
 int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
