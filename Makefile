@@ -69,7 +69,7 @@ endif
 
 SWEEP_SRC := runner/profile.c runner/matrix.c runner/sweep.c runner/cmd_sweep.c
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
-                platform/hvsock.c platform/net.c $(wildcard platform/*_$(OS).c)
+                platform/hvsock.c platform/net.c platform/fs.c $(wildcard platform/*_$(OS).c)
 # Layers (docs/architecture.md): libvsbase.a is core/ (the vocabulary both
 # binaries share) and platform/ (OS code); libvsrunner.a is runner/ and
 # workloads/ without the commands. vsreport links only libvsbase.a.

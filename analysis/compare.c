@@ -1,5 +1,6 @@
 /* compare.c - see compare.h. */
 #include "analysis/compare.h"
+#include "core/grow.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -80,17 +81,15 @@ static void sample_free(vs_sample *s)
 
 static int add_point(vs_comparison *c, const vs_point *pt, int *cap)
 {
+    vs_point_cmp *p;
+
     for (int i = 0; i < c->n; i++)
         if (vs_point_equal(&c->p[i].pt, pt))
             return 0;
-    if (c->n == *cap) {
-        int n = *cap ? *cap * 2 : 64;
-        vs_point_cmp *p = realloc(c->p, (size_t)n * sizeof *p);
-        if (p == NULL)
-            return -1;
-        c->p = p;
-        *cap = n;
-    }
+    p = vs_grow(c->p, cap, c->n, sizeof *p);
+    if (p == NULL)
+        return -1;
+    c->p = p;
     memset(&c->p[c->n], 0, sizeof c->p[c->n]);
     c->p[c->n++].pt = *pt;
     return 0;

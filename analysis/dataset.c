@@ -1,5 +1,6 @@
 /* dataset.c - see dataset.h. */
 #include "analysis/dataset.h"
+#include "core/grow.h"
 #include "core/slurp.h"
 
 #include <errno.h>
@@ -35,14 +36,11 @@ const char *vs_meta_str(const vs_source *s, const char *path)
 
 static int add_rec(vs_dataset *d, const vs_rec *r, int *cap)
 {
-    if (d->nrec == *cap) {
-        int n = *cap ? *cap * 2 : 1024;
-        vs_rec *p = realloc(d->rec, (size_t)n * sizeof *p);
-        if (p == NULL)
-            return -1;
-        d->rec = p;
-        *cap = n;
-    }
+    vs_rec *p = vs_grow(d->rec, cap, d->nrec, sizeof *p);
+
+    if (p == NULL)
+        return -1;
+    d->rec = p;
     d->rec[d->nrec++] = *r;
     return 0;
 }

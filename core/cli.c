@@ -1,6 +1,7 @@
 /* cli.c - see cli.h. */
 #include "core/cli.h"
 #include "core/size.h"
+#include "core/version.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -118,18 +119,45 @@ static int bad_option(vs_cli *c, int ch, char **argv)
     return VS_CLI_EXIT;
 }
 
+/* Build getopt's tables from the option words; "K:name=", "K/name". */
+static void build_options(vs_cli *c)
+{
+    const char *p = c->options;
+    size_t ns = 1;
+    int n = 0;
+
+    c->shortopts[0] = ':'; /* report a missing value as ':' */
+    while (p != NULL && *p != '\0' && n < VS_CLI_MAX_OPTS) {
+        size_t len = strcspn(p, " ");
+        int value = len > 2 && p[len - 1] == '=';
+        if (len > 2) {
+            snprintf(c->names[n], sizeof c->names[n], "%.*s", (int)(len - 2 - value), p + 2);
+            c->longopts[n] = (struct option){ c->names[n], value, NULL, p[0] };
+            n++;
+            if (p[1] == ':' && ns + 3 < sizeof c->shortopts) {
+                c->shortopts[ns++] = p[0];
+                if (value)
+                    c->shortopts[ns++] = ':';
+            }
+        }
+        p += len;
+        p += strspn(p, " ");
+    }
+    c->shortopts[ns] = '\0';
+    c->longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+}
+
 int vs_cli_next(vs_cli *c, int argc, char **argv)
 {
-    char shortopts[64];
     int ch;
 
-    snprintf(shortopts, sizeof shortopts, ":%s", c->shortopts);
     if (!c->started) {
+        build_options(c);
         optind = 1;
         c->started = 1;
     }
     opterr = 0;
-    ch = getopt_long(argc, argv, shortopts, c->longopts, NULL);
+    ch = getopt_long(argc, argv, c->shortopts, c->longopts, NULL);
     if (ch == '?' || ch == ':')
         return bad_option(c, ch, argv);
     if (ch == 'h') {
@@ -141,6 +169,20 @@ int vs_cli_next(vs_cli *c, int argc, char **argv)
 }
 
 /* ---- commands ---------------------------------------------------------- */
+
+int vs_cli_version(const char *prog, const char *extra, int argc, char **argv)
+{
+    char usage[160];
+    vs_cli cli = { prog, "version", usage, "h:help" };
+
+    snprintf(usage, sizeof usage, "usage: %s version\n\nPrint the version and the git "
+             "revision it was built from.\n", prog);
+    if (vs_cli_next(&cli, argc, argv) == VS_CLI_EXIT)
+        return cli.status;
+    printf("%s %s (%s)%s%s\n", prog, VS_VERSION, vs_git_revision(), extra ? "; " : "",
+           extra ? extra : "");
+    return VS_OK;
+}
 
 static int unknown_command(const char *prog, const char *usage, const vs_cli_cmd *cmds,
                            int n, const char *word)

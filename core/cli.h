@@ -6,9 +6,11 @@
  * Exit statuses are the enum vs_code values of platform/err.h (0 VS_OK,
  * 2 VS_ERR_USAGE, ...); nothing here calls exit().
  *
- * An option loop:
+ * A command names its options in one string: words "K:name" (-K and
+ * --name), "K/name" (--name only; K is what vs_cli_next returns), with a
+ * trailing '=' when the option takes a value:
  *
- *     vs_cli cli = { "vsbench", "serve", usage, "L:h", opts };
+ *     vs_cli cli = { "vsbench", "serve", usage, "L:listen= o/once h:help" };
  *     while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
  *         switch (c) {
  *         case VS_CLI_EXIT: return cli.status;  // --help, or a bad option
@@ -30,15 +32,19 @@
 #include "platform/err.h"
 
 #define VS_CLI_EXIT (-2) /* vs_cli_next: return cli.status */
+#define VS_CLI_MAX_OPTS 24
 
 typedef struct vs_cli {
     const char *prog;               /* "vsbench", "vsreport" */
     const char *cmd;                /* "run", "summary"; NULL for the program */
     const char *usage;              /* the command's help text */
-    const char *shortopts;          /* getopt's short options, e.g. "o:h" */
-    const struct option *longopts;  /* { NULL } terminated */
+    const char *options;            /* "K:name= K/name ...", see above */
     int status;                     /* exit status when VS_CLI_EXIT came */
-    int started;                    /* 0 until the first vs_cli_next */
+    /* built from `options` by the first vs_cli_next */
+    int started;
+    char shortopts[2 * VS_CLI_MAX_OPTS + 2];
+    char names[VS_CLI_MAX_OPTS][24];
+    struct option longopts[VS_CLI_MAX_OPTS + 1];
 } vs_cli;
 
 /* The next option's value, -1 after the last (optind at the first
@@ -50,6 +56,10 @@ int vs_cli_fail(const vs_cli *c, int code, const char *fmt, ...) VS_PRINTF(3, 4)
 
 /* Print "PROG: e->msg" to stderr; return `code`, or e->code when 0. */
 int vs_cli_fail_err(const vs_cli *c, int code, const vs_err *e);
+
+/* The `version` command of `prog`: "PROG VERSION (REVISION)", then
+ * "; EXTRA" when `extra` is not NULL. */
+int vs_cli_version(const char *prog, const char *extra, int argc, char **argv);
 
 /* ---- commands ---------------------------------------------------------- */
 

@@ -12,8 +12,13 @@
 /* Flush stdio buffers and force the file to stable storage. */
 int vs_fsync_file(FILE *f, vs_err *e);
 
-/* Create a directory and its parents (like mkdir -p). */
+/* Create a directory and its parents (like mkdir -p); fs.c. */
 int vs_mkdir_p(const char *path, vs_err *e);
+
+/* Primitives of vs_mkdir_p: create one directory (0 also when it exists;
+ * -1 with errno), and whether path[p] separates two components. */
+int vs_mkdir_one(const char *path);
+int vs_path_is_sep(const char *path, const char *p);
 
 /* Atomically replace `to` with `from` (rename). */
 int vs_replace_file(const char *from, const char *to, vs_err *e);

@@ -19,27 +19,15 @@ int vs_fsync_file(FILE *f, vs_err *e)
     return 0;
 }
 
-int vs_mkdir_p(const char *path, vs_err *e)
+int vs_mkdir_one(const char *path)
 {
-    char buf[4096];
-    size_t n = strlen(path);
+    return mkdir(path, 0777) == 0 || errno == EEXIST ? 0 : -1;
+}
 
-    if (n == 0 || n >= sizeof buf)
-        return vs_err_set(e, VS_ERR_USAGE, "bad directory name '%s'", path);
-    memcpy(buf, path, n + 1);
-    for (char *p = buf + 1; *p != '\0'; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return vs_err_set(e, VS_ERR_USAGE, "cannot create directory %s: %s",
-                              buf, strerror(errno));
-        *p = '/';
-    }
-    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-        return vs_err_set(e, VS_ERR_USAGE, "cannot create directory %s: %s", buf,
-                          strerror(errno));
-    return 0;
+int vs_path_is_sep(const char *path, const char *p)
+{
+    (void)path;
+    return *p == '/';
 }
 
 int vs_replace_file(const char *from, const char *to, vs_err *e)

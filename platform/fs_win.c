@@ -19,28 +19,14 @@ int vs_fsync_file(FILE *f, vs_err *e)
     return 0;
 }
 
-int vs_mkdir_p(const char *path, vs_err *e)
+int vs_mkdir_one(const char *path)
 {
-    char buf[4096];
-    size_t n = strlen(path);
+    return _mkdir(path) == 0 || errno == EEXIST ? 0 : -1;
+}
 
-    if (n == 0 || n >= sizeof buf)
-        return vs_err_set(e, VS_ERR_USAGE, "bad directory name '%s'", path);
-    memcpy(buf, path, n + 1);
-    for (char *p = buf + 1; *p != '\0'; p++) {
-        if ((*p != '/' && *p != '\\') || p[-1] == ':')
-            continue;
-        char c = *p;
-        *p = '\0';
-        if (_mkdir(buf) != 0 && errno != EEXIST)
-            return vs_err_set(e, VS_ERR_USAGE, "cannot create directory %s: %s", buf,
-                              strerror(errno));
-        *p = c;
-    }
-    if (_mkdir(buf) != 0 && errno != EEXIST)
-        return vs_err_set(e, VS_ERR_USAGE, "cannot create directory %s: %s", buf,
-                          strerror(errno));
-    return 0;
+int vs_path_is_sep(const char *path, const char *p)
+{
+    return (*p == '/' || *p == '\\') && !(p > path && p[-1] == ':'); /* not C:\ */
 }
 
 int vs_replace_file(const char *from, const char *to, vs_err *e)

@@ -130,20 +130,9 @@ static int compare(const vs_cli *cli, const compare_args *a, const char *base_di
 
 int vs_cmd_compare(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "alpha", required_argument, NULL, 'a' },
-        { "min-effect", required_argument, NULL, 'm' },
-        { "markdown", required_argument, NULL, 'M' },
-        { "junit", required_argument, NULL, 'J' },
-        { "json", no_argument, NULL, 'j' },
-        { "history", required_argument, NULL, 'H' },
-        { "db", required_argument, NULL, 'D' },
-        { "pair", required_argument, NULL, 'P' },
-        { "window", required_argument, NULL, 'w' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsreport", "compare", help, "h", opts };
+    vs_cli cli = { "vsreport", "compare", help,
+                   "a/alpha= m/min-effect= M/markdown= J/junit= j/json H/history= D/db= "
+                   "P/pair= w/window= h:help" };
     compare_args a = { { 0.01, 0.05 }, NULL, NULL, NULL, NULL, 0, DEFAULT_WINDOW };
     const char *env = getenv("VSBENCH_HISTORY");
     vs_err e;

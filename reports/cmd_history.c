@@ -79,15 +79,9 @@ static int take_option(int c, const char *arg, hist_args *a, vs_err *e)
 /* Options anywhere among the words; returns 0 or an exit status (-1: 0). */
 static int parse_args(int argc, char **argv, hist_args *a)
 {
-    static const struct option opts[] = {
-        { "history", required_argument, NULL, 'H' }, { "db", required_argument, NULL, 'D' },
-        { "pair", required_argument, NULL, 'P' }, { "out", required_argument, NULL, 'o' },
-        { "alpha", required_argument, NULL, 'a' }, { "min-effect", required_argument, NULL, 'm' },
-        { "nights", required_argument, NULL, 'N' }, { "window", required_argument, NULL, 'w' },
-        { "no-render", no_argument, NULL, 'n' }, { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsreport", "history", help, "o:h", opts };
+    vs_cli cli = { "vsreport", "history", help,
+                   "H/history= D/db= P/pair= o:out= a/alpha= m/min-effect= N/nights= "
+                   "w/window= n/no-render h:help" };
     vs_err e;
     int c;
 

@@ -5,7 +5,6 @@
 #include "reports/table.h"
 #include "reports/vsreport_cmds.h"
 #include "core/cli.h"
-#include "core/version.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -56,13 +55,7 @@ static int fail(const vs_cli *cli, const vs_err *e)
 
 static int cmd_summary(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "csv", no_argument, NULL, 'c' },
-        { "json", no_argument, NULL, 'j' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsreport", "summary", summary_usage, "h", opts };
+    vs_cli cli = { "vsreport", "summary", summary_usage, "c/csv j/json h:help" };
     int c, mode = 0;
     vs_dataset d;
     vs_summary s;
@@ -94,14 +87,7 @@ static int cmd_summary(int argc, char **argv)
 
 static int cmd_report(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "out", required_argument, NULL, 'o' },
-        { "paper", no_argument, NULL, 'p' },
-        { "no-render", no_argument, NULL, 'n' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsreport", "report", report_usage, "o:h", opts };
+    vs_cli cli = { "vsreport", "report", report_usage, "o:out= p/paper n/no-render h:help" };
     vs_report_opts o;
     vs_err e;
     int c;
@@ -127,18 +113,10 @@ static int cmd_report(int argc, char **argv)
 
 static int cmd_version(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsreport", "version", "usage: vsreport version\n\nPrint the version and "
-                   "the git revision it was built from.\n", "h", opts };
+    char engines[128];
 
-    if (vs_cli_next(&cli, argc, argv) == VS_CLI_EXIT)
-        return cli.status;
-    printf("vsreport %s (%s); history engines: %s\n", VS_VERSION, vs_git_revision(),
-           vs_db_engines());
-    return VS_OK;
+    snprintf(engines, sizeof engines, "history engines: %s", vs_db_engines());
+    return vs_cli_version("vsreport", engines, argc, argv);
 }
 
 static const vs_cli_cmd commands[] = {

@@ -2,7 +2,6 @@
 #include "runner/cmd.h"
 #include "runner/info.h"
 #include "core/cli.h"
-#include "core/version.h"
 
 #include <stdio.h>
 
@@ -16,12 +15,7 @@ static const char usage[] =
 
 int vs_cmd_info(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "json", no_argument, NULL, 'j' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsbench", "info", usage, "h", opts };
+    vs_cli cli = { "vsbench", "info", usage, "j/json h:help" };
     vs_host si;
     int c, json = 0;
 
@@ -47,15 +41,5 @@ int vs_cmd_info(int argc, char **argv)
 
 int vs_cmd_version(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsbench", "version", "usage: vsbench version\n\nPrint the version and "
-                   "the git revision it was built from.\n", "h", opts };
-
-    if (vs_cli_next(&cli, argc, argv) == VS_CLI_EXIT)
-        return cli.status;
-    printf("vsbench %s (%s)\n", VS_VERSION, vs_git_revision());
-    return VS_OK;
+    return vs_cli_version("vsbench", NULL, argc, argv);
 }

@@ -184,23 +184,9 @@ static int run(const vs_cli *cli, vs_run_opts *o, int json)
 
 int vs_cmd_run(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "transport", required_argument, NULL, 't' },
-        { "data", required_argument, NULL, 'd' },
-        { "test", required_argument, NULL, 'T' },
-        { "sock-size", required_argument, NULL, 's' },
-        { "msg-size", required_argument, NULL, 'm' },
-        { "recv-size", required_argument, NULL, 'M' },
-        { "sessions", required_argument, NULL, 'P' },
-        { "duration", required_argument, NULL, 'l' },
-        { "warmup", required_argument, NULL, 'w' },
-        { "interval", required_argument, NULL, 'i' },
-        { "timeout", required_argument, NULL, 'o' },
-        { "json", no_argument, NULL, 'j' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsbench", "run", usage, "t:T:s:m:M:P:l:i:h", opts };
+    vs_cli cli = { "vsbench", "run", usage,
+                   "t:transport= d/data= T:test= s:sock-size= m:msg-size= M:recv-size= "
+                   "P:sessions= l:duration= w/warmup= i:interval= o/timeout= j/json h:help" };
     vs_run_opts o;
     vs_err e;
     int c, json = 0;

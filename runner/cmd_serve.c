@@ -42,14 +42,7 @@ static int apply(int c, const char *arg, vs_serve_opts *o, vs_err *e)
 
 int vs_cmd_serve(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "listen", required_argument, NULL, 'L' },
-        { "once", no_argument, NULL, 'o' },
-        { "timeout", required_argument, NULL, 't' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsbench", "serve", usage, "L:h", opts };
+    vs_cli cli = { "vsbench", "serve", usage, "L:listen= o/once t/timeout= h:help" };
     vs_serve_opts o;
     vs_err e;
     int c;

@@ -48,16 +48,8 @@ static int sweep(const vs_cli *cli, vs_sweep_opts *o, const char *profile, int d
 
 int vs_cmd_sweep(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "profile", required_argument, NULL, 'p' },
-        { "out", required_argument, NULL, 'o' },
-        { "resume", no_argument, NULL, 'r' },
-        { "dry-run", no_argument, NULL, 'n' },
-        { "timeout", required_argument, NULL, 't' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    vs_cli cli = { "vsbench", "sweep", usage, "p:o:h", opts };
+    vs_cli cli = { "vsbench", "sweep", usage,
+                   "p:profile= o:out= r/resume n/dry-run t/timeout= h:help" };
     vs_sweep_opts o;
     const char *profile = NULL;
     int c, dry = 0;

@@ -5,7 +5,7 @@
 
 int vs_cmd_sweep(int argc, char **argv)
 {
-    vs_cli cli = { "vsbench", "sweep", "", "", NULL };
+    vs_cli cli = { "vsbench", "sweep", "", "" };
 
     (void)argc;
     (void)argv;

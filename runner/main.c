@@ -33,7 +33,7 @@ static const vs_cli_cmd commands[] = {
 
 int main(int argc, char **argv)
 {
-    vs_cli cli = { "vsbench", NULL, usage, "", NULL };
+    vs_cli cli = { "vsbench", NULL, usage, "" };
     vs_err e;
 
     if (vs_net_init(&e) != 0)

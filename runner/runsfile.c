@@ -1,5 +1,6 @@
 /* runsfile.c - see runsfile.h. */
 #include "runner/runsfile.h"
+#include "core/grow.h"
 #include "core/runs.h"
 #include "core/slurp.h"
 #include "platform/fs.h"
@@ -11,14 +12,11 @@
 
 static int remember(vs_runsfile *rf, const vs_done_run *d)
 {
-    if (rf->ndone == rf->cap) {
-        int cap = rf->cap ? rf->cap * 2 : 64;
-        vs_done_run *p = realloc(rf->done, (size_t)cap * sizeof *p);
-        if (p == NULL)
-            return -1;
-        rf->done = p;
-        rf->cap = cap;
-    }
+    vs_done_run *p = vs_grow(rf->done, &rf->cap, rf->ndone, sizeof *p);
+
+    if (p == NULL)
+        return -1;
+    rf->done = p;
     rf->done[rf->ndone++] = *d;
     return 0;
 }
@@ -29,7 +27,7 @@ static int remember(vs_runsfile *rf, const vs_done_run *d)
 typedef struct found {
     int n, cap;
     vs_row *row;
-    char *keep;
+    char *keep;        /* per row, set by mark_complete */
 } found;
 
 static int same_run(const vs_row *a, const vs_row *b)
@@ -57,18 +55,11 @@ static void mark_complete(found *fd)
 
 static int add_found(found *fd, const vs_row *row)
 {
-    if (fd->n == fd->cap) {
-        int cap = fd->cap ? fd->cap * 2 : 256;
-        vs_row *r = realloc(fd->row, (size_t)cap * sizeof *r);
-        char *k = r ? realloc(fd->keep, (size_t)cap) : NULL;
-        if (r != NULL)
-            fd->row = r;
-        if (k == NULL)
-            return -1;
-        fd->keep = k;
-        fd->cap = cap;
-    }
-    fd->keep[fd->n] = 0;
+    vs_row *p = vs_grow(fd->row, &fd->cap, fd->n, sizeof *p);
+
+    if (p == NULL)
+        return -1;
+    fd->row = p;
     fd->row[fd->n++] = *row;
     return 0;
 }
@@ -127,6 +118,11 @@ static int load_existing(vs_runsfile *rf, const char *text, vs_err *e)
 
     if (read_rows(rf, text, &fd, &dropped, e) != 0)
         goto out;
+    fd.keep = calloc((size_t)fd.n + 1, 1);
+    if (fd.keep == NULL) {
+        vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
     mark_complete(&fd);
     for (int i = 0; i < fd.n; i++) {
         const vs_row *r = &fd.row[i];
