@@ -81,18 +81,15 @@ static void sample_free(vs_sample *s)
 
 static int add_point(vs_comparison *c, const vs_point *pt, int *cap)
 {
-    vs_point_cmp *p;
+    vs_point_cmp *p, fresh;
 
     for (int i = 0; i < c->n; i++)
         if (vs_point_equal(&c->p[i].pt, pt))
             return 0;
-    p = vs_grow(c->p, cap, c->n, sizeof *p);
-    if (p == NULL)
-        return -1;
-    c->p = p;
-    memset(&c->p[c->n], 0, sizeof c->p[c->n]);
-    c->p[c->n++].pt = *pt;
-    return 0;
+    memset(&fresh, 0, sizeof fresh);
+    fresh.pt = *pt;
+    p = vs_push(c->p, &c->n, cap, &fresh, sizeof fresh);
+    return p != NULL ? (c->p = p, 0) : -1;
 }
 
 static void judge_point(const vs_dataset *base, const vs_dataset *cand,

@@ -36,13 +36,9 @@ const char *vs_meta_str(const vs_source *s, const char *path)
 
 static int add_rec(vs_dataset *d, const vs_rec *r, int *cap)
 {
-    vs_rec *p = vs_grow(d->rec, cap, d->nrec, sizeof *p);
+    vs_rec *p = vs_push(d->rec, &d->nrec, cap, r, sizeof *r);
 
-    if (p == NULL)
-        return -1;
-    d->rec = p;
-    d->rec[d->nrec++] = *r;
-    return 0;
+    return p != NULL ? (d->rec = p, 0) : -1;
 }
 
 static int load_csv(vs_dataset *d, int si, int *cap, vs_err *e)

@@ -2,17 +2,19 @@
 #include "core/grow.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-void *vs_grow(void *array, int *cap, int n, size_t size)
+void *vs_push(void *array, int *n, int *cap, const void *elem, size_t size)
 {
-    int want;
-    void *p;
-
-    if (n < *cap)
-        return array;
-    want = *cap > 0 ? *cap * 2 : 64;
-    p = realloc(array, (size_t)want * size);
-    if (p != NULL)
+    if (*n >= *cap) {
+        int want = *cap > 0 ? *cap * 2 : 64;
+        void *p = realloc(array, (size_t)want * size);
+        if (p == NULL)
+            return NULL;
+        array = p;
         *cap = want;
-    return p;
+    }
+    memcpy((char *)array + (size_t)*n * size, elem, size);
+    (*n)++;
+    return array;
 }

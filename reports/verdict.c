@@ -35,9 +35,30 @@ static void summary_line(FILE *f, const vs_comparison *c, const char *prefix)
             c->counts[VS_V_INCONCLUSIVE], c->counts[VS_V_MISSING]);
 }
 
+/* One point's row as text, shared by the table and the Markdown. */
+typedef struct cells {
+    char name[96], base[24], cand[24], change[16], p[16], sd[16], note[180];
+} cells;
+
+static void fill_cells(const vs_point_cmp *pc, cells *c)
+{
+    point_name(pc, c->name, sizeof c->name);
+    snprintf(c->base, sizeof c->base, "-");
+    snprintf(c->cand, sizeof c->cand, "-");
+    if (pc->gbps.present) {
+        snprintf(c->base, sizeof c->base, "%.3f", pc->gbps.base);
+        snprintf(c->cand, sizeof c->cand, "%.3f", pc->gbps.cand);
+    }
+    pct(c->change, sizeof c->change, &pc->gbps);
+    pval(c->p, sizeof c->p, &pc->gbps);
+    pct(c->sd, sizeof c->sd, &pc->sd);
+    snprintf(c->note, sizeof c->note, "%s%s%s", pc->note[0] ? " (" : "", pc->note,
+             pc->note[0] ? ")" : "");
+}
+
 void vs_verdict_table(FILE *f, const vs_comparison *c)
 {
-    char name[96], d[16], p[16], sd[16];
+    cells t;
 
     fprintf(f, "baseline:  %s\ncandidate: %s\n(alpha %.3g, minimum effect %.3g%%, Welch's t-test)\n",
             c->base_label, c->cand_label, c->opts.alpha, c->opts.min_effect * 100);
@@ -47,24 +68,17 @@ void vs_verdict_table(FILE *f, const vs_comparison *c)
             "change", "p", "CPU/KB", "verdict");
     for (int i = 0; i < c->n; i++) {
         const vs_point_cmp *pc = &c->p[i];
-        pct(d, sizeof d, &pc->gbps);
-        pval(p, sizeof p, &pc->gbps);
-        pct(sd, sizeof sd, &pc->sd);
-        fprintf(f, "%-30s ", point_name(pc, name, sizeof name));
-        if (pc->gbps.present)
-            fprintf(f, "%11.3f %11.3f ", pc->gbps.base, pc->gbps.cand);
-        else
-            fprintf(f, "%11s %11s ", "-", "-");
-        fprintf(f, "%8s %9s %9s  %s%s%s%s\n", d, p, sd,
-                pc->verdict == VS_V_REGRESSION ? "REGRESSION" : vs_verdict_name(pc->verdict),
-                pc->note[0] ? " (" : "", pc->note, pc->note[0] ? ")" : "");
+        fill_cells(pc, &t);
+        fprintf(f, "%-30s %11s %11s %8s %9s %9s  %s%s\n", t.name, t.base, t.cand, t.change, t.p,
+                t.sd, pc->verdict == VS_V_REGRESSION ? "REGRESSION" : vs_verdict_name(pc->verdict),
+                t.note);
     }
     summary_line(f, c, "\n");
 }
 
 void vs_verdict_markdown(FILE *f, const vs_comparison *c)
 {
-    char name[96], d[16], p[16], sd[16];
+    cells t;
 
     fprintf(f, "### vsbench: %s\n\n",
             c->counts[VS_V_REGRESSION] ? "regression" : "no regression");
@@ -76,21 +90,14 @@ void vs_verdict_markdown(FILE *f, const vs_comparison *c)
     fprintf(f, "|---|---:|---:|---:|---:|---:|---|\n");
     for (int i = 0; i < c->n; i++) {
         const vs_point_cmp *pc = &c->p[i];
-        pct(d, sizeof d, &pc->gbps);
-        pval(p, sizeof p, &pc->gbps);
-        pct(sd, sizeof sd, &pc->sd);
-        fprintf(f, "| %s | ", point_name(pc, name, sizeof name));
-        if (pc->gbps.present)
-            fprintf(f, "%.3f | %.3f", pc->gbps.base, pc->gbps.cand);
-        else
-            fprintf(f, "- | -");
-        fprintf(f, " | %s | %s | %s | %s%s%s%s |\n", d, p, sd,
+        fill_cells(pc, &t);
+        fprintf(f, "| %s | %s | %s | %s | %s | %s | %s%s |\n", t.name, t.base, t.cand, t.change,
+                t.p, t.sd,
                 pc->verdict == VS_V_REGRESSION ? "**regression**" : vs_verdict_name(pc->verdict),
-                pc->note[0] ? " (" : "", pc->note, pc->note[0] ? ")" : "");
+                t.note);
     }
     summary_line(f, c, "\n");
 }
-
 
 static void junit_case(FILE *f, const vs_point_cmp *pc)
 {

@@ -191,6 +191,14 @@ static uint64_t next_cookie(void)
     return x;
 }
 
+/* The server's message covers every session of the request. */
+static int sessions_match(const char *what, unsigned got, unsigned want, vs_err *e)
+{
+    if (got != want)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "server %s %u of %u sessions", what, got, want);
+    return 0;
+}
+
 /* Phase 1: handshake, then the TEST request; the server names endpoints. */
 static int negotiate(client *c, vs_test_req *req, vs_addr *base, vs_run_report *r, vs_err *e)
 {
@@ -212,10 +220,7 @@ static int negotiate(client *c, vs_test_req *req, vs_addr *base, vs_run_report *
         expect(c, VS_MSG_ENDPOINTS, SETUP_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
         vs_dec_endpoints(rest, rest_n, &c->ep, e) != 0)
         return -1;
-    if (c->ep.count != req->sessions)
-        return vs_err_set(e, VS_ERR_PROTOCOL, "server offered %u endpoints for %u sessions",
-                          c->ep.count, req->sessions);
-    return 0;
+    return sessions_match("offered endpoints for", c->ep.count, req->sessions, e);
 }
 
 /* Phase 2: open the data connections; both ends report their buffers. */
@@ -229,9 +234,8 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
         expect(c, VS_MSG_CONNECTED, SETUP_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
         vs_dec_connected(rest, rest_n, &c->conn, e) != 0)
         return -1;
-    if (c->conn.count != req->sessions)
-        return vs_err_set(e, VS_ERR_PROTOCOL, "server confirmed %u of %u sessions",
-                          c->conn.count, req->sessions);
+    if (sessions_match("confirmed", c->conn.count, req->sessions, e) != 0)
+        return -1;
     for (int i = 0; i < c->ndata; i++) {
         if (vs_sock_get_bufsize(c->data[i], base->tr, &r->local_buf[i], e) != 0)
             return -1;
@@ -295,9 +299,8 @@ static int collect(client *c, const vs_test_req *req, const vs_side_result *loca
     if (expect(c, VS_MSG_RESULT, RESULT_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
         vs_dec_result(rest, rest_n, &remote, e) != 0)
         return -1;
-    if (remote.count != req->sessions)
-        return vs_err_set(e, VS_ERR_PROTOCOL, "server reported %u of %u sessions",
-                          remote.count, req->sessions);
+    if (sessions_match("reported figures for", remote.count, req->sessions, e) != 0)
+        return -1;
     vs_report_compose(r, role, local, &remote);
     if (!vs_report_total(r)->ok)
         return vs_err_set(e, VS_ERR_RUNTIME, "%s", vs_report_total(r)->error);

@@ -106,26 +106,24 @@ static int apply_time(int c, const char *arg, vs_run_opts *o, vs_err *e)
 /* Apply one option to `o`; -1 with `e` on a bad value. */
 static int apply(int c, const char *arg, vs_run_opts *o, int *json, vs_err *e)
 {
-    enum vs_transport tr;
-    enum vs_test t;
+    enum vs_transport tr = VS_TR_TCP;
+    enum vs_test t = VS_TEST_STREAM;
+    int rc;
 
     switch (c) {
     case 't':
-        if (vs_transport_parse(arg, &tr, e) != 0)
-            return -1;
-        o->req.transport = (uint8_t)tr;
-        return 0;
+        rc = vs_transport_parse(arg, &tr, e);
+        o->req.transport = rc == 0 ? (uint8_t)tr : o->req.transport;
+        return rc;
     case 'd':
         o->has_data = 1;
-        if (vs_addr_parse(arg, &o->data, e) != 0)
-            return -1;
+        rc = vs_addr_parse(arg, &o->data, e);
         o->req.transport = (uint8_t)o->data.tr;
-        return 0;
+        return rc;
     case 'T':
-        if (vs_test_parse(arg, &t, e) != 0)
-            return -1;
+        rc = vs_test_parse(arg, &t, e);
         o->req.test = (uint8_t)t;
-        return 0;
+        return rc;
     case 'j':
         *json = 1;
         return 0;

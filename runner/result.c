@@ -1,6 +1,7 @@
 /* result.c - see result.h. */
 #include "runner/result.h"
 #include "runner/interval.h"
+#include "core/label.h"
 #include "core/size.h"
 #include "core/version.h"
 #include "platform/cpu.h"
@@ -119,11 +120,6 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
     all->ok = all->error[0] == '\0';
 }
 
-static const char *size_or_default(uint64_t v, char *buf, size_t n)
-{
-    return v == 0 ? "default" : vs_size_format(v, buf, n);
-}
-
 void vs_report_print(FILE *f, const vs_run_report *r)
 {
     const vs_row *all = vs_report_total(r);
@@ -136,7 +132,7 @@ void vs_report_print(FILE *f, const vs_run_report *r)
     fprintf(f, "%u session%s, %s messages, socket size %s requested, %.1f s after "
             "%.1f s warm-up\n", r->req.sessions, r->req.sessions == 1 ? "" : "s",
             vs_size_format(r->req.msg_size, a, sizeof a),
-            size_or_default(r->req.sock_size, b, sizeof b),
+            vs_label_sock(r->req.sock_size, b, sizeof b),
             r->req.duration_ms / 1000.0, r->req.warmup_ms / 1000.0);
     for (int i = 0; i < r->nwarn; i++)
         fprintf(f, "warning: %s\n", r->warn[i]);

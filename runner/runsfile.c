@@ -12,13 +12,9 @@
 
 static int remember(vs_runsfile *rf, const vs_done_run *d)
 {
-    vs_done_run *p = vs_grow(rf->done, &rf->cap, rf->ndone, sizeof *p);
+    vs_done_run *p = vs_push(rf->done, &rf->ndone, &rf->cap, d, sizeof *d);
 
-    if (p == NULL)
-        return -1;
-    rf->done = p;
-    rf->done[rf->ndone++] = *d;
-    return 0;
+    return p != NULL ? (rf->done = p, 0) : -1;
 }
 
 /* ---- resume ------------------------------------------------------------ */
@@ -55,13 +51,9 @@ static void mark_complete(found *fd)
 
 static int add_found(found *fd, const vs_row *row)
 {
-    vs_row *p = vs_grow(fd->row, &fd->cap, fd->n, sizeof *p);
+    vs_row *p = vs_push(fd->row, &fd->n, &fd->cap, row, sizeof *row);
 
-    if (p == NULL)
-        return -1;
-    fd->row = p;
-    fd->row[fd->n++] = *row;
-    return 0;
+    return p != NULL ? (fd->row = p, 0) : -1;
 }
 
 /* Write the kept rows in this build's columns, then replace the file. */
