@@ -24,33 +24,35 @@ typedef struct column {
     enum coltype type;
     size_t offset;          /* of the field in vs_row */
     uint64_t min, max;      /* T_U64, T_U32, T_INT */
-    int prec;               /* T_REAL */
+    int prec;               /* T_REAL: decimals in runs.csv */
+    int shown;              /* T_REAL: decimals a person needs (tables) */
     const char *fallback;   /* NULL: required; else what a file without it means */
 } column;
 
 #define AT(field) offsetof(vs_row, field)
 #define NOLIM 0, UINT64_MAX
 
-/* runs.csv, in the order this build writes it. */
+/* runs.csv, in the order this build writes it. Columns: name, type,
+ * field, min, max, decimals in the file, decimals shown, fallback. */
 static const column columns[] = {
-    { "transport", T_TRANSPORT, AT(pt.tr), NOLIM, 0, NULL },
-    { "test", T_TEST, AT(pt.test), NOLIM, 0, NULL },
-    { "sock_req", T_U64, AT(pt.sock), NOLIM, 0, NULL },
-    { "sock_eff_local", T_U64, AT(sock_eff_local), NOLIM, 0, NULL },
-    { "sock_eff_remote", T_U64, AT(sock_eff_remote), NOLIM, 0, NULL },
-    { "msg", T_U32, AT(pt.msg), 1, VS_MAX_MSG, 0, NULL },
-    { "sessions", T_INT, AT(pt.sessions), 1, VS_MAX_SESSIONS, 0, NULL },
-    { "session", T_SESSION, AT(session), NOLIM, 0, NULL },
-    { "run", T_INT, AT(run), 1, VS_MAX_RUN, 0, NULL },
-    { "seconds", T_REAL, AT(seconds), NOLIM, 6, NULL },
-    { "bytes", T_U64, AT(bytes), NOLIM, 0, NULL },
-    { "gbps", T_REAL, AT(gbps), NOLIM, 6, NULL },
-    { "cpu_local", T_REAL, AT(cpu_local), NOLIM, 3, NULL },
-    { "cpu_remote", T_REAL, AT(cpu_remote), NOLIM, 3, NULL },
-    { "sd_local", T_REAL, AT(sd_local), NOLIM, 6, NULL },
-    { "sd_remote", T_REAL, AT(sd_remote), NOLIM, 6, NULL },
-    { "status", T_STATUS, AT(ok), NOLIM, 0, NULL },
-    { "error", T_TEXT, AT(error), NOLIM, 0, NULL },
+    { "transport", T_TRANSPORT, AT(pt.tr), NOLIM, 0, 0, NULL },
+    { "test", T_TEST, AT(pt.test), NOLIM, 0, 0, NULL },
+    { "sock_req", T_U64, AT(pt.sock), NOLIM, 0, 0, NULL },
+    { "sock_eff_local", T_U64, AT(sock_eff_local), NOLIM, 0, 0, NULL },
+    { "sock_eff_remote", T_U64, AT(sock_eff_remote), NOLIM, 0, 0, NULL },
+    { "msg", T_U32, AT(pt.msg), 1, VS_MAX_MSG, 0, 0, NULL },
+    { "sessions", T_INT, AT(pt.sessions), 1, VS_MAX_SESSIONS, 0, 0, NULL },
+    { "session", T_SESSION, AT(session), NOLIM, 0, 0, NULL },
+    { "run", T_INT, AT(run), 1, VS_MAX_RUN, 0, 0, NULL },
+    { "seconds", T_REAL, AT(seconds), NOLIM, 6, 3, NULL },
+    { "bytes", T_U64, AT(bytes), NOLIM, 0, 0, NULL },
+    { "gbps", T_REAL, AT(gbps), NOLIM, 6, 3, NULL },
+    { "cpu_local", T_REAL, AT(cpu_local), NOLIM, 3, 1, NULL },
+    { "cpu_remote", T_REAL, AT(cpu_remote), NOLIM, 3, 1, NULL },
+    { "sd_local", T_REAL, AT(sd_local), NOLIM, 6, 3, NULL },
+    { "sd_remote", T_REAL, AT(sd_remote), NOLIM, 6, 3, NULL },
+    { "status", T_STATUS, AT(ok), NOLIM, 0, 0, NULL },
+    { "error", T_TEXT, AT(error), NOLIM, 0, 0, NULL },
 };
 
 #define NCOLS ((int)(sizeof columns / sizeof columns[0]))
@@ -167,6 +169,40 @@ static void write_value(FILE *out, const column *c, const vs_row *row)
 const char *vs_row_status(const vs_row *row)
 {
     return row->ok ? "ok" : "error";
+}
+
+/* ---- cells ------------------------------------------------------------- */
+
+int vs_runs_ncolumns(void)
+{
+    return NCOLS;
+}
+
+void vs_runs_cell(const vs_row *row, int col, vs_cell *cell)
+{
+    const column *c = &columns[col];
+    const void *f = cfield_of(row, c);
+
+    memset(cell, 0, sizeof *cell);
+    cell->name = c->name;
+    cell->kind = VS_CELL_UINT;
+    switch (c->type) {
+    case T_TRANSPORT: cell->kind = VS_CELL_TEXT; cell->text = vs_transport_name(row->pt.tr); break;
+    case T_TEST: cell->kind = VS_CELL_TEXT; cell->text = vs_test_name(row->pt.test); break;
+    case T_U64: cell->u = *(const uint64_t *)f; break;
+    case T_U32: cell->u = *(const uint32_t *)f; break;
+    case T_INT: cell->u = (uint64_t)*(const int *)f; break;
+    case T_SESSION:
+        cell->kind = VS_CELL_SESSION;
+        cell->u = (uint64_t)*(const int *)f;
+        snprintf(cell->buf, sizeof cell->buf, "%d", *(const int *)f);
+        cell->text = cell->u == VS_SESSION_ALL ? "all" : cell->buf;
+        break;
+    case T_REAL: cell->kind = VS_CELL_REAL; cell->d = *(const double *)f; break;
+    case T_STATUS: cell->kind = VS_CELL_TEXT; cell->text = vs_row_status(row); break;
+    case T_TEXT: cell->kind = VS_CELL_TEXT; cell->text = f; break;
+    }
+    cell->shown = c->shown;
 }
 
 /* ---- writing ----------------------------------------------------------- */

@@ -60,6 +60,30 @@ void vs_runs_write_row(FILE *f, const vs_row *row);
 /* "ok" or "error". */
 const char *vs_row_status(const vs_row *row);
 
+/* A column's value in a row, for writers of other formats (the JSON of
+ * `vsbench run --json`, the workbook's Runs sheet), so that they follow
+ * the schema instead of naming the columns again. */
+enum vs_cell_kind {
+    VS_CELL_TEXT,    /* text */
+    VS_CELL_UINT,    /* u */
+    VS_CELL_REAL,    /* d, shown with `shown` decimals to a person */
+    VS_CELL_SESSION, /* text "all" (u 0) or the session number (u, text) */
+};
+
+typedef struct vs_cell {
+    const char *name;
+    enum vs_cell_kind kind;
+    const char *text;
+    uint64_t u;
+    double d;
+    int shown;
+    char buf[24];    /* holds `text` when it is a number */
+} vs_cell;
+
+/* How many columns; column `col` of `row` into `cell`. */
+int vs_runs_ncolumns(void);
+void vs_runs_cell(const vs_row *row, int col, vs_cell *cell);
+
 /* A reader over the whole text of a runs.csv (not copied). */
 typedef struct vs_runs_reader {
     const char *file;                 /* names the file in errors */

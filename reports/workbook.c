@@ -151,43 +151,51 @@ static void write_charts(book *b, const vs_dataset *d, const vs_summary *s)
     }
 }
 
+/* A number format for `decimals` shown. */
+static lxw_format *number_format(const book *b, int decimals)
+{
+    return decimals == 0 ? b->integer : decimals == 1 ? b->num1 : b->num3;
+}
+
+static void write_cell(const book *b, lxw_worksheet *ws, lxw_row_t R, lxw_col_t C,
+                       const vs_cell *c)
+{
+    if (c->kind == VS_CELL_TEXT || (c->kind == VS_CELL_SESSION && c->u == VS_SESSION_ALL))
+        worksheet_write_string(ws, R, C, c->text, NULL);
+    else if (c->kind == VS_CELL_REAL)
+        worksheet_write_number(ws, R, C, c->d, number_format(b, c->shown));
+    else
+        worksheet_write_number(ws, R, C, (double)c->u, b->integer);
+}
+
+/* Every row of every runs.csv, in the schema's columns (core/runs.h). */
 static void write_runs(book *b, const vs_dataset *d)
 {
-    static const char *const names[] = {
-        "Source", "transport", "test", "sock_req", "sock_eff_local", "sock_eff_remote", "msg",
-        "sessions", "session", "run", "seconds", "bytes", "gbps", "cpu_local", "cpu_remote",
-        "sd_local", "sd_remote", "status", "error",
-    };
     static const double widths[] = { 24, 9, 8, 9, 13, 14, 8, 8, 8, 5, 9, 14, 9, 9, 10, 9, 9,
-                                      7, 40 };
+                                     7, 40 };
+    const char *names[VS_CSV_MAX_FIELDS + 1] = { "Source" };
+    double w[VS_CSV_MAX_FIELDS + 1];
+    int ncol = vs_runs_ncolumns() + 1;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Runs");
+    const vs_row empty = { 0 };
+    vs_cell c;
 
-    header(b, ws, names, widths, 19);
+    for (int i = 0; i < ncol; i++) {
+        w[i] = i < (int)(sizeof widths / sizeof widths[0]) ? widths[i] : 10;
+        if (i > 0) {
+            vs_runs_cell(&empty, i - 1, &c);
+            names[i] = c.name;
+        }
+    }
+    header(b, ws, names, w, ncol);
     for (int i = 0; i < d->nrec; i++) {
         const vs_rec *r = &d->rec[i];
         lxw_row_t R = (lxw_row_t)(i + 1);
         worksheet_write_string(ws, R, 0, d->src[r->source].path, NULL);
-        worksheet_write_string(ws, R, 1, vs_transport_name(r->row.pt.tr), NULL);
-        worksheet_write_string(ws, R, 2, vs_test_name(r->row.pt.test), NULL);
-        worksheet_write_number(ws, R, 3, (double)r->row.pt.sock, b->integer);
-        worksheet_write_number(ws, R, 4, (double)r->row.sock_eff_local, b->integer);
-        worksheet_write_number(ws, R, 5, (double)r->row.sock_eff_remote, b->integer);
-        worksheet_write_number(ws, R, 6, r->row.pt.msg, b->integer);
-        worksheet_write_number(ws, R, 7, r->row.pt.sessions, b->integer);
-        if (r->row.session == 0)
-            worksheet_write_string(ws, R, 8, "all", NULL);
-        else
-            worksheet_write_number(ws, R, 8, r->row.session, b->integer);
-        worksheet_write_number(ws, R, 9, r->row.run, b->integer);
-        worksheet_write_number(ws, R, 10, r->row.seconds, b->num3);
-        worksheet_write_number(ws, R, 11, (double)r->row.bytes, b->integer);
-        worksheet_write_number(ws, R, 12, r->row.gbps, b->num3);
-        worksheet_write_number(ws, R, 13, r->row.cpu_local, b->num1);
-        worksheet_write_number(ws, R, 14, r->row.cpu_remote, b->num1);
-        worksheet_write_number(ws, R, 15, r->row.sd_local, b->num3);
-        worksheet_write_number(ws, R, 16, r->row.sd_remote, b->num3);
-        worksheet_write_string(ws, R, 17, r->row.ok ? "ok" : "error", NULL);
-        worksheet_write_string(ws, R, 18, r->row.error, NULL);
+        for (int k = 1; k < ncol; k++) {
+            vs_runs_cell(&r->row, k - 1, &c);
+            write_cell(b, ws, R, (lxw_col_t)k, &c);
+        }
     }
 }
 

@@ -159,28 +159,18 @@ void vs_report_print(FILE *f, const vs_run_report *r)
 
 static void row_json(vs_json *j, const vs_row *row)
 {
-    char session[12];
+    vs_cell c;
 
-    snprintf(session, sizeof session, "%d", row->session);
     vs_json_obj_begin(j, NULL);
-    vs_json_str(j, "transport", vs_transport_name(row->pt.tr));
-    vs_json_str(j, "test", vs_test_name(row->pt.test));
-    vs_json_uint(j, "sock_req", row->pt.sock);
-    vs_json_uint(j, "sock_eff_local", row->sock_eff_local);
-    vs_json_uint(j, "sock_eff_remote", row->sock_eff_remote);
-    vs_json_uint(j, "msg", row->pt.msg);
-    vs_json_int(j, "sessions", row->pt.sessions);
-    vs_json_str(j, "session", row->session == VS_SESSION_ALL ? "all" : session);
-    vs_json_int(j, "run", row->run);
-    vs_json_num(j, "seconds", row->seconds);
-    vs_json_uint(j, "bytes", row->bytes);
-    vs_json_num(j, "gbps", row->gbps);
-    vs_json_num(j, "cpu_local", row->cpu_local);
-    vs_json_num(j, "cpu_remote", row->cpu_remote);
-    vs_json_num(j, "sd_local", row->sd_local);
-    vs_json_num(j, "sd_remote", row->sd_remote);
-    vs_json_str(j, "status", vs_row_status(row));
-    vs_json_str(j, "error", row->error);
+    for (int i = 0; i < vs_runs_ncolumns(); i++) {
+        vs_runs_cell(row, i, &c);
+        if (c.kind == VS_CELL_UINT)
+            vs_json_uint(j, c.name, c.u);
+        else if (c.kind == VS_CELL_REAL)
+            vs_json_num(j, c.name, c.d);
+        else
+            vs_json_str(j, c.name, c.text);
+    }
     vs_json_uint(j, "bytes_total", row->bytes_total);
     vs_json_uint(j, "sent_total", row->sent_total);
     if (row->tcpi_ok) {
