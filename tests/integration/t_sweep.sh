@@ -31,6 +31,14 @@ sweep_bg() {
     PIDS+=("$SWEEP_PID")
 }
 
+# wait_runs N: until the sweep has recorded N runs (10 s at most)
+wait_runs() {
+    for _ in $(seq 1 100); do
+        [ "$(grep -c ',all,' "$TMP/res/runs.csv" 2>/dev/null)" -ge "$1" ] && return 0
+        sleep 0.1
+    done
+}
+
 # rows DIR: data rows of runs.csv
 rows() { tail -n +2 "$1/runs.csv" | wc -l; }
 
@@ -67,10 +75,7 @@ t_sweep_kill9_then_resume() {
     sweep_bg "$TMP/out1"
     local spid=$SWEEP_PID
     # wait for a few runs, then kill -9 in the middle of one
-    for _ in $(seq 1 100); do
-        [ "$(grep -c ',all,' "$TMP/res/runs.csv" 2>/dev/null)" -ge 5 ] && break
-        sleep 0.1
-    done
+    wait_runs 5
     sleep 0.15
     kill -9 "$spid"
     wait "$spid" 2>/dev/null
@@ -102,10 +107,7 @@ t_sweep_server_killed_goes_on() {
     write_small_profile 0.3
     sweep_bg "$TMP/out"
     local spid=$SWEEP_PID
-    for _ in $(seq 1 100); do
-        [ "$(grep -c ',all,' "$TMP/res/runs.csv" 2>/dev/null)" -ge 4 ] && break
-        sleep 0.1
-    done
+    wait_runs 4
     kill -9 "$SERVER_PID"
     wait "$spid"
     [ $? -eq 1 ] || fail "sweep with failed runs should exit 1"
@@ -120,10 +122,7 @@ t_sweep_ctrl_c_keeps_runs() {
     write_small_profile 0.3
     sweep_bg "$TMP/out"
     local spid=$SWEEP_PID
-    for _ in $(seq 1 100); do
-        [ "$(grep -c ',all,' "$TMP/res/runs.csv" 2>/dev/null)" -ge 3 ] && break
-        sleep 0.1
-    done
+    wait_runs 3
     kill -INT "$spid"
     wait "$spid"
     [ $? -eq 1 ] || fail "interrupted sweep should exit 1"
