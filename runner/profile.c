@@ -1,6 +1,7 @@
 /* profile.c - see profile.h. */
 #include "runner/profile.h"
 #include "runner/profiles_builtin.h"
+#include "core/slurp.h"
 #include "core/size.h"
 
 #include <ctype.h>
@@ -8,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define PROFILE_MAX_BYTES (1u << 20)
 
 /* State while inih calls us back. */
 typedef struct parse_state {
@@ -303,32 +306,6 @@ int vs_profile_parse(const char *text, const char *source, vs_profile *p, vs_err
     return 0;
 }
 
-static char *read_file(const char *path, vs_err *e)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    if (f == NULL)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > 1 << 20 ||
-        fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        vs_err_set(e, VS_ERR_USAGE, "%s: cannot read (or larger than 1 MiB)", path);
-        return NULL;
-    }
-    buf = malloc((size_t)n + 1);
-    if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-        vs_err_set(e, VS_ERR_USAGE, "%s: read error", path);
-    }
-    fclose(f);
-    if (buf != NULL)
-        buf[n] = '\0';
-    return buf;
-}
-
 const char *vs_profile_builtin_list(void)
 {
     static char list[256];
@@ -343,17 +320,15 @@ const char *vs_profile_builtin_list(void)
 int vs_profile_load(const char *name, vs_profile *p, vs_err *e)
 {
     char *text;
-    int rc;
+    int rc = vs_slurp(name, PROFILE_MAX_BYTES, &text, e);
 
-    vs_err_clear(e);
-    text = read_file(name, e);
-    if (text != NULL) {
+    if (rc < 0)
+        return -1;
+    if (rc == 0) {
         rc = vs_profile_parse(text, name, p, e);
         free(text);
         return rc;
     }
-    if (e->code != VS_OK)
-        return -1;
     for (const vs_builtin_profile *b = vs_builtin_profiles; b->name != NULL; b++) {
         if (strcmp(b->name, name) == 0) {
             char source[128];
