@@ -1,5 +1,6 @@
 /* history.c - see history.h. Only portable SQL (db.h) appears here. */
 #include "analysis/history.h"
+#include "core/grow.h"
 #include "analysis/db.h"
 #include "analysis/history_schema.h"
 #include "analysis/stats.h"
@@ -296,16 +297,9 @@ static int window_sources(vs_history *h, const char *pair, int window, vs_datase
 
 static int push_rec(vs_dataset *d, const vs_rec *rec, int *cap)
 {
-    if (d->nrec == *cap) {
-        int n = *cap ? *cap * 2 : 256;
-        vs_rec *p = realloc(d->rec, (size_t)n * sizeof *p);
-        if (p == NULL)
-            return -1;
-        d->rec = p;
-        *cap = n;
-    }
-    d->rec[d->nrec++] = *rec;
-    return 0;
+    vs_rec *p = vs_push(d->rec, &d->nrec, cap, rec, sizeof *rec);
+
+    return p != NULL ? (d->rec = p, 0) : -1;
 }
 
 static int window_runs(vs_history *h, vs_dataset *d, const int64_t *ids, vs_err *e)

@@ -10,7 +10,7 @@ max_file=${2:-600}
 cd "$(dirname "$0")/.." || exit 2
 # Waiting for their rewrite (issue 10): remove an entry when it is done.
 exempt_files='^platform/net_(posix|win)\.c$'
-exempt_fns=' vs_history_each_point '
+exempt_fns=' '
 
 if git ls-files '*.c' '*.h' | grep -v -E "$exempt_files" |
     xargs awk -v max_fn="$max_fn" -v max_file="$max_file" -v skip="$exempt_fns" '
