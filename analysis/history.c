@@ -389,33 +389,20 @@ static void close_night(series *s)
 
 static int open_night(series *s, int64_t sweep, const char *started)
 {
-    if (s->n == s->cap) {
-        int n = s->cap ? s->cap * 2 : 64;
-        vs_night *p = realloc(s->nights, (size_t)n * sizeof *p);
-        if (p == NULL)
-            return -1;
-        s->nights = p;
-        s->cap = n;
-    }
-    memset(&s->nights[s->n], 0, sizeof s->nights[0]);
-    s->nights[s->n].sweep = (int)sweep;
-    snprintf(s->nights[s->n].started, sizeof s->nights[0].started, "%s", started);
-    s->n++;
-    return 0;
+    vs_night night, *p;
+
+    memset(&night, 0, sizeof night);
+    night.sweep = (int)sweep;
+    snprintf(night.started, sizeof night.started, "%s", started);
+    p = vs_push(s->nights, &s->n, &s->cap, &night, sizeof night);
+    return p != NULL ? (s->nights = p, 0) : -1;
 }
 
 static int add_value(series *s, double v)
 {
-    if (s->nv == s->vcap) {
-        int n = s->vcap ? s->vcap * 2 : 64;
-        double *p = realloc(s->vals, (size_t)n * sizeof *p);
-        if (p == NULL)
-            return -1;
-        s->vals = p;
-        s->vcap = n;
-    }
-    s->vals[s->nv++] = v;
-    return 0;
+    double *p = vs_push(s->vals, &s->nv, &s->vcap, &v, sizeof v);
+
+    return p != NULL ? (s->vals = p, 0) : -1;
 }
 
 /* One row: a new series starts when pair or point change (the previous

@@ -2,6 +2,7 @@
 #include "reports/trend.h"
 #include "reports/charts.h"
 #include "reports/markup.h"
+#include "core/grow.h"
 #include "core/label.h"
 #include "core/size.h"
 #include "platform/fs.h"
@@ -110,20 +111,16 @@ static int list_chart(trend *t, const char *pair, const char *label, const char 
                       const vs_night *nights, int n, const vs_changepoint *cp, int ncp)
 {
     vs_trend_list *l = t->o->list;
-    vs_trend_chart *c;
+    vs_trend_chart *c, fresh;
 
     if (l == NULL)
         return 0;
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 32;
-        vs_trend_chart *p = realloc(l->c, (size_t)cap * sizeof *p);
-        if (p == NULL)
-            return -1;
-        l->c = p;
-        l->cap = cap;
-    }
-    c = &l->c[l->n++];
-    memset(c, 0, sizeof *c);
+    memset(&fresh, 0, sizeof fresh);
+    c = vs_push(l->c, &l->n, &l->cap, &fresh, sizeof fresh);
+    if (c == NULL)
+        return -1;
+    l->c = c;
+    c = &l->c[l->n - 1];
     snprintf(c->pair, sizeof c->pair, "%s", pair);
     snprintf(c->label, sizeof c->label, "%s", label);
     snprintf(c->base, sizeof c->base, "%s", base);
