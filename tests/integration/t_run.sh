@@ -67,7 +67,8 @@ t_sigterm_clean_shutdown() {
     "$VSBENCH" serve --listen "unix:$TMP/ctl.sock" 2>"$TMP/server.log" &
     SERVER_PID=$!
     PIDS+=("$SERVER_PID")
-    for _ in $(seq 1 50); do [ -S "$TMP/ctl.sock" ] && break; sleep 0.05; done
+    # the file exists from bind(); wait for the server to say it listens
+    for _ in $(seq 1 100); do grep -q "listening on unix:" "$TMP/server.log" && break; sleep 0.05; done
     [ -S "$TMP/ctl.sock" ] || fail "no control socket"
     timeout 30 "$VSBENCH" run "unix:$TMP/ctl.sock" -t unix -l 0.3 --warmup 0 --json >"$TMP/r.json" \
         || fail "run over a unix control channel failed"
