@@ -302,7 +302,7 @@ NOTICES_DEPS := $(call dep_stamp,hdr)
 endif
 
 .PHONY: notices
-notices: $(BUILD)/THIRD-PARTY-NOTICES.txt
+notices: $(BUILD)/THIRD-PARTY-NOTICES.txt ## what the binaries contain and their licences (build/TRIPLET/THIRD-PARTY-NOTICES.txt)
 $(BUILD)/THIRD-PARTY-NOTICES.txt: mk/notices.sh mk/deps.mk $(NOTICES_DEPS)
 	$(call say,GEN,$@)
 	$(Q)mk/notices.sh $(TRIPLET) $(NOTICES) > $@.tmp && mv $@.tmp $@
