@@ -68,8 +68,10 @@ stage "boot and run the guest"
 
 # ---- judge -------------------------------------------------------------------
 log=$VM/console.log
-# the firmware's terminal escapes can precede a marker on its line
-tr -d '\r' <"$log" | sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\x1bc//g' >"$VM/console.txt"
+# the firmware's terminal escapes and its "Booting from ROM.." can precede
+# a marker on its line
+tr -d '\r' <"$log" | sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\x1bc//g' \
+    -e 's/^Booting from ROM\.*//' >"$VM/console.txt"
 grep -q '^VSBENCH-VM-BOOTED' "$VM/console.txt" || fail "the guest did not boot"
 grep -q '^VSBENCH-VM-WATCHDOG' "$VM/console.txt" && fail "the guest's watchdog fired"
 grep -q '^VSBENCH-VM-FAIL' "$VM/console.txt" && fail "$(grep '^VSBENCH-VM-FAIL' "$VM/console.txt")"
