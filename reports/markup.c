@@ -32,20 +32,28 @@ void vs_markdown_escape(FILE *f, const char *s)
     }
 }
 
-void vs_gnuplot_escape(const char *s, char *out, size_t n)
+void vs_gnuplot_string(const char *s, char *out, size_t n)
 {
     size_t k = 0;
 
-    if (n == 0)
+    if (n < 3) {
+        if (n > 0)
+            out[0] = '\0';
         return;
+    }
+    out[k++] = '\'';
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        int esc = c == '\\' || c == '"';
-        if (k + (size_t)esc + 1 >= n)
+        int quote = c == '\'' || c == '`';
+        if (k + (size_t)quote + 3 > n) /* this character, the closing quote, NUL */
             break;
-        if (esc)
-            out[k++] = '\\';
-        out[k++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+        if (quote) {
+            out[k++] = '\'';
+            out[k++] = '\'';
+        } else {
+            out[k++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+        }
     }
+    out[k++] = '\'';
     out[k] = '\0';
 }

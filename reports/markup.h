@@ -14,9 +14,13 @@ void vs_markup_escape(FILE *f, const char *s);
  * characters become spaces. */
 void vs_markdown_escape(FILE *f, const char *s);
 
-/* s fit for the inside of a gnuplot "double-quoted" string (with
- * noenhanced): \ and " escaped, control characters as spaces. Always
- * NUL-terminates; cut short rather than cut an escape in two. */
-void vs_gnuplot_escape(const char *s, char *out, size_t n);
+/* s as a complete gnuplot string literal, quotes included, in out (n
+ * bytes, always NUL-terminated). The literal is single-quoted, where
+ * gnuplot expands neither backticks nor macros nor backslash escapes; a
+ * quote is doubled, a backtick becomes a quote, control characters become
+ * spaces. Cut short (but still closed) rather than cut a doubled quote in
+ * two. Use it for every string from a file in a script: gnuplot runs
+ * backticks found in "double-quoted" strings as shell commands. */
+void vs_gnuplot_string(const char *s, char *out, size_t n);
 
 #endif

@@ -315,17 +315,17 @@ static void test_fleet_verdicts(void)
 
 static void test_escapes(void)
 {
-    char buf[256], gp[32];
+    char buf[256], gp[40];
     FILE *f = fmemopen(buf, sizeof buf, "w");
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     vs_markdown_escape(f, "a|b *c* [x](y) <i>&\n`z`");
     fclose(f);
     CU_ASSERT_STRING_EQUAL(buf, "a\\|b \\*c\\* \\[x\\]\\(y\\) \\<i\\>&amp; \\`z\\`");
-    vs_gnuplot_escape("t\" ; system \"rm\\", gp, sizeof gp);
-    CU_ASSERT_STRING_EQUAL(gp, "t\\\" ; system \\\"rm\\\\");
-    vs_gnuplot_escape("abcdefgh\"", gp, 10); /* no half escape at the end */
-    CU_ASSERT_STRING_EQUAL(gp, "abcdefgh");
+    vs_gnuplot_string("t\" ; system(\"x\") \\ `id` 'y'\n", gp, sizeof gp);
+    CU_ASSERT_STRING_EQUAL(gp, "'t\" ; system(\"x\") \\ ''id'' ''y'' '");
+    vs_gnuplot_string("abcdefg'", gp, 11); /* no half doubled quote at the end */
+    CU_ASSERT_STRING_EQUAL(gp, "'abcdefg'");
 }
 
 static const CU_TestInfo tests[] = {
