@@ -16,13 +16,13 @@ static const char style[] =
     "th,td{border:1px solid #ccc;padding:.25em .45em;text-align:center;vertical-align:middle}"
     "th{background:#e8edf4;font-weight:normal;white-space:nowrap}td.l,th.l{text-align:left}"
     "td.pair{min-width:9em;max-width:22em;text-align:left;font-weight:bold}"
-    "td.v{min-width:1.4em;font-weight:bold}td.cp{box-shadow:inset 4px 0 0 #6f42c1}"
+    "th.d{font-size:80%;padding:.25em .3em}td.v{min-width:1.4em;font-weight:bold}td.cp{box-shadow:inset 4px 0 0 #6f42c1}"
     ".reg{background:#d9534f;color:#fff}.imp{background:#3c9a3c;color:#fff}"
     ".same{background:#e3f1e3;color:#2d6a2d}.inc{background:#f6d28b}.mis{background:#ddd}"
     ".first{background:#dbe7f6}.none{color:#bbb}"
     ".legend span.v{display:inline-block;min-width:1.4em;text-align:center;font-weight:bold;"
     "border:1px solid #ccc;margin:0 .2em 0 .8em}"
-    "td.changes{font-size:85%;text-align:left;max-width:26em}p.changes{line-height:1.5}"
+    "td.changes{font-size:85%;text-align:left;max-width:24em}p.changes{line-height:1.5}"
     "figure{display:inline-block;margin:.4em}figure img{width:440px;border:1px solid #ddd}"
     "figcaption{font-size:80%;color:#555}.small{color:#666;font-size:85%}";
 
@@ -125,13 +125,13 @@ static void write_table(FILE *f, const vs_fleet *fl, const vs_trend_list *charts
 {
     fputs("<table>\n<tr><th class=\"l\">host pair</th>", f);
     for (int d = 0; d < fl->ndays; d++) {
-        fputs("<th title=\"", f);
+        fputs("<th class=\"d\" title=\"", f);
         vs_markup_escape(f, fl->days[d]);
         fputs("\">", f);
         vs_markup_escape(f, strlen(fl->days[d]) == 10 ? fl->days[d] + 5 : fl->days[d]);
         fputs("</th>", f);
     }
-    fputs("<th class=\"l\">latest change points</th><th>trend charts</th></tr>\n", f);
+    fputs("<th class=\"l\">latest change points</th><th>trends</th></tr>\n", f);
     for (int p = 0; p < fl->npairs; p++) {
         fprintf(f, "<tr><td class=\"pair\"><a href=\"#pair%d\">", p + 1);
         vs_markup_escape(f, fl->pairs[p].name);
