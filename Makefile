@@ -23,7 +23,7 @@ OS := win
 EXE := .exe
 BIN := bin/win64
 OS_CPPFLAGS := -D__USE_MINGW_ANSI_STDIO=1 -D_WIN32_WINNT=0x0A00
-OS_LIBS := -lws2_32
+OS_LIBS := -lws2_32 -liphlpapi
 else
 OS := posix
 EXE :=
@@ -69,6 +69,7 @@ endif
 
 SWEEP_SRC := runner/profile.c runner/matrix.c runner/sweep.c runner/cmd_sweep.c
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
+                platform/facts.c platform/facts_parse.c platform/facts_netparse.c \
                 platform/hvsock.c platform/net.c platform/fs.c $(wildcard platform/*_$(OS).c)
 # Layers (docs/architecture.md): libvsbase.a is core/ (the vocabulary both
 # binaries share) and platform/ (OS code); libvsrunner.a is runner/ and
@@ -252,6 +253,7 @@ integration-test: all ## the real binaries on loopback (tests/integration)
 netns-test: all ## two hosts in network namespaces (tests/netns)
 	tests/netns/run.sh
 	tests/netns/compare.sh
+	tests/netns/facts.sh
 
 # Both history engines: a throw-away PostgreSQL cluster on a unix socket.
 history-test: all $(BUILD)/vsreport-nodb$(EXE) ## the history on SQLite and a throw-away PostgreSQL

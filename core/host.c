@@ -58,6 +58,12 @@ static void write_field(vs_json *j, const vs_host *h, const vs_host_field *f)
 void vs_host_json(vs_json *j, const char *key, const vs_host *h)
 {
     vs_json_obj_begin(j, key);
+    vs_host_json_members(j, h);
+    vs_json_obj_end(j);
+}
+
+void vs_host_json_members(vs_json *j, const vs_host *h)
+{
     for (int i = 0; i < NFIELDS; i++)
         write_field(j, h, &fields[i]);
     vs_json_obj_begin(j, "transports");
@@ -67,6 +73,5 @@ void vs_host_json(vs_json *j, const char *key, const vs_host *h)
         vs_json_str(j, "detail", h->transport_why[t]);
         vs_json_obj_end(j);
     }
-    vs_json_obj_end(j);
     vs_json_obj_end(j);
 }

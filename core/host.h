@@ -67,4 +67,8 @@ void vs_host_set_tool(vs_host *h);
 /* Write `h` as a JSON object (member `key`, or a bare value if NULL). */
 void vs_host_json(vs_json *j, const char *key, const vs_host *h);
 
+/* The same members without the enclosing object (to add more, as `vsbench
+ * info --json` adds its "facts"). */
+void vs_host_json_members(vs_json *j, const vs_host *h);
+
 #endif

@@ -21,4 +21,11 @@ void vs_sysinfo_read(vs_host *si);
 void vs_cpuid_hypervisor(char *buf, size_t n);
 void vs_cpuid_brand(char *buf, size_t n);
 
+/* The raw hypervisor leaves: the 12-byte signature of leaf 0x40000000
+ * (sig, terminated), its EAX (the highest hypervisor leaf) and EAX..EDX of
+ * leaves 0x40000001 and 0x40000002 (zero when beyond the highest). -1
+ * when the CPU reports no hypervisor, or is not x86. */
+int vs_cpuid_hv_leaves(char sig[13], uint32_t *max_leaf, uint32_t leaf1[4],
+                       uint32_t leaf2[4]);
+
 #endif

@@ -53,6 +53,12 @@ for tr in vsock tcp; do
     done
 done
 
+# the data path of a vsock connection (platform/facts.h), read from the
+# loaded modules: the connection to CID 1 must be vsock_loopback's
+echo "VSBENCH-FILE-BEGIN info-path-vsock.out"
+vsbench info --json --path vsock:local:5301 2>&1 || fail=$((fail + 1))
+echo "VSBENCH-FILE-END info-path-vsock.out"
+
 # no TCP at all: the control channel over vsock too
 case_run "vsock-control-vsock" vsock:local:5301 -t vsock -P 2 -s 256K -m 64K -l 0.5 --warmup 0.1
 

@@ -119,6 +119,15 @@ if grep -q '^VSBENCH-CASE sweep' "$VM/console.txt"; then
         failed=$((failed + 1)); echo "FAILED the guest's sweep (rows: $rows)"
     fi
 fi
+path_json=$VM/results/info-path-vsock.out
+if [ "$(jq -r '.path."vsock.transport" == "vsock_loopback" and (.path."vsock.version" | type == "string")' \
+        "$path_json" 2>/dev/null)" = true ] &&
+   [ "$(jq -r '.facts."vsock.modules" | split(" ") | index("vsock_loopback") != null' "$path_json")" = true ]; then
+    pass=$((pass + 1))
+    echo "  data path of vsock:local: $(jq -r '.path."vsock.transport" + " " + .path."vsock.version"' "$path_json")"
+else
+    failed=$((failed + 1)); echo "FAILED the vsock data path is not vsock_loopback's:"; head -c 2000 "$path_json"
+fi
 echo "vm-test: guest says: $done_line"
 case "$done_line" in *" fail=0") ;; *) failed=$((failed + 1)); echo "FAILED the guest reported failures" ;; esac
 stage "judge"

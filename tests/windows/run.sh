@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # run.sh - the Windows runner under wine: a fresh prefix in build/, no X
-# needed. Checks `vsbench.exe info`, a Linux client against a Windows
-# server and the reverse over TCP loopback (same JSON results), and that
-# the VMCI and Hyper-V paths fail with their clear "not available"
-# messages. Transfers are kept short: wine is not a performance reference.
+# needed. Checks `vsbench.exe info` and its facts, the data path of a
+# TCP connection, a Linux client against a Windows server and the reverse
+# over TCP loopback (same JSON results), and that the VMCI and Hyper-V
+# paths fail with their clear "not available" messages. Transfers are
+# kept short: wine is not a performance reference.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 EXE=${EXE:-bin/win64/vsbench.exe}
@@ -55,6 +56,11 @@ grep -q '^transports' "$TMP/info" && ok "vsbench.exe info lists transports" || b
 grep -q "VMCI driver not found" "$TMP/info" && ok "info explains VMCI is not available" || bad "info VMCI" "$TMP/info"
 grep -q "Hyper-V sockets not available" "$TMP/info" && ok "info explains Hyper-V sockets are not available" \
     || bad "info Hyper-V" "$TMP/info"
+timeout 60 wine "$EXE" info --json >"$TMP/info.json" 2>&1
+check "info --json: every machine fact is a value or unknown with a reason" "$TMP/info.json" \
+    '(.facts | length) == 18 and ([.facts[] | select(type == "object") | .unknown | type == "string"] | all)'
+check "info --json: CPU count, memory and clock source read" "$TMP/info.json" \
+    '.facts."cpu.count" >= 1 and .facts."mem.total" > 0 and (.facts."clock.source" | startswith("QueryPerformanceCounter"))'
 
 # ---- Windows server, Linux client ---------------------------------------------
 wine "$EXE" serve --listen tcp:127.0.0.1:0 >"$TMP/wserver.log" 2>&1 &
@@ -86,6 +92,9 @@ if port=$(wait_port "$TMP/lserver.log"); then
     else
         bad "result fields differ between Windows and Linux clients" "$TMP/wl-stream.json"
     fi
+    timeout 60 wine "$EXE" info --json --path "tcp:127.0.0.1:$port" >"$TMP/wpath.json" 2>&1
+    check "info --path: the adapter of a TCP connection (GetAdaptersAddresses)" "$TMP/wpath.json" \
+        '.path."path.transport" == "tcp" and (.path."net.if" | type == "string") and (.path."net.driver" | type == "string") and .path."net.mtu" >= 68 and (.path."tcp.cc" | .unknown | type == "string")'
     timeout 60 wine "$EXE" run "127.0.0.1:$port" -t vsock -l 0.1 >"$TMP/vmci" 2>&1
     rc=$?
     [ "$rc" -eq 4 ] && grep -q "VMCI driver not found" "$TMP/vmci" && ok "vsock (VMCI) fails clearly, exit 4" \

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# facts.sh - the data path the real binary records for a live TCP
+# connection between two namespaces joined by veth (`vsbench info --json
+# --path`, platform/facts.h): the interface and its driver ("veth"), and
+# that each change is seen: MTU, GRO (ethtool -K), the root qdisc (tc) and
+# the congestion control (sysctl in the client's namespace). Also: a
+# connection to the namespace's own address runs over lo, not the veth.
+# Needs root, iproute2 (ip, tc) and ethtool; removes all it made on exit.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+. tests/netns/lib.sh
+netns_skip_unless_root
+pass=0 failed=0
+
+ok() { pass=$((pass + 1)); echo "ok     $1"; }
+bad() { failed=$((failed + 1)); echo "FAILED $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -n 30; }
+
+# path NS: the data path of a connection from NS to the server, in $TMP/p.json
+path() {
+    timeout 20 ip netns exec "$1" "$VSBENCH" info --json --path "tcp:$IPA:5301" \
+        >"$TMP/p.json" 2>"$TMP/p.err"
+}
+
+# check NAME JQ-EXPR: one assertion on the last data path
+check() {
+    if [ "$(jq -r ".path | $2" "$TMP/p.json" 2>/dev/null)" = true ]; then
+        ok "$1"
+    else
+        bad "$1" "$TMP/p.json"
+        cat "$TMP/p.err"
+    fi
+}
+
+# first_qdisc CANDIDATES...: the first root qdisc this kernel accepts on $VB
+first_qdisc() {
+    for q in "$@"; do
+        ip netns exec "$B" tc qdisc replace dev "$VB" root "$q" 2>/dev/null && { echo "$q"; return 0; }
+    done
+    return 1
+}
+
+command -v ethtool >/dev/null || { echo "facts: ethtool missing (apt-get install ethtool)"; echo "0 passed, 1 failed"; exit 1; }
+netns_setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
+netns_start_server || { echo "0 passed, 1 failed"; exit 1; }
+
+path "$B"
+check "interface is the client's veth" ".\"net.if\" == \"$VB\""
+check "driver reads veth" '."net.driver" == "veth" and (."net.driver_version" | type == "string")'
+check "MTU 1500" '."net.mtu" == 1500'
+check "offloads and queues are read" \
+    '([."net.tso", ."net.gso", ."net.gro", ."net.lro"] | all(type == "boolean")) and ."net.tx_queues" >= 1'
+check "no vsock facts for tcp" 'has("vsock.transport") | not'
+
+netns_set_mtu 9000 && path "$B"
+check "MTU change seen (9000)" '."net.mtu" == 9000'
+
+ip netns exec "$B" ethtool -K "$VB" gro on && path "$B"
+check "GRO on seen" '."net.gro" == true'
+ip netns exec "$B" ethtool -K "$VB" gro off && path "$B"
+check "GRO off seen (ethtool -K gro off)" '."net.gro" == false'
+
+if q1=$(first_qdisc fq fq_codel pfifo tbf\ rate\ 10gbit\ burst\ 1m\ latency\ 50ms); then
+    q1=${q1%% *}
+    path "$B"
+    check "qdisc $q1 seen" ".\"net.qdisc\" == \"$q1\""
+    ip netns exec "$B" tc qdisc replace dev "$VB" root pfifo_fast && path "$B"
+    check "qdisc pfifo_fast seen" '."net.qdisc" == "pfifo_fast"'
+else
+    bad "no root qdisc accepted on $VB"
+fi
+
+# a namespace may only choose the allowed algorithms (reno and the boot
+# default: cubic on Debian); test reno and one other
+allowed=$(ip netns exec "$B" sysctl -n net.ipv4.tcp_allowed_congestion_control)
+other=$(echo "$allowed" | tr " " "\n" | grep -v -x reno | head -n 1)
+[ -n "$other" ] || bad "only reno is allowed in a namespace here: $allowed"
+for cc in reno $other; do
+    ip netns exec "$B" sysctl -qw net.ipv4.tcp_congestion_control="$cc" && path "$B"
+    check "congestion control $cc seen" ".\"tcp.cc\" == \"$cc\""
+done
+
+# the server's namespace to its own veth address: the data crosses lo
+path "$A"
+check "own address: the connection runs over lo" '."net.if" == "lo" and ."net.driver" == "loopback"'
+
+echo
+echo "$pass passed, $failed failed"
+[ "$failed" -eq 0 ]
