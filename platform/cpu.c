@@ -15,6 +15,8 @@ void vs_cpu_between(const vs_cpu_sample *a, const vs_cpu_sample *b,
     if (b->wall_ns > a->wall_ns && b->proc_ns >= a->proc_ns)
         u->proc_pct = 100.0 * (double)(b->proc_ns - a->proc_ns) /
                       (double)(b->wall_ns - a->wall_ns);
+    if (b->own_ns >= a->own_ns)
+        u->own_us = (double)(b->own_ns - a->own_ns) / 1000.0;
 }
 
 double vs_service_demand(double busy_us, uint64_t bytes)

@@ -16,6 +16,11 @@ typedef struct vs_cpu_sample {
     uint64_t busy_ns;  /* all CPUs together, system-wide, non-idle */
     uint64_t total_ns; /* all CPUs together, busy + idle */
     uint64_t proc_ns;  /* this process, user + system */
+    /* CPU outside the system calls of other threads: this process's user
+     * time (all threads) plus the calling thread's system time. When the
+     * other threads do nothing but send or recv, this is the CPU the tool
+     * itself spends. 0 where the OS has no per-thread figures. */
+    uint64_t own_ns;
     uint64_t wall_ns;  /* vs_now_ns() at the sample */
 } vs_cpu_sample;
 
@@ -23,6 +28,7 @@ typedef struct vs_cpu_usage {
     double util_pct; /* system-wide, percent of all CPUs (0-100) */
     double proc_pct; /* this process, percent of one CPU */
     double busy_us;  /* system-wide busy CPU time in microseconds */
+    double own_us;   /* own_ns between the samples, in microseconds */
 } vs_cpu_usage;
 
 /* Take a sample now; -1 if the OS gives no figures (fields zeroed). */

@@ -1,4 +1,4 @@
-/* cpu_posix.c - cpu.h from /proc/stat and getrusage. */
+/* cpu_posix.c - cpu.h from /proc/stat and getrusage (RUSAGE_THREAD where it exists). */
 #include "platform/cpu.h"
 #include "platform/clock.h"
 
@@ -39,6 +39,11 @@ static int read_proc_stat(uint64_t *busy_ns, uint64_t *total_ns)
     return 0;
 }
 
+static uint64_t tv_ns(struct timeval tv)
+{
+    return (uint64_t)tv.tv_sec * 1000000000ull + (uint64_t)tv.tv_usec * 1000ull;
+}
+
 int vs_cpu_sample_now(vs_cpu_sample *s)
 {
     struct rusage ru;
@@ -48,12 +53,19 @@ int vs_cpu_sample_now(vs_cpu_sample *s)
     s->wall_ns = vs_now_ns();
     if (read_proc_stat(&s->busy_ns, &s->total_ns) != 0)
         rc = -1;
-    if (getrusage(RUSAGE_SELF, &ru) == 0)
-        s->proc_ns = ((uint64_t)ru.ru_utime.tv_sec + (uint64_t)ru.ru_stime.tv_sec) *
-                         1000000000ull +
-                     ((uint64_t)ru.ru_utime.tv_usec + (uint64_t)ru.ru_stime.tv_usec) *
-                         1000ull;
-    else
+    if (getrusage(RUSAGE_SELF, &ru) == 0) {
+        s->proc_ns = tv_ns(ru.ru_utime) + tv_ns(ru.ru_stime);
+        s->own_ns = tv_ns(ru.ru_utime);
+    } else {
         rc = -1;
+    }
+#ifdef RUSAGE_THREAD
+    if (getrusage(RUSAGE_THREAD, &ru) == 0)
+        s->own_ns += tv_ns(ru.ru_stime);
+    else
+        s->own_ns = 0;
+#else
+    s->own_ns = 0;
+#endif
     return rc;
 }

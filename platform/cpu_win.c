@@ -1,4 +1,4 @@
-/* cpu_win.c - cpu.h from GetSystemTimes and GetProcessTimes. */
+/* cpu_win.c - cpu.h from GetSystemTimes, GetProcessTimes, GetThreadTimes. */
 #include "platform/cpu.h"
 #include "platform/clock.h"
 
@@ -24,7 +24,7 @@ int vs_cpu_count(void)
 
 int vs_cpu_sample_now(vs_cpu_sample *s)
 {
-    FILETIME idle, kernel, user, created, exited, pk, pu;
+    FILETIME idle, kernel, user, created, exited, pk, pu, tk, tu;
     int rc = 0;
 
     memset(s, 0, sizeof *s);
@@ -36,9 +36,15 @@ int vs_cpu_sample_now(vs_cpu_sample *s)
     } else {
         rc = -1;
     }
-    if (GetProcessTimes(GetCurrentProcess(), &created, &exited, &pk, &pu))
+    if (GetProcessTimes(GetCurrentProcess(), &created, &exited, &pk, &pu)) {
         s->proc_ns = ft_ns(pk) + ft_ns(pu);
-    else
+        s->own_ns = ft_ns(pu);
+    } else {
         rc = -1;
+    }
+    if (GetThreadTimes(GetCurrentThread(), &created, &exited, &tk, &tu))
+        s->own_ns += ft_ns(tk);
+    else
+        s->own_ns = 0;
     return rc;
 }

@@ -243,6 +243,10 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
         r->remote_buf[i].rcv = c->conn.rcv[i];
     }
     check_sizes(r, req->sock_size, base->tr);
+    /* What the receiving end reads per call (the same rule on both ends). */
+    r->recv_size = req->test == VS_TEST_MAERTS
+                       ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)
+                       : vs_stream_recv_chunk(req->recv_size, req->msg_size, r->remote_buf[0].rcv);
     return 0;
 }
 
@@ -261,7 +265,8 @@ static int measure(client *c, const vs_test_req *req, enum vs_transport tr,
     sc.role = role;
     sc.tr = tr;
     sc.msg_size = req->msg_size;
-    sc.recv_chunk = vs_stream_recv_chunk(req->recv_size, r->local_buf[0].rcv);
+    sc.recv_chunk =
+        vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv);
     sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
     sc.active_open = 1;
     rc = vs_stream_create(&st, c->data, c->ndata, &sc, e);

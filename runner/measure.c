@@ -29,12 +29,23 @@ typedef struct phase {
     uint8_t buf[VS_PROTO_MAX_BODY];
 } phase;
 
+/* CPU first, so that the timestamp and the byte counters are read back to
+ * back (a /proc/stat read between them would blur the edge). */
 static void take(phase *p, snapshot *s)
 {
+    vs_cpu_sample_now(&s->cpu);
     s->at = vs_now_ns();
     vs_stream_counters(p->st, s->bytes);
-    vs_cpu_sample_now(&s->cpu);
     s->taken = 1;
+}
+
+/* A snapshot at an edge of the interval; the flows then note when their
+ * counters next move (vs_stream_mark), which measures how exact the edge
+ * is without a clock read per message. */
+static void take_edge(phase *p, snapshot *s)
+{
+    take(p, s);
+    vs_stream_mark(p->st);
 }
 
 static void interim(phase *p)
@@ -123,7 +134,7 @@ static int run_clock(phase *p, vs_err *e)
         if (!p->s0.taken && now >= p->t0 && vs_stream_started(p->st) == c->n) {
             /* The interval begins once every session runs and lasts exactly
              * the duration from there. */
-            take(p, &p->s0);
+            take_edge(p, &p->s0);
             p->t1 = p->s0.at + (uint64_t)c->duration_ms * MS;
             p->next_interim = p->s0.at + (uint64_t)c->interval_ms * MS;
         }
@@ -135,7 +146,7 @@ static int run_clock(phase *p, vs_err *e)
         if (!p->s1.taken && (now >= p->t1 || p->peer_stopped)) {
             if (!p->s0.taken)
                 take(p, &p->s0);
-            take(p, &p->s1);
+            take_edge(p, &p->s1);
         }
         if (c->role == VS_ROLE_RECV && p->s1.taken)
             return 0;
@@ -147,6 +158,19 @@ static int run_clock(phase *p, vs_err *e)
         if (vs_stream_ended(p->st) == c->n && vs_stream_failures(p->st) == c->n)
             return vs_err_set(e, VS_ERR_RUNTIME, "every session failed");
     }
+}
+
+/* The longest time from a snapshot to a flow's next counter update (for a
+ * steady stream distributed like the time from the last counted byte to the
+ * snapshot); 0 when no flow moved after it. */
+static uint64_t edge_gap(const vs_flow_info *info, int n, int edge, uint64_t at)
+{
+    uint64_t gap = 0;
+
+    for (int i = 0; i < n; i++)
+        if (info[i].mark_ns[edge] > at && info[i].mark_ns[edge] - at > gap)
+            gap = info[i].mark_ns[edge] - at;
+    return gap;
 }
 
 /* Turn snapshots and finished flows into this side's figures. */
@@ -167,6 +191,9 @@ static void summarize(phase *p, const vs_flow_info *info, vs_side_result *out)
     out->util_pct = cpu.util_pct;
     out->proc_pct = cpu.proc_pct;
     out->busy_us = cpu.busy_us;
+    out->own_cpu_us = cpu.own_us;
+    out->edge_start_ns = edge_gap(info, c->n, 0, p->s0.at);
+    out->edge_end_ns = edge_gap(info, c->n, 1, p->s1.at);
     for (int i = 0; i < c->n; i++) {
         vs_flow_result *f = &out->flow[i];
         f->window_bytes = p->s1.bytes[i] - p->s0.bytes[i];

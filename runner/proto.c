@@ -163,6 +163,9 @@ size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m)
     vs_put_f64(&w, m->util_pct);
     vs_put_f64(&w, m->proc_pct);
     vs_put_f64(&w, m->busy_us);
+    vs_put_f64(&w, m->own_cpu_us);
+    vs_put_u64(&w, m->edge_start_ns);
+    vs_put_u64(&w, m->edge_end_ns);
     vs_put_u16(&w, m->count);
     for (unsigned i = 0; i < m->count && i < VS_MAX_SESSIONS; i++) {
         const vs_flow_result *f = &m->flow[i];
@@ -303,6 +306,9 @@ int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e)
     m->util_pct = vs_get_f64(&r);
     m->proc_pct = vs_get_f64(&r);
     m->busy_us = vs_get_f64(&r);
+    m->own_cpu_us = vs_get_f64(&r);
+    m->edge_start_ns = vs_get_u64(&r);
+    m->edge_end_ns = vs_get_u64(&r);
     if (dec_count(&r, &m->count, "RESULT", e) != 0)
         return -1;
     for (unsigned i = 0; i < m->count && !r.bad; i++) {
@@ -322,7 +328,7 @@ int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e)
         return -1;
     /* NaN or negative CPU figures are nonsense from a broken peer. */
     if (!(m->util_pct >= 0 && m->util_pct <= 100.5) || !(m->proc_pct >= 0) ||
-        !(m->busy_us >= 0))
+        !(m->busy_us >= 0) || !(m->own_cpu_us >= 0))
         return vs_err_set(e, VS_ERR_PROTOCOL, "RESULT message has invalid CPU figures");
     return 0;
 }

@@ -1,5 +1,5 @@
 /*
- * proto.h - control protocol v1 between `vsbench run` and `vsbench serve`.
+ * proto.h - control protocol v2 between `vsbench run` and `vsbench serve`.
  *
  * Frame: u32 body length, then the body: u16 message type and the fields
  * of that type, all in network byte order (wire.h). Bodies are at most
@@ -31,7 +31,7 @@
 #include "platform/net.h"
 
 #define VS_PROTO_MAGIC 0x5653424Eu /* "VSBN" */
-#define VS_PROTO_VERSION 1
+#define VS_PROTO_VERSION 2 /* 2: RESULT carries the measuring overhead */
 #define VS_PROTO_MAX_BODY 65536u
 
 /* Request limits (VS_MAX_SESSIONS, ...) are in core/names.h. */
@@ -119,6 +119,12 @@ typedef struct vs_side_result {
     double util_pct; /* system-wide CPU over the measured interval */
     double proc_pct; /* this process, percent of one CPU */
     double busy_us;  /* system-wide busy CPU time */
+    /* What measuring cost (measure.h): CPU this process spent outside
+     * send/recv during the interval, and at each edge of the interval the
+     * time from the snapshot to the next byte-counter update. */
+    double own_cpu_us;
+    uint64_t edge_start_ns;
+    uint64_t edge_end_ns;
     uint16_t count;
     vs_flow_result flow[VS_MAX_SESSIONS];
 } vs_side_result;

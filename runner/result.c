@@ -60,6 +60,14 @@ static const char *first_error(const vs_run_report *r)
     return "";
 }
 
+static void overhead_of(vs_overhead *o, const vs_side_result *s, double seconds)
+{
+    o->own_cpu_us = s->own_cpu_us;
+    o->proc_cpu_us = s->proc_pct / 100.0 * seconds * 1e6;
+    o->edge_start_ns = s->edge_start_ns;
+    o->edge_end_ns = s->edge_end_ns;
+}
+
 void vs_report_compose(vs_run_report *r, enum vs_role local_role,
                        const vs_side_result *local, const vs_side_result *remote)
 {
@@ -114,6 +122,8 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
         all->tcpi_bytes_received += row->tcpi_bytes_received;
         all->tcpi_bytes_acked += row->tcpi_bytes_acked;
     }
+    overhead_of(&r->ovh_local, local, all->seconds);
+    overhead_of(&r->ovh_remote, remote, all->seconds);
     all->bytes = sum;
     all->gbps = vs_rate_bps(sum, (uint64_t)(all->seconds * 1e9 + 0.5)) / 1e9;
     snprintf(all->error, sizeof all->error, "%s", first_error(r));
@@ -157,6 +167,56 @@ void vs_report_print(FILE *f, const vs_run_report *r)
             "demand %.3f us/KB\n", all->cpu_remote, r->proc_remote, all->sd_remote);
 }
 
+static const char *edge_text(uint64_t ns, char *buf, size_t n)
+{
+    if (ns == 0)
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, "%.1f us", (double)ns / 1000.0);
+    return buf;
+}
+
+static void print_side_overhead(FILE *f, const char *side, const char *role,
+                                const vs_overhead *o, double seconds)
+{
+    uint64_t edge = o->edge_start_ns > o->edge_end_ns ? o->edge_start_ns : o->edge_end_ns;
+    char a[32], b[32];
+
+    fprintf(f, "overhead %-6s (%s): CPU outside send/recv %.2f ms = %.3f%% of one CPU, "
+            "%.1f%% of vsbench's\n", side, role, o->own_cpu_us / 1000.0,
+            seconds > 0 ? o->own_cpu_us / (seconds * 1e4) : 0.0,
+            o->proc_cpu_us > 0 ? 100.0 * o->own_cpu_us / o->proc_cpu_us : 0.0);
+    fprintf(f, "    last counted byte to timestamp %s (start), %s (end): "
+            "%.2f ppm of the interval\n",
+            edge_text(o->edge_start_ns, a, sizeof a), edge_text(o->edge_end_ns, b, sizeof b),
+            seconds > 0 ? (double)edge / (seconds * 1e3) : 0.0);
+}
+
+void vs_report_print_overhead(FILE *f, const vs_run_report *r)
+{
+    int local_recv = r->req.test == VS_TEST_MAERTS;
+    double secs = vs_report_total(r)->seconds;
+    char a[32];
+
+    fputc('\n', f);
+    if (r->recv_size != 0)
+        fprintf(f, "the receiver (%s) reads up to %s per recv (%s)\n",
+                local_recv ? "local" : "remote", vs_size_format(r->recv_size, a, sizeof a),
+                r->req.recv_size != 0 ? "-M" : "the largest of the message size, a "
+                "quarter of its buffer and 16K");
+    print_side_overhead(f, "local", local_recv ? "receiver" : "sender", &r->ovh_local, secs);
+    print_side_overhead(f, "remote", local_recv ? "sender" : "receiver", &r->ovh_remote, secs);
+}
+
+static void overhead_json(vs_json *j, const char *key, const vs_overhead *o)
+{
+    vs_json_obj_begin(j, key);
+    vs_json_num(j, "cpu_outside_io_us", o->own_cpu_us);
+    vs_json_num(j, "edge_start_us", (double)o->edge_start_ns / 1000.0);
+    vs_json_num(j, "edge_end_us", (double)o->edge_end_ns / 1000.0);
+    vs_json_obj_end(j);
+}
+
 static void row_json(vs_json *j, const vs_row *row)
 {
     vs_cell c;
@@ -191,6 +251,8 @@ void vs_report_json(vs_json *j, const vs_run_report *r)
     vs_json_num(j, "warmup", r->req.warmup_ms / 1000.0);
     vs_json_num(j, "proc_cpu_local", r->proc_local);
     vs_json_num(j, "proc_cpu_remote", r->proc_remote);
+    overhead_json(j, "overhead_local", &r->ovh_local);
+    overhead_json(j, "overhead_remote", &r->ovh_remote);
     vs_json_arr_begin(j, "warnings");
     for (int i = 0; i < r->nwarn; i++)
         vs_json_str(j, NULL, r->warn[i]);

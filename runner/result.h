@@ -15,6 +15,14 @@
 
 #define VS_MAX_WARN 8
 
+/* What measuring cost one side (proto.h vs_side_result, measure.h). */
+typedef struct vs_overhead {
+    double own_cpu_us;      /* CPU outside send/recv during the interval */
+    double proc_cpu_us;     /* all of this side's vsbench CPU in the interval */
+    uint64_t edge_start_ns; /* last counted byte to timestamp, each edge */
+    uint64_t edge_end_ns;
+} vs_overhead;
+
 typedef struct vs_run_report {
     vs_test_req req;
     char control[300];        /* control address as text */
@@ -25,6 +33,9 @@ typedef struct vs_run_report {
     vs_bufsize remote_buf[VS_MAX_SESSIONS];
     double proc_local;        /* process CPU, percent of one CPU */
     double proc_remote;
+    vs_overhead ovh_local;
+    vs_overhead ovh_remote;
+    uint64_t recv_size;       /* bytes per recv on the receiving side */
     int nwarn;
     char warn[VS_MAX_WARN][VS_ERRTEXT_MAX];
     uint32_t server_cid;
@@ -46,6 +57,10 @@ void vs_report_warn(vs_run_report *r, const char *fmt, ...) VS_PRINTF(2, 3);
 const vs_row *vs_report_total(const vs_run_report *r);
 
 void vs_report_print(FILE *f, const vs_run_report *r);
+
+/* The receive size and what measuring cost each side (run --verbose). */
+void vs_report_print_overhead(FILE *f, const vs_run_report *r);
+
 void vs_report_json(vs_json *j, const vs_run_report *r);
 
 #endif

@@ -231,7 +231,8 @@ static int run_phase(conn *k, const vs_connected *cn, vs_err *e)
 {
     enum vs_role role = k->req.test == VS_TEST_STREAM ? VS_ROLE_RECV : VS_ROLE_SEND;
     vs_stream_cfg sc = { role, (enum vs_transport)k->req.transport, k->req.msg_size,
-                         vs_stream_recv_chunk(k->req.recv_size, cn->rcv[0]),
+                         vs_stream_recv_chunk(k->req.recv_size, k->req.msg_size,
+                                              cn->rcv[0]),
                          role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0, 0 };
     vs_measure_cfg mc;
     vs_side_result *res = calloc(1, sizeof *res);

@@ -28,6 +28,7 @@ struct vs_stream {
     _Atomic int stop;
     _Atomic int aborted;
     _Atomic int started; /* flows past the gate */
+    _Atomic int marks;   /* vs_stream_mark calls so far */
     vs_gate *gate;
     flow *flows;
 };
@@ -47,10 +48,19 @@ static void flow_fail(flow *f, const char *what, long rc)
                  vs_sock_strerror(vs_sock_errno(), why, sizeof why));
 }
 
+/* Out of the hot path: the first counter update after mark number `m`. */
+static int note_mark(flow *f, int m)
+{
+    if (m >= 1 && m <= VS_STREAM_MARKS)
+        f->info.mark_ns[m - 1] = vs_now_ns();
+    return m;
+}
+
 static void send_loop(flow *f, const uint8_t *buf, size_t len)
 {
     vs_stream *st = f->st;
     uint64_t total = 0;
+    int seen = 0, m;
 
     while (!atomic_load_explicit(&st->stop, memory_order_relaxed)) {
         long n = vs_sock_send(f->sock, buf, len);
@@ -61,6 +71,8 @@ static void send_loop(flow *f, const uint8_t *buf, size_t len)
         }
         total += (uint64_t)n;
         atomic_store_explicit(&f->bytes, total, memory_order_relaxed);
+        if ((m = atomic_load_explicit(&st->marks, memory_order_relaxed)) != seen)
+            seen = note_mark(f, m);
     }
     f->info.total_bytes = total;
 }
@@ -69,6 +81,7 @@ static void recv_loop(flow *f, uint8_t *buf, size_t len)
 {
     vs_stream *st = f->st;
     uint64_t total = 0;
+    int seen = 0, m;
 
     for (;;) {
         long n = vs_sock_recv(f->sock, buf, len);
@@ -81,6 +94,8 @@ static void recv_loop(flow *f, uint8_t *buf, size_t len)
         }
         total += (uint64_t)n;
         atomic_store_explicit(&f->bytes, total, memory_order_relaxed);
+        if ((m = atomic_load_explicit(&st->marks, memory_order_relaxed)) != seen)
+            seen = note_mark(f, m);
     }
     f->info.total_bytes = total;
 }
@@ -238,6 +253,11 @@ int vs_stream_failures(vs_stream *st)
     return k;
 }
 
+void vs_stream_mark(vs_stream *st)
+{
+    atomic_fetch_add(&st->marks, 1);
+}
+
 void vs_stream_stop(vs_stream *st)
 {
     atomic_store(&st->stop, 1);
@@ -276,12 +296,16 @@ void vs_stream_free(vs_stream *st)
     free(st);
 }
 
-size_t vs_stream_recv_chunk(uint32_t recv_size, uint64_t eff_rcv)
+size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv)
 {
-    const uint64_t min = 16 * 1024, max = 16 * 1024 * 1024;
-    uint64_t c = recv_size != 0 ? recv_size : eff_rcv / 4;
+    const uint64_t floor = 16 * 1024, max = 16 * 1024 * 1024;
+    uint64_t c = eff_rcv / 4;
 
-    if (c < min && recv_size == 0)
-        c = min;
+    if (recv_size != 0)
+        return recv_size;
+    if (c < floor)
+        c = floor;
+    if (c < msg_size)
+        c = msg_size;
     return (size_t)(c > max ? max : c);
 }

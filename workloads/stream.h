@@ -2,10 +2,13 @@
  * stream.h - the timed bulk-transfer loops (netperf's TCP_STREAM and its
  * reverse, maerts), one thread per data connection.
  *
- * The hot loops do one send() or recv() per iteration and a relaxed
- * store of the running byte count: no clock reads, no allocation, no
- * extra syscalls. Time is kept by the caller (measure.h), which samples
- * the counters at the edges of the measured interval.
+ * The hot loops do one send() or recv() per iteration, a relaxed store of
+ * the running byte count and a relaxed load of the mark count: no clock
+ * reads, no allocation, no extra syscalls. Time is kept by the caller
+ * (measure.h), which samples the counters at the edges of the measured
+ * interval and marks each edge (vs_stream_mark); a flow reads the clock
+ * once after a mark, at its next counter update, so the caller learns how
+ * exact its edges are.
  *
  * Life cycle: create (threads wait behind a gate) -> go (all start
  * together) -> stop (senders end cleanly; receivers run to end of
@@ -36,10 +39,14 @@ typedef struct vs_stream_cfg {
 } vs_stream_cfg;
 
 /* What a finished connection reports. */
+#define VS_STREAM_MARKS 2 /* the start and the end of the measured interval */
+
 typedef struct vs_flow_info {
     uint64_t total_bytes; /* whole connection, this side's count */
     uint64_t start_ns;    /* loop began */
     uint64_t end_ns;      /* loop ended (stop, end of stream or error) */
+    uint64_t mark_ns[VS_STREAM_MARKS]; /* first counter update after each
+                                          vs_stream_mark; 0: none */
     int tcp_ok;           /* kernel counters below are valid: data bytes,
                              less the preamble, SYN and FIN */
     uint64_t tcp_received;
@@ -51,11 +58,18 @@ typedef struct vs_flow_info {
 typedef struct vs_stream vs_stream;
 
 /* Bytes per recv() for a receiver: `recv_size` when the user chose one
- * (netperf's -M), else a quarter of the effective receive buffer, at
- * least 16 KiB. Draining the whole buffer in one call would serialise
- * sender and receiver on small windows (measured: 64K/16K on loopback
- * went from 10 to 14 Gbit/s with quarter-buffer reads). */
-size_t vs_stream_recv_chunk(uint32_t recv_size, uint64_t eff_rcv);
+ * (-M, netperf's -M), else the largest of
+ *   - the message size: one recv per send at least, never a message split
+ *     over several calls (at 64K sockets, 64K messages read in 16K pieces
+ *     took 4.2 recvfrom per send, 64k calls per GB against netperf's 15k,
+ *     and reached half of netperf's throughput);
+ *   - a quarter of the effective receive buffer: draining the whole
+ *     buffer in one call makes sender and receiver take turns on small
+ *     windows (the window reopens only when the call returns);
+ *   - 16 KiB, so that small messages are read many at a time;
+ * at most 16 MiB. The evidence, measured with `make bench` against
+ * netperf at every point of the study's matrix, is in docs/bench.md. */
+size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv);
 
 /* Start one thread per socket (ownership of the sockets passes to the
  * stream, which closes them). The threads wait for vs_stream_go. */
@@ -67,6 +81,11 @@ void vs_stream_go(vs_stream *st);
 
 /* Snapshot the byte counters (n entries). */
 void vs_stream_counters(vs_stream *st, uint64_t *bytes);
+
+/* Mark an edge of the measured interval, right after sampling the counters:
+ * each flow notes the time of its next counter update in mark_ns (the
+ * first VS_STREAM_MARKS marks). */
+void vs_stream_mark(vs_stream *st);
 
 /* Number of connections whose loop has begun. */
 int vs_stream_started(vs_stream *st);

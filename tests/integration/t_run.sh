@@ -52,6 +52,27 @@ t_human_output() {
     [ "$(grep -c '^\[' "$TMP/out.txt")" -ge 1 ] || fail "no interim lines"
 }
 
+# --verbose states the receive size and what measuring cost; --json carries
+# the same overhead figures, non-negative, with edges shorter than the run.
+t_verbose_overhead() {
+    start_server
+    timeout 30 "$VSBENCH" run "127.0.0.1:$PORT" -s 64K -m 32K -l 0.5 --warmup 0.1 -v \
+        >"$TMP/out.txt" 2>&1 || fail "run failed: $(cat "$TMP/out.txt")"
+    grep -q '^the receiver (remote) reads up to 32K per recv' "$TMP/out.txt" ||
+        fail "no receive size (the message size here): $(cat "$TMP/out.txt")"
+    [ "$(grep -c '^overhead .*CPU outside send/recv' "$TMP/out.txt")" -eq 2 ] ||
+        fail "no CPU overhead for both sides"
+    grep -q 'last counted byte to timestamp [0-9.]* us (start), [0-9.]* us (end)' "$TMP/out.txt" ||
+        fail "no edge figures: $(cat "$TMP/out.txt")"
+    run_json "$TMP/r.json" -M 8K || fail "run failed"
+    jq_true "$TMP/r.json" '[[.overhead_local, .overhead_remote][] | .cpu_outside_io_us >= 0 and
+        .edge_start_us < 1e6 and .edge_end_us < 1e6] | all' "overhead figures"
+    jq_true "$TMP/r.json" '.overhead_remote.edge_end_us > 0' "the receiver measured its end edge"
+    timeout 30 "$VSBENCH" run "127.0.0.1:$PORT" -m 32K -M 8K -l 0.3 --warmup 0 --verbose \
+        >"$TMP/m.txt" 2>&1 || fail "run -M failed"
+    grep -q 'reads up to 8K per recv (-M)' "$TMP/m.txt" || fail "-M not shown: $(cat "$TMP/m.txt")"
+}
+
 t_once_exits_after_one_test() {
     start_server --once
     run_json "$TMP/r.json" || fail "run failed"

@@ -40,11 +40,18 @@ static void test_empty_set(void)
 
 static void test_recv_chunk(void)
 {
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 65536), 16384);    /* a quarter */
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 262144), 65536);
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 8192), 16384);     /* at least 16K */
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 1ull << 31), 16u << 20); /* at most 16M */
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(512, 262144), 512);   /* the user's choice */
+    /* a quarter of the buffer when messages are smaller */
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 16384, 65536), 16384);
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 512, 262144), 65536);
+    /* never below the message size */
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 32768, 65536), 32768);
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 65536, 65536), 65536);
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 1u << 20, 65536), 1u << 20);
+    /* at least 16K, at most 16M */
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 512, 8192), 16384);
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 512, 1ull << 31), 16u << 20);
+    /* the user's choice, even below the message size */
+    CU_ASSERT_EQUAL(vs_stream_recv_chunk(512, 65536, 262144), 512);
 }
 
 static void test_rates(void)

@@ -1,4 +1,4 @@
-/* test_proto.c - control protocol v1 encoding, decoding and validation. */
+/* test_proto.c - control protocol encoding, decoding and validation. */
 #include "runner/proto.h"
 #include "tests/unit/unit.h"
 
@@ -155,6 +155,9 @@ static void test_result_round_trip(void)
     in->util_pct = 42.5;
     in->proc_pct = 97.25;
     in->busy_us = 123456.0;
+    in->own_cpu_us = 1234.5;
+    in->edge_start_ns = 1500;
+    in->edge_end_ns = 2500;
     in->count = VS_MAX_SESSIONS;
     for (int i = 0; i < VS_MAX_SESSIONS; i++) {
         in->flow[i].window_bytes = 1000000ull * (uint64_t)i;
@@ -166,6 +169,9 @@ static void test_result_round_trip(void)
     CU_ASSERT_TRUE_FATAL(n > 0);
     CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n), out, &e), 0);
     CU_ASSERT_DOUBLE_EQUAL(out->util_pct, 42.5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(out->own_cpu_us, 1234.5, 1e-12);
+    CU_ASSERT_EQUAL(out->edge_start_ns, 1500);
+    CU_ASSERT_EQUAL(out->edge_end_ns, 2500);
     CU_ASSERT_EQUAL(out->count, VS_MAX_SESSIONS);
     CU_ASSERT_EQUAL(out->flow[63].window_bytes, 63000000ull);
     CU_ASSERT_TRUE(out->flow[3].failed);
