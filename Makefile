@@ -280,8 +280,8 @@ vm-test: $(BIN)/vsbench$(EXE) ## vsock for real inside a QEMU guest (tests/vm)
 report: all ## a quick sweep on this machine -> out/report/index.html
 	ci/make-report.sh
 
-# vsbench and iperf3 side by side (a benchmark: nothing asserted).
-bench: all ## speed comparisons with iperf3 (not part of test)
+# A benchmark: it reports, it never fails on a figure (docs/bench.md).
+bench: all ## vsbench vs netperf and iperf3, loopback and veth (BENCH_QUICK=1: ~5 min)
 	ci/bench.sh
 
 # A nightly regression check on this machine (docs/nightly.md).

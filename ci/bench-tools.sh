@@ -15,6 +15,7 @@
 #   vsbench-msg      -M MSG, netperf's reads as the bench calls netperf
 
 NCPU=$(nproc)
+VSB=${BENCH_VSBENCH:-bin/vsbench} # the vsbench under test (a copy lets you rebuild meanwhile)
 
 # bench_missing: the Debian packages this bench needs and lacks.
 bench_missing() {
@@ -82,7 +83,7 @@ SERVER_PIDS=()
 start_servers() {
     local ns=$1 addr=$2 log=$6 pfx=()
     [ -n "$ns" ] && pfx=(ip netns exec "$ns")
-    "${pfx[@]}" bin/vsbench serve --listen "tcp:$addr:$3" 2>"$log/vsbench.log" &
+    "${pfx[@]}" "$VSB" serve --listen "tcp:$addr:$3" 2>"$log/vsbench.log" &
     SERVER_PIDS+=($!)
     "${pfx[@]}" netserver -D -4 -L "$addr" -p "$4" >"$log/netserver.log" 2>&1 &
     SERVER_PIDS+=($!)
@@ -113,7 +114,7 @@ stop_servers() {
 vs_cmd() { # SOCK MSG N [extra vsbench options]
     local s=$1 m=$2 n=$3
     shift 3
-    CMD=(bin/vsbench run "$ADDR:$VS_PORT" -s "$s" -m "$m" -P "$n" -l "$SECS" --warmup 0
+    CMD=("$VSB" run "$ADDR:$VS_PORT" -s "$s" -m "$m" -P "$n" -l "$SECS" --warmup 0
          --json "$@")
 }
 

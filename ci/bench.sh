@@ -22,6 +22,7 @@
 #                   (vsbench with other receive sizes, see ci/bench-tools.sh)
 #   BENCH_REPS, BENCH_MAX_REPS, BENCH_SPREAD   [3, 5, 0.25]
 #   BENCH_OUT       [out/bench]
+#   BENCH_VSBENCH   the vsbench binary to measure [bin/vsbench]
 #   BENCH_LOCK      a file flock'ed while points run, so that other timed
 #                   runs on this machine wait [/work/.vsb-test.lock if /work exists]
 #   BENCH_HOLD      seconds after which the lock is let go between points [60]
