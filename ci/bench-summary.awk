@@ -61,6 +61,12 @@ function collect(    i, k, p, t) {
 
 function is_subject(t) { return t ~ /^vsbench/ }
 
+# A short column label: vsbench -> vs, vsbench-quarter -> vs-q, vsbench-msg -> vs-m.
+function short(t,    s) {
+    s = t; sub(/^vsbench/, "vs", s); sub(/-quarter$/, "-q", s); sub(/-msg$/, "-m", s)
+    return s
+}
+
 function summarise() {
     collect()
     write_csv()
@@ -127,8 +133,8 @@ function print_table(    i, k, p, q, t, hdr, nn, j) {
     hdr = sprintf("%-5s %5s %5s %2s", "net", "sock", "msg", "P")
     for (k = 1; k <= nt; k++) hdr = hdr sprintf(" %20s", tools[k] " Gbit/s")
     for (k = 1; k <= nt; k++) if (is_subject(t = tools[k])) {
-        if ("netperf" in seen_tool) hdr = hdr sprintf(" %7s", "/netperf")
-        if ("iperf3" in seen_tool) hdr = hdr sprintf(" %7s", "/iperf3")
+        if ("netperf" in seen_tool) hdr = hdr sprintf(" %7s", short(t) "/np")
+        if ("iperf3" in seen_tool) hdr = hdr sprintf(" %7s", short(t) "/ip")
     }
     hdr = hdr sprintf(" %9s %9s", "SD vsb", "SD netp")
     print "\nmedians [min-max] of interleaved runs; ratios of medians; SD = service demand, us/KB"
