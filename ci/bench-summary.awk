@@ -205,7 +205,7 @@ function targets_net(net,    i, p, q, r, miss, sdmiss, gm, gi, n, overlap) {
     target(sprintf("- %s, geometric mean vsbench/netperf >= 1.05: %s (%s)", net,
                    verdict(gm != "nan" && gm >= 1.05), num(gm, "%.3f")))
     gi = geomean(net, "vsbench", "iperf3")
-    target(sprintf("- %s, geometric mean vsbench/iperf3 >= 1.5: %s (%s)", net,
+    if ("iperf3" in seen_tool) target(sprintf("- %s, geometric mean vsbench/iperf3 >= 1.5: %s (%s)", net,
                    verdict(gi != "nan" && gi >= 1.5), num(gi, "%.3f")))
     target(sprintf("- %s, service demand no higher than netperf's beyond the noise " \
                    "(vsbench's lowest above netperf's highest): %s%s", net,
