@@ -48,26 +48,8 @@ include mk/deps.mk
 
 # ---- what is built from what ----------------------------------------------
 
-# inih reads sweep profiles: Debian's libinih on Linux. For MinGW it is
-# compiled from a checkout given as INIH_SRC; without one the Windows
-# runner has every command but sweep.
-ifeq ($(OS),posix)
-INIH_CPPFLAGS := $(shell pkg-config --cflags inih 2>/dev/null)
-INIH_OBJ :=
-INIH_LIBS := $(or $(shell pkg-config --libs inih 2>/dev/null),-linih)
-HAVE_INIH := 1
-else ifneq ($(INIH_SRC),)
-INIH_CPPFLAGS := -I$(INIH_SRC)
-INIH_OBJ := $(BUILD)/inih/ini.o
-INIH_LIBS :=
-HAVE_INIH := 1
-else
-HAVE_INIH := 0
-INIH_CPPFLAGS :=
-INIH_LIBS :=
-endif
-
-SWEEP_SRC := runner/profile.c runner/matrix.c runner/sweep.c runner/cmd_sweep.c
+# Sweep profiles are read with inih: Debian's libinih on Linux, the pinned
+# archive for MinGW (INIH_* of mk/deps.mk), so every runner has `sweep`.
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
                 platform/facts.c platform/facts_parse.c platform/facts_netparse.c \
                 platform/hvsock.c platform/net.c platform/fs.c $(wildcard platform/*_$(OS).c)
@@ -76,57 +58,81 @@ PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c
 # workloads/ without the commands. vsreport links only libvsbase.a.
 BASE_SRC := $(wildcard core/*.c) $(PLATFORM_SRC)
 RUNNER_SRC := $(wildcard workloads/*.c) \
-              $(filter-out runner/main.c runner/cmd_%.c $(SWEEP_SRC),$(wildcard runner/*.c))
+              $(filter-out runner/main.c runner/cmd_%.c,$(wildcard runner/*.c))
 GEN_PROFILES := $(BUILD)/gen/profiles_builtin.c
-
-ifeq ($(HAVE_INIH),1)
-RUNNER_SRC += $(filter-out runner/cmd_sweep.c,$(SWEEP_SRC))
-RUNNER_OBJ_EXTRA := $(BUILD)/gen/profiles_builtin.o $(INIH_OBJ)
-VSBENCH_SRC := runner/main.c $(filter-out runner/cmd_sweep_none.c,$(wildcard runner/cmd_*.c))
-else
-RUNNER_OBJ_EXTRA :=
-VSBENCH_SRC := runner/main.c $(filter-out runner/cmd_sweep.c,$(wildcard runner/cmd_*.c))
-endif
+RUNNER_OBJ_EXTRA := $(BUILD)/gen/profiles_builtin.o
+VSBENCH_SRC := runner/main.c $(wildcard runner/cmd_*.c)
 
 BASE_LIB := $(BUILD)/libvsbase.a
 RUNNER_LIB := $(BUILD)/libvsrunner.a
 VSBENCH_OBJ := $(call obj,$(VSBENCH_SRC))
 
 # History engines (analysis/db.h): SQLite and PostgreSQL's libpq where
-# pkg-config finds them (HAVE_SQLITE=0 / HAVE_LIBPQ=0 to leave one out).
-# A build without an engine links its *_none.c stub, and `vsreport
-# history` says what the build lacks. Only vsreport links them; the
-# runner vsbench stays static without them.
-ifeq ($(OS),posix)
+# pkg-config finds them on Linux (HAVE_SQLITE=0 / HAVE_LIBPQ=0 to leave
+# one out). SQLITE_SRC=DIR (a folder holding SQLite's amalgamation,
+# sqlite3.c and sqlite3.h) compiles SQLite in instead, on any target: the
+# only way a Windows build gets a history (it never has libpq). A build
+# without an engine links its *_none.c stub, and `vsreport history` says
+# what the build lacks. Only vsreport links them; the runner stays static
+# without them.
+ifneq ($(SQLITE_SRC),)
+HAVE_SQLITE := 1
+SQLITE_OBJ := $(BUILD)/sqlite/sqlite3.o
+SQLITE_LIBS :=
+SQLITE_CPPFLAGS := -I$(SQLITE_SRC)
+else ifeq ($(OS),posix)
 HAVE_SQLITE ?= $(shell pkg-config --exists sqlite3 2>/dev/null && echo 1 || echo 0)
-HAVE_LIBPQ ?= $(shell pkg-config --exists libpq 2>/dev/null && echo 1 || echo 0)
+SQLITE_LIBS := -lsqlite3
 else
 HAVE_SQLITE ?= 0
-HAVE_LIBPQ ?= 0
+endif
+ifeq ($(OS),posix)
+HAVE_LIBPQ ?= $(shell pkg-config --exists libpq 2>/dev/null && echo 1 || echo 0)
+else
+HAVE_LIBPQ := 0
 endif
 DB_SRC := analysis/db_sqlite$(if $(filter 1,$(HAVE_SQLITE)),,_none).c \
           analysis/db_pg$(if $(filter 1,$(HAVE_LIBPQ)),,_none).c
-DB_LIBS := $(if $(filter 1,$(HAVE_SQLITE)),-lsqlite3) $(if $(filter 1,$(HAVE_LIBPQ)),-lpq)
+DB_LIBS := $(if $(filter 1,$(HAVE_SQLITE)),$(SQLITE_LIBS)) $(if $(filter 1,$(HAVE_LIBPQ)),-lpq)
 PQ_CPPFLAGS := $(if $(filter 1,$(HAVE_LIBPQ)),$(shell pkg-config --cflags libpq 2>/dev/null))
 DB_STUB_OBJ := $(call obj,analysis/db_sqlite_none.c analysis/db_pg_none.c)
 
 REPORT_LIB_SRC := $(filter-out analysis/db_%.c,$(wildcard analysis/*.c)) $(DB_SRC) \
                   $(filter-out reports/vsreport.c,$(wildcard reports/*.c))
-REPORT_LIB_OBJ := $(call obj,$(REPORT_LIB_SRC))
+REPORT_LIB_OBJ := $(call obj,$(REPORT_LIB_SRC)) $(SQLITE_OBJ)
 
-# Libraries come from pkg-config (every one ships a .pc in Debian), each
-# named with the Debian package that brings it: a missing one stops the
-# build with one line naming the package instead of a compiler error.
+# On Linux libraries come from pkg-config (every one ships a .pc in
+# Debian), each named with the Debian package that brings it: a missing
+# one stops the build with one line naming the package instead of a
+# compiler error. For MinGW they are the pinned archives of mk/deps.mk,
+# built before anything that includes their headers, and every exe is
+# linked statically (no DLL travels with it).
 # (The history engines are optional; see HAVE_SQLITE, HAVE_LIBPQ above.)
 REPORT_PKGS := jansson=libjansson-dev xlsxwriter=libxlsxwriter-dev
 RUNNER_PKGS := inih=libinih-dev
 TEST_PKGS := cunit=libcunit1-dev gsl=libgsl-dev
 pc_modules = $(foreach p,$(1),$(firstword $(subst =, ,$(p))))
+ifeq ($(OS),posix)
 REPORT_CPPFLAGS := $(shell pkg-config --cflags $(call pc_modules,$(REPORT_PKGS)) 2>/dev/null)
 REPORT_BASE_LIBS := $(shell pkg-config --libs $(call pc_modules,$(REPORT_PKGS)) 2>/dev/null) -lm
+REPORT_PREREQ := libs-report
+RUNNER_PREREQ := libs-runner
+TEST_PREREQ := libs-test
+EXE_LDFLAGS :=
+else
+REPORT_CPPFLAGS := $(sort $(JANSSON_CPPFLAGS) $(XLSXWRITER_CPPFLAGS))
+REPORT_BASE_LIBS := $(JANSSON_LIBS) $(XLSXWRITER_LIBS)
+REPORT_PREREQ := $(JANSSON_DEPS) $(XLSXWRITER_DEPS)
+RUNNER_PREREQ := $(INIH_DEPS)
+TEST_PREREQ := $(CUNIT_DEPS)
+EXE_LDFLAGS := -static
+endif
 REPORT_LIBS := $(REPORT_BASE_LIBS) $(DB_LIBS)
 
-UNIT_SRC := $(wildcard tests/unit/*.c)
+# A suite that needs what this build lacks is left out: the SQLite engine's
+# without SQLite, the GSL oracle outside Linux.
+UNIT_SRC := $(filter-out $(if $(filter 1,$(HAVE_SQLITE)),,tests/unit/test_history_sqlite.c),\
+                          $(wildcard tests/unit/*.c))
 # GSL (GPL-3) is only the oracle of analysis/tdist.c in the Linux unit
 # tests; no shipped binary links it (make gsl-check).
 ifeq ($(OS),posix)
@@ -142,11 +148,7 @@ UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
         check-sizes FORCE libs-report libs-runner libs-test
 .DEFAULT_GOAL := all
 
-ifeq ($(OS),posix)
 all: $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE) ## bin/vsbench (static) and bin/vsreport
-else
-all: $(BIN)/vsbench$(EXE)
-endif
 
 # The default build is already static; `make static` is its other name.
 static: $(BIN)/vsbench$(EXE) ## bin/vsbench alone (static, copy it into any VM)
@@ -176,18 +178,25 @@ $(BUILD)/%.o: %.c
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(INIH_CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# Objects that include a library's headers wait for the check above.
-ifeq ($(OS),posix)
-$(REPORT_LIB_OBJ) $(call obj,reports/vsreport.c): | libs-report
+# Objects that include a library's headers wait for it: the pkg-config
+# check above on Linux, the library's build for MinGW.
+$(REPORT_LIB_OBJ) $(call obj,reports/vsreport.c): | $(REPORT_PREREQ)
 $(REPORT_LIB_OBJ) $(call obj,reports/vsreport.c): override CPPFLAGS += $(REPORT_CPPFLAGS)
-$(call obj,runner/profile.c): | libs-runner
-$(call obj,$(UNIT_SRC)): | libs-test
-endif
+$(call obj,runner/profile.c): | $(RUNNER_PREREQ)
+$(call obj,$(UNIT_SRC)): | $(TEST_PREREQ) $(REPORT_PREREQ)
+$(call obj,$(UNIT_SRC)): override CPPFLAGS += $(REPORT_CPPFLAGS) $(CUNIT_CPPFLAGS)
 
-$(BUILD)/inih/ini.o: $(INIH_SRC)/ini.c
+# SQLite's amalgamation (SQLITE_SRC), compiled as upstream ships it.
+ifneq ($(SQLITE_SRC),)
+$(SQLITE_OBJ): $(SQLITE_SRC)/sqlite3.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
-	$(Q)$(CC) $(CPPFLAGS) $(INIH_CPPFLAGS) -O2 -c -o $@ $<
+	$(Q)$(CC) $(OS_CPPFLAGS) -DSQLITE_OMIT_LOAD_EXTENSION -O2 -w -c -o $@ $<
+$(SQLITE_SRC)/sqlite3.c:
+	@echo "SQLITE_SRC=$(SQLITE_SRC) holds no sqlite3.c: give the folder of SQLite's" \
+	    "amalgamation (sqlite3.c, sqlite3.h; https://sqlite.org/download.html)" >&2; exit 1
+$(BUILD)/analysis/db_sqlite.o: override CPPFLAGS += $(SQLITE_CPPFLAGS)
+endif
 
 # Profiles are compiled in, so a runner copied into a VM knows them.
 $(GEN_PROFILES): runner/embed-profiles.sh $(sort $(wildcard profiles/*.profile))
@@ -224,25 +233,33 @@ $(BIN)/vsbench$(EXE): $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@# numeric addresses (what VMs use) need nothing. Show any other warning.
 	@grep -v -e 'requires at runtime the shared' -e ': in function' $(BUILD)/link.log || true
 
-$(BIN)/vsreport$(EXE): $(call obj,reports/vsreport.c) $(REPORT_LIB_OBJ) $(BASE_LIB)
+# The history engines chosen (HAVE_SQLITE, HAVE_LIBPQ, SQLITE_SRC): when they
+# change, what links them is linked again.
+DB_CONFIG := $(BUILD)/db-config
+$(DB_CONFIG): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DB_SRC) $(SQLITE_SRC)' | cmp -s - $@ || echo '$(DB_SRC) $(SQLITE_SRC)' > $@
+linked = $(filter-out $(DB_CONFIG),$^)
+
+$(BIN)/vsreport$(EXE): $(call obj,reports/vsreport.c) $(REPORT_LIB_OBJ) $(BASE_LIB) $(DB_CONFIG)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(REPORT_LIBS) $(OS_LIBS)
 
 $(BUILD)/analysis/db_pg.o: override CPPFLAGS += $(PQ_CPPFLAGS)
 
 # vsreport as a build without any history engine would be (for the tests).
-NODB_OBJ := $(filter-out $(call obj,$(DB_SRC)),$(REPORT_LIB_OBJ)) $(DB_STUB_OBJ)
+NODB_OBJ := $(filter-out $(call obj,$(DB_SRC)) $(SQLITE_OBJ),$(REPORT_LIB_OBJ)) $(DB_STUB_OBJ)
 $(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(BASE_LIB)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(OS_LIBS)
 
 # ---- tests -----------------------------------------------------------------
 
-$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB)
+$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(DB_CONFIG)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CUNIT_LIBS) $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(CUNIT_LIBS) $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(OS_LIBS)
 
 unit-test: $(UNIT_BIN) ## CUnit suites (tests/unit; one file per suite)
 	$(UNIT_BIN)
@@ -291,25 +308,42 @@ nightly: all ## the nightly regression check on this machine (docs/nightly.md)
 # ---- Windows ---------------------------------------------------------------
 
 MINGW_CC ?= x86_64-w64-mingw32-gcc
+WIN_BUILD := build/$(shell $(MINGW_CC) -dumpmachine 2>/dev/null)
+WIN_EXES := bin/win64/vsbench.exe bin/win64/vsreport.exe
+WIN_ZIP := bin/vsbench-win64.zip
 
-windows: ## bin/win64/vsbench.exe with MinGW (-Werror clean)
+windows: ## bin/win64/vsbench.exe and vsreport.exe with MinGW (-Werror clean)
 	$(MAKE) CC=$(MINGW_CC) all
 
-windows-test: windows all ## the Windows runner under wine, against Linux (tests/windows)
-	$(MAKE) CC=$(MINGW_CC) deps-check
-	tests/no-gsl.sh bin/win64/*.exe
+# Under wine, against the Linux build: the runner's interop, the unit
+# suites, the outputs byte for byte, a sweep with Ctrl-C and --resume,
+# and the zip in a fresh prefix (docs/windows.md).
+windows-test: windows-dist all $(UNIT_BIN) ## the Windows build under wine, against Linux (tests/windows)
+	$(MAKE) CC=$(MINGW_CC) deps-check $(WIN_BUILD)/tests/unit_tests.exe \
+	    $(WIN_BUILD)/tests/fake_gnuplot.exe
+	tests/no-gsl.sh $(WIN_EXES)
 	tests/windows/run.sh
+	tests/windows/unit.sh $(UNIT_BIN) $(WIN_BUILD)/tests/unit_tests.exe
+	tests/windows/identity.sh
+	tests/windows/sweep.sh
+	tests/windows/dist.sh $(WIN_ZIP) $(WIN_BUILD)/tests/fake_gnuplot.exe
 
-# A zip to copy into a Windows VM: the runner, README, profiles, docs,
-# LICENSE and the third-party notices.
+# A stand-in for gnuplot.exe in the tests (tests/windows/fake_gnuplot.c).
+$(BUILD)/tests/fake_gnuplot$(EXE): $(BUILD)/tests/windows/fake_gnuplot.o
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $^
+
+# A zip to copy into a Windows VM: both exes, README, LICENSE, the
+# third-party notices, docs and profiles, in one folder.
+WIN_DIST := build/dist/vsbench-win64
 windows-dist: windows ## bin/vsbench-win64.zip to copy into a Windows VM
 	$(MAKE) CC=$(MINGW_CC) notices
-	rm -rf build/dist/vsbench-win64 && mkdir -p build/dist/vsbench-win64/profiles
-	cp bin/win64/vsbench.exe README.md LICENSE docs/windows.md build/dist/vsbench-win64/
-	cp build/x86_64-w64-mingw32/THIRD-PARTY-NOTICES.txt build/dist/vsbench-win64/
-	cp profiles/*.profile build/dist/vsbench-win64/profiles/
-	cd build/dist && rm -f ../../bin/vsbench-win64.zip && zip -qr ../../bin/vsbench-win64.zip vsbench-win64
-	@echo "bin/vsbench-win64.zip"
+	rm -rf $(WIN_DIST) && mkdir -p $(WIN_DIST)/profiles $(WIN_DIST)/docs
+	cp $(WIN_EXES) README.md LICENSE $(WIN_BUILD)/THIRD-PARTY-NOTICES.txt $(WIN_DIST)/
+	cp docs/*.md docs/*.1 $(WIN_DIST)/docs/
+	cp profiles/*.profile $(WIN_DIST)/profiles/
+	cd $(dir $(WIN_DIST)) && rm -f $(CURDIR)/$(WIN_ZIP) && zip -qrX $(CURDIR)/$(WIN_ZIP) $(notdir $(WIN_DIST))
+	@echo "$(WIN_ZIP): $$(stat -c %s $(WIN_ZIP)) bytes"
 
 # ---- install ---------------------------------------------------------------
 

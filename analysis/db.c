@@ -184,6 +184,16 @@ const char *vs_db_engines(void)
     return names[0] ? names : "none";
 }
 
+int vs_db_no_history(vs_err *e)
+{
+    return vs_err_set(e, VS_ERR_UNSUPPORTED, "this vsreport has no history support: it was "
+                      "built without SQLite and without PostgreSQL's libpq (everything but "
+                      "'history' and 'compare --history' works). To add it, rebuild with "
+                      "SQLite: on Linux install libsqlite3-dev; for Windows run make windows "
+                      "SQLITE_SRC=DIR, DIR holding sqlite3.c and sqlite3.h of SQLite's "
+                      "amalgamation (sqlite.org/download.html)");
+}
+
 int vs_db_open(const char *location, vs_db **db, vs_err *e)
 {
     enum vs_db_kind kind;

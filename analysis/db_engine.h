@@ -42,4 +42,8 @@ struct vs_rows {
 extern const vs_db_engine vs_db_sqlite_engine;
 extern const vs_db_engine vs_db_pg_engine;
 
+/* The error of a build with no engine at all: what it lacks and how to
+ * add SQLite (for the stubs). Returns -1. */
+int vs_db_no_history(vs_err *e);
+
 #endif

@@ -17,7 +17,7 @@ static int read_all(FILE *f, size_t max, char **buf, size_t *len)
     *len = 0;
     do {
         if (cap - *len < CHUNK) {
-            char *p = cap > max ? NULL : realloc(*buf, cap + CHUNK + 1);
+            char *p = *len > max ? NULL : realloc(*buf, cap + CHUNK + 1);
             if (p == NULL)
                 return -1;
             *buf = p;

@@ -253,7 +253,6 @@ $(call dep_stamp,xlsxwriter): $(DEPS_STAMP)/xlsxwriter.unpacked mk/deplib.mk
 DEPS_SMOKE := $(BUILD)/tests/deps/hdr_smoke$(EXE) $(BUILD)/tests/deps/libs_smoke$(EXE)
 DEPS_SMOKE_LDFLAGS := $(if $(filter win,$(OS)),-static)
 LIBS_SMOKE_DEPS := $(CUNIT_DEPS) $(INIH_DEPS) $(JANSSON_DEPS) $(XLSXWRITER_DEPS)
-# captured now: the Makefile may still redefine INIH_* (INIH_SRC)
 LIBS_SMOKE_CPPFLAGS := $(sort $(CUNIT_CPPFLAGS) $(INIH_CPPFLAGS) $(JANSSON_CPPFLAGS) $(XLSXWRITER_CPPFLAGS))
 LIBS_SMOKE_LIBS := $(CUNIT_LIBS) $(INIH_LIBS) $(JANSSON_LIBS) $(XLSXWRITER_LIBS)
 
@@ -281,7 +280,7 @@ ifeq ($(OS),win)
 NOTICES := \
     'MinGW-w64 runtime (ZPL-2.1)' 'vsbench.exe, vsreport.exe' \
         /usr/share/doc/mingw-w64-x86-64-dev/copyright \
-    'inih r55 (BSD-3-Clause)' 'vsbench.exe (profiles), vsreport.exe' \
+    'inih r55 (BSD-3-Clause)' 'vsbench.exe (profiles)' \
         $(call dep_src,inih)/LICENSE.txt \
     'jansson 2.14 (MIT)' 'vsreport.exe' $(call dep_src,jansson)/LICENSE \
     'libxlsxwriter 1.1.4 (BSD-2-Clause)' 'vsreport.exe' $(call dep_src,xlsxwriter)/License.txt \
@@ -299,6 +298,10 @@ NOTICES := \
         $(call dep_src,hdr)/LICENSE.txt \
     'zlib, Debian zlib1g (Zlib)' 'vsbench (latency logs)' /usr/share/doc/zlib1g-dev/copyright
 NOTICES_DEPS := $(call dep_stamp,hdr)
+endif
+# SQLite compiled in from its amalgamation (the Makefile's SQLITE_SRC).
+ifneq ($(SQLITE_SRC),)
+NOTICES += 'SQLite (public domain)' 'vsreport (history)' mk/sqlite-notice.txt
 endif
 
 .PHONY: notices

@@ -29,6 +29,12 @@ int vs_path_exists(const char *path);
 /* 1 if the stream is an interactive terminal. */
 int vs_is_tty(FILE *f);
 
+/* Make stdout write bytes as given. Windows' C runtime otherwise writes
+ * each "\n" as CRLF; vsbench and vsreport write LF on every OS, so their
+ * output (and every file they write, opened "wb") is the same byte for
+ * byte on Linux and Windows. Call before the first output. */
+void vs_stdout_binary(void);
+
 /* A directory for temporary files ($TMPDIR or the OS default). */
 const char *vs_temp_dir(void);
 

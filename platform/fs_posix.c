@@ -49,6 +49,11 @@ int vs_is_tty(FILE *f)
     return isatty(fileno(f));
 }
 
+void vs_stdout_binary(void)
+{
+    /* POSIX makes no difference between text and binary streams */
+}
+
 const char *vs_temp_dir(void)
 {
     const char *t = getenv("TMPDIR");

@@ -3,6 +3,7 @@
 
 #include <direct.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <io.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,12 @@ int vs_path_exists(const char *path)
 int vs_is_tty(FILE *f)
 {
     return _isatty(_fileno(f));
+}
+
+void vs_stdout_binary(void)
+{
+    fflush(stdout);
+    _setmode(_fileno(stdout), _O_BINARY);
 }
 
 const char *vs_temp_dir(void)

@@ -119,7 +119,7 @@ static FILE *open_in(const char *dir, const char *base, const char *ext, vs_err 
     FILE *f;
 
     snprintf(path, sizeof path, "%s/%s.%s", dir, base, ext);
-    f = fopen(path, "w");
+    f = fopen(path, "wb");
     if (f == NULL)
         vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
     return f;
@@ -349,11 +349,29 @@ int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
     return 0;
 }
 
-int vs_charts_render(const char *dir, const vs_chart_set *set, vs_err *e)
+#define GNUPLOT_HINT "install gnuplot (www.gnuplot.info; Debian: apt-get install gnuplot-nox)"
+
+int vs_charts_find_gnuplot(const char *given, char *path, size_t n, char *why, size_t wn,
+                           vs_err *e)
+{
+    if (given != NULL) {
+        if (vs_find_program(given, path, n) != 0)
+            return vs_err_set(e, VS_ERR_USAGE, "--gnuplot %s: no such program", given);
+        return 0;
+    }
+    if (vs_find_program("gnuplot", path, n) == 0)
+        return 0;
+    snprintf(why, wn, "gnuplot was not found on PATH. To draw them, " GNUPLOT_HINT " and run "
+             "vsreport report again, or give its path with --gnuplot PATH; or run gnuplot on "
+             "the scripts in charts/ (gnuplot NAME.gp in that folder)");
+    return 1;
+}
+
+int vs_charts_render(const char *dir, const vs_chart_set *set, const char *gnuplot, vs_err *e)
 {
     for (int i = 0; i < set->n; i++) {
         char cd[2 * 1400 + 8], quoted[2 * 1400 + 4], script[160];
-        char *argv[] = { "gnuplot", "-e", cd, script, NULL };
+        char *argv[] = { (char *)(gnuplot ? gnuplot : "gnuplot"), "-e", cd, script, NULL };
         int status;
         /* gnuplot runs in the charts folder, so the scripts use plain names */
         /* a backtick cannot be written in a gnuplot string (it would run) */
@@ -363,8 +381,7 @@ int vs_charts_render(const char *dir, const vs_chart_set *set, vs_err *e)
         vs_gnuplot_string(dir, quoted, sizeof quoted);
         snprintf(cd, sizeof cd, "cd %s", quoted);
         snprintf(script, sizeof script, "%s.gp", set->c[i].base);
-        if (vs_run_program(argv, "install gnuplot (Debian: apt-get install gnuplot-nox)",
-                           &status, e) != 0)
+        if (vs_run_program(argv, GNUPLOT_HINT, &status, e) != 0)
             return -1;
         if (status != 0)
             return vs_err_set(e, VS_ERR_RUNTIME, "gnuplot failed on %s/%s (status %d)", dir,

@@ -29,6 +29,7 @@ typedef struct vs_chart {
 typedef struct vs_chart_set {
     int n;
     vs_chart *c;
+    char skipped[400]; /* why the charts were not drawn; "" when they were */
 } vs_chart_set;
 
 typedef struct vs_chart_opts {
@@ -39,8 +40,16 @@ typedef struct vs_chart_opts {
 int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
                     const vs_chart_opts *o, vs_chart_set *out, vs_err *e);
 
-/* Run gnuplot on every script of the set. */
-int vs_charts_render(const char *dir, const vs_chart_set *set, vs_err *e);
+/* The gnuplot to draw with: `given` (--gnuplot PATH), which must be a
+ * program (else -1 with a usage error), or else gnuplot on PATH. 0 with
+ * its path in path[n]; 1 when there is none, with a sentence in why[wn]
+ * saying so and how to get the charts. */
+int vs_charts_find_gnuplot(const char *given, char *path, size_t n, char *why, size_t wn,
+                           vs_err *e);
+
+/* Run `gnuplot` (a program path, or NULL for gnuplot on PATH) on every
+ * script of the set. */
+int vs_charts_render(const char *dir, const vs_chart_set *set, const char *gnuplot, vs_err *e);
 
 void vs_chart_set_free(vs_chart_set *set);
 

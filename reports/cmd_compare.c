@@ -45,7 +45,7 @@ static int fail(const vs_cli *cli, const vs_err *e)
 static int write_to(const char *path, void (*fn)(FILE *, const vs_comparison *),
                     const vs_comparison *c)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
     int bad;
 
     if (f == NULL) {

@@ -82,7 +82,7 @@ static void md_row(FILE *f, const vs_fleet *fl, const vs_trend_list *charts, int
 static int write_markdown(const char *path, const vs_fleet *fl, const vs_trend_list *charts,
                           int regressed, vs_err *e)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, "wb");
     int bad;
 
     if (f == NULL)

@@ -189,7 +189,7 @@ static void write_pair(FILE *f, const vs_fleet *fl, const vs_trend_list *charts,
 int vs_fleetview_html(const char *path, const vs_fleet *fl, const vs_trend_list *charts,
                       vs_err *e)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, "wb");
     int bad;
 
     if (f == NULL)

@@ -37,7 +37,8 @@ static void write_head(FILE *f, const vs_dataset *d)
         vs_markup_escape(f, d->src[i].path);
         fputs("</code>", f);
     }
-    fputs(". <a href=\"report.xlsx\">Workbook (report.xlsx)</a></p>\n", f);
+    fputs(". <a href=\"report.xlsx\">Workbook (report.xlsx)</a> &middot; <a href=\"summary.csv\">"
+          "Summary (CSV)</a></p>\n", f);
 }
 
 static const char *json_text(const json_t *j)
@@ -89,12 +90,19 @@ static int write_noisy(FILE *f, const vs_summary *s)
     return n > 0;
 }
 
-static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
+static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s,
+                          const vs_chart_set *charts)
 {
     char label[96];
     int count = 0;
 
     fputs("<h2>Warnings</h2>\n", f);
+    if (charts->skipped[0] != '\0') {
+        fputs("<p class=\"warn\">Charts not drawn: ", f);
+        vs_markup_escape(f, charts->skipped);
+        fputs(". The tables below and the workbook have every figure.</p>\n", f);
+        count++;
+    }
     for (int i = 0; i < s->n; i++) {
         const vs_point_summary *ps = &s->p[i];
         vs_label_point(&ps->key.pt, label, sizeof label);
@@ -122,8 +130,8 @@ static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s)
         }
     }
     if (count == 0)
-        fputs("<p>None: no failed runs, no clamped buffers, no point with a coefficient "
-              "of variation above 10%.</p>\n", f);
+        fputs("<p>None: charts drawn, no failed runs, no clamped buffers, no point with a "
+              "coefficient of variation above 10%.</p>\n", f);
     return count;
 }
 
@@ -187,6 +195,23 @@ static void write_table(FILE *f, const vs_summary *s, int p)
     fputs("</table>\n", f);
 }
 
+/* One chart: the drawing and its files, or (not drawn) its files. */
+static void write_chart(FILE *f, const vs_chart *ch, int drawn)
+{
+    if (drawn) {
+        fprintf(f, "<img src=\"charts/%s.svg\" alt=\"", ch->base);
+        vs_markup_escape(f, ch->title);
+        fprintf(f, "\">\n<p class=\"small\"><a href=\"charts/%s.png\">PNG</a> &middot; "
+                   "<a href=\"charts/%s.pdf\">PDF</a> &middot; ", ch->base, ch->base);
+    } else {
+        fputs("<p class=\"small\">", f);
+        vs_markup_escape(f, ch->title);
+        fputs(" (not drawn): ", f);
+    }
+    fprintf(f, "<a href=\"charts/%s.gp\">gnuplot script</a> &middot; <a href=\"charts/%s.dat\">"
+               "data</a></p>\n", ch->base, ch->base);
+}
+
 static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
                          const vs_chart_set *charts)
 {
@@ -203,12 +228,7 @@ static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
             const vs_chart *ch = &charts->c[c];
             if (ch->panel != p)
                 continue;
-            fprintf(f, "<img src=\"charts/%s.svg\" alt=\"", ch->base);
-            vs_markup_escape(f, ch->title);
-            fprintf(f, "\">\n<p class=\"small\"><a href=\"charts/%s.png\">PNG</a> &middot; "
-                       "<a href=\"charts/%s.pdf\">PDF</a> &middot; <a href=\"charts/%s.gp\">"
-                       "gnuplot script</a> &middot; <a href=\"charts/%s.dat\">data</a></p>\n",
-                    ch->base, ch->base, ch->base, ch->base);
+            write_chart(f, ch, charts->skipped[0] == '\0');
         }
         fputs("</div>\n", f);
     }
@@ -217,13 +237,13 @@ static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
 int vs_html_write(const char *path, const vs_dataset *d, const vs_summary *s,
                   const vs_chart_set *charts, const char *const *data_dirs, vs_err *e)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, "wb");
     int bad;
 
     if (f == NULL)
         return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
     write_head(f, d);
-    write_warnings(f, d, s);
+    write_warnings(f, d, s, charts);
     write_panels(f, d, s, charts);
     write_environment(f, d, data_dirs);
     fputs("</body></html>\n", f);

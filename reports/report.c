@@ -1,9 +1,12 @@
 /* report.c - see report.h. */
 #include "reports/report.h"
 #include "reports/html.h"
+#include "reports/table.h"
 #include "reports/workbook.h"
 #include "platform/fs.h"
+#include "platform/proc.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,27 +35,31 @@ static int copy_file(const char *from, const char *to, vs_err *e)
     return 0;
 }
 
-/* The last path component, for naming the copy. */
-static const char *base_name(const char *path)
+/* The name of a directory's copy: the last component of its path (after
+ * any '/', '\' or ':', so Windows paths too), at most 100 characters,
+ * anything but letters, digits, '.', '_' and '-' made '_': a file name on
+ * every OS, and safe in the page's links. */
+static void copy_name(const char *path, char *out, size_t n)
 {
     const char *end = path + strlen(path), *p;
+    size_t len = 0;
 
-    while (end > path && end[-1] == '/')
+    while (end > path && strchr("/\\:", end[-1]) != NULL)
         end--;
-    for (p = end; p > path && p[-1] != '/'; p--)
+    for (p = end; p > path && strchr("/\\:", p[-1]) == NULL; p--)
         ;
-    return p;
+    for (; p < end && len + 1 < n && len < 100; p++)
+        out[len++] = isalnum((unsigned char)*p) || strchr("._-", *p) != NULL ? *p : '_';
+    snprintf(out + len, n - len, "%s", len ? "" : "results");
 }
 
 static int copy_sources(const vs_report_opts *o, char (*rel)[160], vs_err *e)
 {
-    char dir[1400], from[1400], to[1600];
+    char dir[1400], from[1400], to[1600], name[128];
 
     for (int i = 0; i < o->ndirs; i++) {
-        const char *b = base_name(o->dirs[i]);
-        int len = (int)strcspn(b, "/");
-        snprintf(rel[i], sizeof rel[i], "data/%d-%.*s", i + 1, len > 100 ? 100 : len,
-                 len ? b : "results");
+        copy_name(o->dirs[i], name, sizeof name);
+        snprintf(rel[i], sizeof rel[i], "data/%d-%s", i + 1, name);
         snprintf(dir, sizeof dir, "%s/%s", o->out, rel[i]);
         if (vs_mkdir_p(dir, e) != 0)
             return -1;
@@ -66,6 +73,44 @@ static int copy_sources(const vs_report_opts *o, char (*rel)[160], vs_err *e)
             return -1;
     }
     return 0;
+}
+
+/* OUT/summary.csv: what `vsreport summary --csv` prints. */
+static int write_summary_csv(const vs_report_opts *o, const vs_dataset *d, const vs_summary *s,
+                             vs_err *e)
+{
+    char path[1400];
+    FILE *f;
+    int bad;
+
+    snprintf(path, sizeof path, "%s/summary.csv", o->out);
+    f = fopen(path, "wb");
+    if (f == NULL)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
+    vs_table_csv(f, d, s);
+    bad = ferror(f);
+    if (fclose(f) != 0 || bad)
+        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
+    return 0;
+}
+
+/* Draw the charts in dir with gnuplot, or say in charts->skipped (and,
+ * unless asked not to draw, on stderr) why they are not drawn. */
+static int draw_charts(const vs_report_opts *o, const char *dir, vs_chart_set *charts, vs_err *e)
+{
+    char gnuplot[VS_PROGRAM_PATH_MAX];
+    int rc;
+
+    if (o->no_render) {
+        snprintf(charts->skipped, sizeof charts->skipped, "--no-render was given; run gnuplot "
+                 "on the scripts in charts/ (gnuplot NAME.gp in that folder) to draw them");
+        return 0;
+    }
+    rc = vs_charts_find_gnuplot(o->gnuplot, gnuplot, sizeof gnuplot, charts->skipped,
+                                sizeof charts->skipped, e);
+    if (rc == 1)
+        fprintf(stderr, "vsreport report: charts skipped: %s\n", charts->skipped);
+    return rc != 0 ? (rc < 0 ? -1 : 0) : vs_charts_render(dir, charts, gnuplot, e);
 }
 
 int vs_report_run(const vs_report_opts *o, vs_err *e)
@@ -93,7 +138,7 @@ int vs_report_run(const vs_report_opts *o, vs_err *e)
     }
     snprintf(path, sizeof path, "%s/charts", o->out);
     if (vs_mkdir_p(path, e) != 0 || vs_charts_write(&s, &d, path, &o->charts, &charts, e) != 0 ||
-        (!o->no_render && vs_charts_render(path, &charts, e) != 0))
+        draw_charts(o, path, &charts, e) != 0 || write_summary_csv(o, &d, &s, e) != 0)
         goto out_sum;
     snprintf(path, sizeof path, "%s/report.xlsx", o->out);
     if (vs_workbook_write(path, &d, &s, e) != 0 || copy_sources(o, rel, e) != 0)

@@ -46,7 +46,7 @@ static void tic_word(const char *started, char *out, size_t n)
 
 static int write_data(const char *path, const vs_night *nights, int n)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, "wb");
     char tic[32];
 
     if (f == NULL)
@@ -63,7 +63,7 @@ static int write_data(const char *path, const vs_night *nights, int n)
 static int write_script(const char *path, const char *base, const char *title,
                         const vs_changepoint *cp, int ncp, int n)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, "wb");
 
     if (f == NULL)
         return -1;
@@ -204,7 +204,7 @@ int vs_trend_write(vs_history *h, const vs_trend_opts *o, vs_err *e)
     if (vs_mkdir_p(o->out, e) != 0)
         return -1;
     snprintf(path, sizeof path, "%s/changepoints.txt", o->out);
-    t.list = fopen(path, "w");
+    t.list = fopen(path, "wb");
     if (t.list == NULL)
         return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
     fprintf(t.list, "# change points: binary segmentation, permutation test (%d shuffles), "
@@ -214,7 +214,7 @@ int vs_trend_write(vs_history *h, const vs_trend_opts *o, vs_err *e)
     if (fclose(t.list) != 0 && rc == 0)
         rc = vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
     if (rc == 0 && !o->no_render)
-        rc = vs_charts_render(o->out, &t.set, e);
+        rc = vs_charts_render(o->out, &t.set, NULL, e);
     vs_chart_set_free(&t.set);
     free(t.pairs);
     return rc == 0 ? t.found : -1;

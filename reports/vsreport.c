@@ -5,6 +5,7 @@
 #include "reports/table.h"
 #include "reports/vsreport_cmds.h"
 #include "core/cli.h"
+#include "platform/fs.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +14,7 @@ static const char usage[] =
     "usage: vsreport COMMAND [OPTIONS] DIR...\n"
     "\n"
     "  summary DIR... [--csv|--json]   statistics per matrix point\n"
-    "  report DIR... -o OUT [--paper]  charts (PNG, SVG, PDF), report.xlsx, index.html\n"
+    "  report DIR... -o OUT [--paper]  index.html, report.xlsx, summary.csv, charts\n"
     "  compare BASELINE CANDIDATE      regression verdict per point (exit 1 on a regression)\n"
     "      [--alpha A] [--min-effect E%] [--markdown FILE] [--junit FILE] [--json]\n"
     "  compare --history URL [--window N] [--pair NAME] CANDIDATE   against the last N nights\n"
@@ -38,14 +39,17 @@ static const char summary_usage[] =
     "      --json   one JSON array of points\n";
 
 static const char report_usage[] =
-    "usage: vsreport report DIR... -o OUT [--paper] [--no-render]\n"
+    "usage: vsreport report DIR... -o OUT [--paper] [--gnuplot PATH] [--no-render]\n"
     "\n"
-    "Charts (gnuplot: PNG, SVG, PDF), report.xlsx and index.html in OUT, with\n"
-    "copies of each directory's runs.csv and meta.json.\n"
+    "index.html, report.xlsx, summary.csv and charts in OUT, with copies of each\n"
+    "directory's runs.csv and meta.json. gnuplot draws the charts (PNG, SVG, PDF)\n"
+    "from the scripts in OUT/charts; without gnuplot on PATH (or --gnuplot) the\n"
+    "rest is written and the page and stderr say that the charts were skipped.\n"
     "\n"
-    "  -o, --out OUT     output directory (created if needed)\n"
-    "      --paper       charts sized for a paper column (serif font)\n"
-    "      --no-render   write the gnuplot scripts but do not run gnuplot\n";
+    "  -o, --out OUT       output directory (created if needed)\n"
+    "      --paper         charts sized for a paper column (serif font)\n"
+    "      --gnuplot PATH  the gnuplot program to draw with (default: gnuplot on PATH)\n"
+    "      --no-render     write the gnuplot scripts but do not run gnuplot\n";
 
 /* vsreport's statuses: 2 for bad input, 1 for any other failure. */
 static int fail(const vs_cli *cli, const vs_err *e)
@@ -87,7 +91,7 @@ static int cmd_summary(int argc, char **argv)
 
 static int cmd_report(int argc, char **argv)
 {
-    vs_cli cli = { "vsreport", "report", report_usage, "o:out= p/paper n/no-render h:help" };
+    vs_cli cli = { "vsreport", "report", report_usage, "o:out= p/paper g/gnuplot= n/no-render h:help" };
     vs_report_opts o;
     vs_err e;
     int c;
@@ -98,6 +102,7 @@ static int cmd_report(int argc, char **argv)
         case VS_CLI_EXIT: return cli.status;
         case 'o': o.out = optarg; break;
         case 'p': o.charts.paper = 1; break;
+        case 'g': o.gnuplot = optarg; break;
         default: o.no_render = 1; break;
         }
     }
@@ -130,6 +135,7 @@ static const vs_cli_cmd commands[] = {
 
 int main(int argc, char **argv)
 {
+    vs_stdout_binary();
     return vs_cli_dispatch("vsreport", usage, commands,
                            (int)(sizeof commands / sizeof commands[0]), argc, argv);
 }

@@ -1,6 +1,7 @@
 /* main.c - `vsbench COMMAND ...`: dispatch to the subcommands. */
 #include "runner/cmd.h"
 #include "core/cli.h"
+#include "platform/fs.h"
 #include "platform/net.h"
 
 #include <stdio.h>
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
     vs_cli cli = { "vsbench", NULL, usage, "" };
     vs_err e;
 
+    vs_stdout_binary();
     if (vs_net_init(&e) != 0)
         return vs_cli_fail_err(&cli, 0, &e);
     return vs_cli_dispatch("vsbench", usage, commands,

@@ -35,7 +35,7 @@ int vs_meta_write(const char *dir, const vs_meta *m, vs_err *e)
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     vs_json_init(&j, 1);
     vs_meta_json(&j, m);
-    f = fopen(tmp, "w");
+    f = fopen(tmp, "wb");
     if (f == NULL || j.oom) {
         if (f != NULL)
             fclose(f);

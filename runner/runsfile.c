@@ -63,7 +63,7 @@ static int rewrite(const char *path, const found *fd, vs_err *e)
     FILE *f;
 
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    f = fopen(tmp, "w");
+    f = fopen(tmp, "wb");
     if (f == NULL)
         return vs_err_set(e, VS_ERR_RUNTIME, "cannot write %s", tmp);
     vs_runs_write_header(f);
@@ -154,10 +154,10 @@ int vs_runsfile_open(vs_runsfile *rf, const char *dir, int resume, vs_err *e)
         free(text);
         if (rc != 0)
             return -1;
-        rf->f = fopen(rf->path, "a");
+        rf->f = fopen(rf->path, "ab");
     } else {
         free(text);
-        rf->f = fopen(rf->path, "w");
+        rf->f = fopen(rf->path, "wb");
         if (rf->f != NULL) {
             vs_runs_write_header(rf->f);
             if (vs_fsync_file(rf->f, e) != 0)

@@ -55,8 +55,9 @@ t_no_engines() {
     local rc
     timeout 10 "$NODB" history show --history "$TMP/x.sqlite" >"$LOGS/nodb1" 2>&1
     rc=$?
-    [ "$rc" -eq 4 ] && grep -q "built without SQLite" "$LOGS/nodb1"
-    check $? "a build without SQLite says so (exit $rc)" "$LOGS/nodb1"
+    [ "$rc" -eq 4 ] && grep -q "no history support: it was built without SQLite" "$LOGS/nodb1" \
+        && grep -q "SQLITE_SRC=DIR" "$LOGS/nodb1"
+    check $? "a build without any engine says so and how to add SQLite (exit $rc)" "$LOGS/nodb1"
     timeout 10 "$NODB" history add --history "postgresql://ci:$PW@db/x" "$N/w1" >"$LOGS/nodb2" 2>&1
     rc=$?
     [ "$rc" -eq 4 ] && grep -q "without PostgreSQL" "$LOGS/nodb2" && grep -q "ci:\*\*\*@db" "$LOGS/nodb2"

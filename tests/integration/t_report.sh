@@ -124,3 +124,26 @@ t_report_labels_same_everywhere() {
         grep -q 'tcp stream default/1K x1' "$out" || fail "$(basename "$out") lacks the point label"
     done
 }
+
+# Without gnuplot everything but the drawings is written, and the page and
+# stderr say why; --gnuplot names the program when PATH does not have it.
+t_report_without_gnuplot() {
+    local gp
+    gp=$(command -v gnuplot) || fail "gnuplot is not installed here"
+    PATH=/nonexistent "$VSREPORT" report "$FIXTURE" -o "$TMP/r" >"$TMP/out" 2>"$TMP/err" \
+        || fail "report without gnuplot failed: $(cat "$TMP/err")"
+    grep -q 'charts skipped: gnuplot was not found on PATH' "$TMP/err" || fail "stderr lacks the note: $(cat "$TMP/err")"
+    grep -q 'Charts not drawn: gnuplot was not found on PATH.*--gnuplot PATH' "$TMP/r/index.html" \
+        || fail "the page lacks the note"
+    ! grep -q '<img' "$TMP/r/index.html" || fail "the page shows charts that were not drawn"
+    [ -s "$TMP/r/report.xlsx" ] && [ -s "$TMP/r/summary.csv" ] || fail "no workbook or summary.csv"
+    [ -s "$TMP/r/charts/stream-1s-throughput.gp" ] || fail "no gnuplot scripts"
+    [ ! -e "$TMP/r/charts/stream-1s-throughput.png" ] || fail "a chart was drawn without gnuplot"
+    "$VSREPORT" summary "$FIXTURE" --csv | cmp -s - "$TMP/r/summary.csv" || fail "summary.csv differs from summary --csv"
+    PATH=/nonexistent "$VSREPORT" report "$FIXTURE" -o "$TMP/r2" --gnuplot "$gp" >"$TMP/out" 2>"$TMP/err" \
+        || fail "report --gnuplot failed: $(cat "$TMP/err")"
+    [ -s "$TMP/r2/charts/stream-1s-throughput.png" ] || fail "--gnuplot did not draw"
+    ! grep -q 'Charts not drawn' "$TMP/r2/index.html" || fail "a note although the charts were drawn"
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r3" --gnuplot "$TMP/no-gnuplot" >"$TMP/out" 2>&1
+    [ $? -eq 2 ] && grep -q -- '--gnuplot .*no such program' "$TMP/out" || fail "a wrong --gnuplot: $(cat "$TMP/out")"
+}

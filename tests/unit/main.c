@@ -4,6 +4,9 @@
  *   unit_tests [-q] [-l] [-s NAME[,NAME...]]
  *     -q  only failures and the summary     -l  list the suites
  *     -s  skip these suites (also VS_UNIT_SKIP=NAME,...)
+ *   unit_tests --echo-args FILE ARG...
+ *     a child for the suites that start programs (unit.h): writes each ARG
+ *     on a line of FILE and exits with the number of ARGs
  */
 #include "tests/unit/unit.h"
 
@@ -22,6 +25,24 @@ typedef struct suite {
 
 static suite registry[MAX_SUITES];
 static int nsuites;
+static const char *self; /* argv[0] */
+
+const char *vs_unit_self(void)
+{
+    return self;
+}
+
+/* --echo-args FILE ARG...: each ARG on a line of FILE; exit status = count. */
+static int echo_args(int argc, char **argv)
+{
+    FILE *f = fopen(argv[2], "wb");
+
+    if (f == NULL)
+        return 100;
+    for (int i = 3; i < argc; i++)
+        fprintf(f, "%s\n", argv[i]);
+    return fclose(f) == 0 ? argc - 3 : 100;
+}
 
 void vs_unit_register(const char *name, const CU_TestInfo *tests, int (*init)(void))
 {
@@ -68,6 +89,9 @@ int main(int argc, char **argv)
     int quiet = 0, list = 0;
     unsigned failures;
 
+    self = argv[0];
+    if (argc >= 3 && strcmp(argv[1], "--echo-args") == 0)
+        return echo_args(argc, argv);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-q") == 0)
             quiet = 1;

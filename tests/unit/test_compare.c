@@ -108,13 +108,12 @@ static void sample_comparison(vs_comparison *c)
 
 static char *render(void (*fn)(FILE *, const vs_comparison *), const vs_comparison *c)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
 
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     fn(f, c);
-    fclose(f);
-    return buf;
+    return vs_unit_capture_text(&cap);
 }
 
 static char *read_golden(const char *name)

@@ -9,18 +9,17 @@
 /* Write fields to memory and return the text (caller frees). */
 static char *written(const char *const *fields, int n)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
 
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     for (int i = 0; i < n; i++) {
         if (i > 0)
             fputc(',', f);
         vs_csv_write_field(f, fields[i]);
     }
     fputc('\n', f);
-    fclose(f);
-    return buf;
+    return vs_unit_capture_text(&cap);
 }
 
 static void test_quoting(void)
@@ -74,13 +73,14 @@ static void test_malformed(void)
 static void test_row_columns(void)
 {
     vs_row row;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
+    char *buf;
     vs_csv_reader r;
     vs_err e;
     int complete, header_fields;
 
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     memset(&row, 0, sizeof row);
     row.pt.tr = VS_TR_VSOCK;
     row.pt.test = VS_TEST_STREAM;
@@ -92,7 +92,8 @@ static void test_row_columns(void)
     row.gbps = 12.5;
     snprintf(row.error, sizeof row.error, "peer died, sadly");
     vs_runs_write_row(f, &row);
-    fclose(f);
+    buf = vs_unit_capture_text(&cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
     vs_csv_init(&r, vs_runs_header());
     vs_csv_next(&r, &complete, &e);
     header_fields = r.nfields;
@@ -127,11 +128,12 @@ static int read_one(const char *text, vs_row *row, vs_err *e)
 static void test_rows_round_trip(void)
 {
     vs_row in, out;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
+    char *buf;
     vs_err e;
 
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     memset(&in, 0, sizeof in);
     in.pt = (vs_point){ VS_TR_UNIX, VS_TEST_MAERTS, 0, 65536, 3 };
     in.sock_eff_local = 212992;
@@ -144,7 +146,8 @@ static void test_rows_round_trip(void)
     in.ok = 1;
     vs_runs_write_header(f);
     vs_runs_write_row(f, &in);
-    fclose(f);
+    buf = vs_unit_capture_text(&cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
     CU_ASSERT_EQUAL_FATAL(read_one(buf, &out, &e), 1);
     CU_ASSERT_TRUE(vs_point_equal(&in.pt, &out.pt));
     CU_ASSERT_EQUAL(out.sock_eff_local, 212992);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define HEADER \
@@ -24,15 +23,14 @@ static const char *make_dir(const char *csv, const char *json)
     char path[300];
     FILE *f;
 
-    snprintf(dir, sizeof dir, "%s/vs-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (mkdtemp(dir) == NULL)
+    if (vs_unit_temp_folder(dir, sizeof dir) == NULL)
         return NULL;
     snprintf(path, sizeof path, "%s/runs.csv", dir);
-    f = fopen(path, "w");
+    f = fopen(path, "wb");
     fputs(csv, f);
     fclose(f);
     snprintf(path, sizeof path, "%s/meta.json", dir);
-    f = fopen(path, "w");
+    f = fopen(path, "wb");
     fputs(json, f);
     fclose(f);
     return dir;

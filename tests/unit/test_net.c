@@ -1,46 +1,18 @@
 /* test_net.c - the flows of platform/net.c on loopback: listen, connect,
- * accept, addresses, options and the error policy. tcp and unix only: no
- * vsock socket is ever opened here. */
-#include "platform/net.h"
+ * accept, addresses, options and the error policy. tcp only (unix sockets:
+ * test_net_unix.c): no vsock socket is ever opened here. */
+#include "tests/unit/net_pair.h"
 #include "tests/unit/unit.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
-#define WAIT_MS 5000
-
-/* Listen on `text` (port 0 for tcp); the bound port in *port. */
-static vs_sock listener(const char *text, uint32_t *port)
-{
-    vs_addr a, bound;
-    vs_err e;
-    vs_sock l = VS_SOCK_NONE;
-
-    CU_ASSERT_FATAL(vs_net_init(&e) == 0);
-    CU_ASSERT_FATAL(vs_addr_parse(text, &a, &e) == 0);
-    CU_ASSERT_FATAL(vs_sock_listen(&a, 0, &l, &e) == 0);
-    CU_ASSERT_FATAL(vs_sock_bound_addr(l, a.tr, &bound, &e) == 0);
-    *port = bound.port;
-    return l;
-}
-
-/* Connect to `text` and accept that connection on `l`. */
-static void pair(vs_sock l, const char *text, uint64_t bufsize, vs_sock *c, vs_sock *s)
-{
-    vs_addr a;
-    vs_err e;
-
-    CU_ASSERT_FATAL(vs_addr_parse(text, &a, &e) == 0);
-    CU_ASSERT_FATAL(vs_sock_connect(&a, bufsize, WAIT_MS, c, &e) == 0);
-    CU_ASSERT_FATAL(vs_sock_accept(l, WAIT_MS, s, &e) == 0);
-}
 
 static void test_tcp_pair(void)
 {
     char text[64], peer[64], got[8] = "";
     uint32_t port;
-    vs_sock l = listener("tcp:127.0.0.1:0", &port), c, s;
+    vs_sock l = vs_unit_listener("tcp:127.0.0.1:0", &port), c, s;
     vs_addr bound;
     vs_err e;
 
@@ -48,7 +20,7 @@ static void test_tcp_pair(void)
     CU_ASSERT_EQUAL(vs_sock_bound_addr(l, VS_TR_TCP, &bound, &e), 0);
     CU_ASSERT_STRING_EQUAL(bound.host, "127.0.0.1");
     snprintf(text, sizeof text, "tcp:127.0.0.1:%lu", (unsigned long)port);
-    pair(l, text, 0, &c, &s);
+    vs_unit_pair(l, text, 0, &c, &s);
     CU_ASSERT_PTR_NOT_NULL(strstr(vs_sock_peer_text(s, peer, sizeof peer), "tcp:127.0.0.1:"));
     CU_ASSERT_EQUAL(vs_sock_send(c, "ping", 4), 4);
     CU_ASSERT_EQUAL(vs_sock_recv(s, got, 4), 4);
@@ -63,12 +35,12 @@ static void test_nodelay(void)
 {
     char text[64];
     uint32_t port;
-    vs_sock l = listener("tcp:127.0.0.1:0", &port), c, s;
+    vs_sock l = vs_unit_listener("tcp:127.0.0.1:0", &port), c, s;
     vs_err e;
     int on = -1;
 
     snprintf(text, sizeof text, "tcp:127.0.0.1:%lu", (unsigned long)port);
-    pair(l, text, 0, &c, &s);
+    vs_unit_pair(l, text, 0, &c, &s);
     CU_ASSERT_EQUAL(vs_sock_get_nodelay(c, VS_TR_TCP, &on, &e), 0);
     CU_ASSERT_EQUAL(on, 0);
     CU_ASSERT_EQUAL(vs_sock_set_nodelay(c, VS_TR_TCP, &e), 0);
@@ -87,12 +59,12 @@ static void test_bufsize_read_back(void)
 {
     char text[64];
     uint32_t port;
-    vs_sock l = listener("tcp:127.0.0.1:0", &port), c, s;
+    vs_sock l = vs_unit_listener("tcp:127.0.0.1:0", &port), c, s;
     vs_bufsize b;
     vs_err e;
 
     snprintf(text, sizeof text, "tcp:127.0.0.1:%lu", (unsigned long)port);
-    pair(l, text, 65536, &c, &s);
+    vs_unit_pair(l, text, 65536, &c, &s);
     CU_ASSERT_EQUAL(vs_sock_get_bufsize(c, VS_TR_TCP, &b, &e), 0);
     CU_ASSERT_EQUAL(b.snd, 65536);
     CU_ASSERT_EQUAL(b.rcv, 65536);
@@ -105,7 +77,7 @@ static void test_listen_in_use_is_usage(void)
 {
     char text[64];
     uint32_t port;
-    vs_sock l = listener("tcp:127.0.0.1:0", &port), l2 = VS_SOCK_NONE;
+    vs_sock l = vs_unit_listener("tcp:127.0.0.1:0", &port), l2 = VS_SOCK_NONE;
     vs_addr a;
     vs_err e;
 
@@ -121,7 +93,7 @@ static void test_refused_is_connect_error(void)
 {
     char text[64];
     uint32_t port;
-    vs_sock l = listener("tcp:127.0.0.1:0", &port), c = VS_SOCK_NONE;
+    vs_sock l = vs_unit_listener("tcp:127.0.0.1:0", &port), c = VS_SOCK_NONE;
     vs_addr a;
     vs_err e;
 
@@ -134,50 +106,10 @@ static void test_refused_is_connect_error(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "vsbench serve"));
 }
 
-static void test_unix(void)
-{
-    char text[96], peer[64];
-    uint32_t port;
-    vs_sock l, c, s;
-    vs_addr a, bound;
-    vs_err e;
-    int on = 0;
-
-    snprintf(text, sizeof text, "unix:/tmp/vsbench-unit-%ld.sock", (long)getpid());
-    CU_ASSERT_FATAL(vs_addr_parse(text, &a, &e) == 0);
-    vs_sock_unlink_path(&a);
-    l = listener(text, &port);
-    CU_ASSERT_EQUAL(vs_sock_bound_addr(l, VS_TR_UNIX, &bound, &e), 0);
-    CU_ASSERT_STRING_EQUAL(bound.path, a.path);
-    pair(l, text, 0, &c, &s);
-    CU_ASSERT_STRING_EQUAL(vs_sock_peer_text(s, peer, sizeof peer), "unix client");
-    CU_ASSERT_EQUAL(vs_sock_set_nodelay(c, VS_TR_UNIX, &e), 0); /* nothing to do */
-    CU_ASSERT_EQUAL(vs_sock_get_nodelay(c, VS_TR_UNIX, &on, &e), 0);
-    CU_ASSERT_EQUAL(on, 1);
-    vs_sock_close(c);
-    vs_sock_close(s);
-    vs_sock_close(l);
-    vs_sock_unlink_path(&a);
-}
-
-static void test_unix_missing_directory_is_usage(void)
-{
-    char text[96];
-    vs_sock l = VS_SOCK_NONE;
-    vs_addr a;
-    vs_err e;
-
-    snprintf(text, sizeof text, "unix:/tmp/vsbench-unit-none-%ld/s.sock", (long)getpid());
-    CU_ASSERT_FATAL(vs_addr_parse(text, &a, &e) == 0);
-    CU_ASSERT_EQUAL(vs_sock_listen(&a, 0, &l, &e), -1);
-    CU_ASSERT_EQUAL(e.code, VS_ERR_USAGE);
-    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "directory"));
-}
-
 static void test_accept_times_out(void)
 {
     uint32_t port;
-    vs_sock l = listener("tcp:127.0.0.1:0", &port), s = VS_SOCK_NONE;
+    vs_sock l = vs_unit_listener("tcp:127.0.0.1:0", &port), s = VS_SOCK_NONE;
     vs_err e;
 
     CU_ASSERT_EQUAL(vs_sock_accept(l, 0, &s, &e), -1);
@@ -191,9 +123,6 @@ static const CU_TestInfo tests[] = {
     { "buffer size read back as requested", test_bufsize_read_back },
     { "listen on a port in use: usage error", test_listen_in_use_is_usage },
     { "connection refused: connect error", test_refused_is_connect_error },
-    { "unix sockets", test_unix },
-    { "unix path in a missing directory: usage error",
-      test_unix_missing_directory_is_usage },
     { "accept times out", test_accept_times_out },
     CU_TEST_INFO_NULL,
 };
