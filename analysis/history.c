@@ -1,6 +1,7 @@
 /* history.c - see history.h. Only portable SQL (db.h) appears here. */
 #include "analysis/history.h"
 #include "core/grow.h"
+#include "core/safeprint.h"
 #include "analysis/db.h"
 #include "analysis/history_schema.h"
 #include "analysis/stats.h"
@@ -197,6 +198,18 @@ int vs_history_add(vs_history *h, const vs_dataset *d, int si, const char *pair,
 
 /* ---- listing ------------------------------------------------------------ */
 
+/* One sweep of `history show`: its texts come from results files, so
+ * they are shown escaped (core/safeprint.h). */
+static void show_row(FILE *out, vs_rows *r)
+{
+    char t[4][4 * VS_HISTORY_PAIR_MAX];
+
+    for (int i = 0; i < 4; i++)
+        vs_safe_copy(t[i], sizeof t[i], vs_rows_text(r, i < 3 ? i + 1 : 4));
+    fprintf(out, "%4lld  %-20s %-8s %-10s %5lld %6lld  %s\n", (long long)vs_rows_int(r, 0),
+            t[0], t[1], t[2], (long long)vs_rows_int(r, 5), (long long)vs_rows_int(r, 6), t[3]);
+}
+
 int vs_history_show(vs_history *h, const char *pair, FILE *out, vs_err *e)
 {
     vs_param p = VS_P_TEXT(pair);
@@ -214,9 +227,7 @@ int vs_history_show(vs_history *h, const char *pair, FILE *out, vs_err *e)
     fprintf(out, "%4s  %-20s %-8s %-10s %5s %6s  %s\n", "id", "started", "version", "profile",
             "runs", "failed", "host pair");
     while ((rc = vs_rows_next(r, e)) == 1)
-        fprintf(out, "%4lld  %-20s %-8s %-10s %5lld %6lld  %s\n", (long long)vs_rows_int(r, 0),
-                vs_rows_text(r, 1), vs_rows_text(r, 2), vs_rows_text(r, 3),
-                (long long)vs_rows_int(r, 5), (long long)vs_rows_int(r, 6), vs_rows_text(r, 4));
+        show_row(out, r);
     vs_rows_free(r);
     return rc < 0 ? vs_err_prefix(e, "history %s", vs_db_shown(h->db)) : 0;
 }

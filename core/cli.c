@@ -1,5 +1,6 @@
 /* cli.c - see cli.h. */
 #include "core/cli.h"
+#include "core/safeprint.h"
 #include "core/size.h"
 #include "core/version.h"
 
@@ -14,21 +15,25 @@
 
 /* ---- messages ---------------------------------------------------------- */
 
+/* Messages quote values from the command line, files and peers: printed
+ * through core/safeprint, so that none can send escape sequences. */
 int vs_cli_fail(const vs_cli *c, int code, const char *fmt, ...)
 {
+    char msg[VS_ERR_MSG_MAX], shown[4 * VS_ERR_MSG_MAX];
     va_list ap;
 
-    fprintf(stderr, "%s: ", c->prog);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "%s: %s\n", c->prog, vs_safe_copy(shown, sizeof shown, msg));
     return code;
 }
 
 int vs_cli_fail_err(const vs_cli *c, int code, const vs_err *e)
 {
-    fprintf(stderr, "%s: %s\n", c->prog, e->msg);
+    char shown[4 * VS_ERR_MSG_MAX];
+
+    fprintf(stderr, "%s: %s\n", c->prog, vs_safe_copy(shown, sizeof shown, e->msg));
     return code != 0 ? code : e->code;
 }
 

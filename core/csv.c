@@ -1,5 +1,6 @@
 /* csv.c - see csv.h. */
 #include "core/csv.h"
+#include "core/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,27 @@ void vs_csv_write_field(FILE *f, const char *s)
         if (*s == '"')
             fputc('"', f);
         fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+void vs_csv_write_text(FILE *f, const char *s)
+{
+    fputc('"', f);
+    if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
+        fputc('\'', f);
+    while (*s != '\0') {
+        uint32_t cp;
+        int len = vs_utf8_decode(s, &cp);
+        if (len > 0 && (cp == '\t' || cp == '\n' || cp == '\r'))
+            fputc(' ', f);
+        else if (len == 0 || vs_utf8_is_control(cp))
+            fputs("\xEF\xBF\xBD", f); /* U+FFFD */
+        else if (cp == '"')
+            fputs("\"\"", f);
+        else
+            fwrite(s, 1, (size_t)len, f);
+        s += len > 0 ? len : 1;
     }
     fputc('"', f);
 }

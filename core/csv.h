@@ -13,8 +13,18 @@
 
 #define VS_CSV_MAX_FIELDS 64
 
-/* Write one field, quoted when it holds a comma, quote, CR or LF. */
+/* Write one field, quoted when it holds a comma, quote, CR or LF. The
+ * text passes unchanged: for data files read back by a program
+ * (runs.csv). */
 void vs_csv_write_field(FILE *f, const char *s);
+
+/* Write a text cell of a CSV made for people and spreadsheets (vsreport
+ * summary --csv) from untrusted text: always quoted; tabs and line breaks
+ * become spaces, other control characters and invalid UTF-8 U+FFFD; a
+ * cell a spreadsheet would run as a formula (first character = + - @)
+ * gets a leading ' so that it shows as text (OWASP's advice on CSV
+ * injection). */
+void vs_csv_write_text(FILE *f, const char *s);
 
 /* Reader over a NUL-terminated text (not copied; must outlive it). */
 typedef struct vs_csv_reader {

@@ -1,5 +1,6 @@
 /* json.c - see json.h. */
 #include "core/json.h"
+#include "core/utf8.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -62,23 +63,39 @@ static void newline(vs_json *j)
         append(j, "  ", 2);
 }
 
+/* One character of a string: escaped when JSON requires it or a viewer
+ * would act on it (C0, DEL, C1 as \u00XX); a byte that is not valid
+ * UTF-8 as \ufffd, so that the output is always valid JSON. Returns the
+ * bytes consumed. */
+static int quoted_char(vs_json *j, const char *p)
+{
+    uint32_t cp;
+    int len = vs_utf8_decode(p, &cp);
+
+    if (len == 0) {
+        append(j, "\\ufffd", 6);
+        return 1;
+    }
+    switch (cp) {
+    case '"': append(j, "\\\"", 2); break;
+    case '\\': append(j, "\\\\", 2); break;
+    case '\n': append(j, "\\n", 2); break;
+    case '\r': append(j, "\\r", 2); break;
+    case '\t': append(j, "\\t", 2); break;
+    default:
+        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+            appendf(j, "\\u%04x", (unsigned)cp);
+        else
+            append(j, p, (size_t)len);
+    }
+    return len;
+}
+
 static void quoted(vs_json *j, const char *s)
 {
     append(j, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': append(j, "\\\"", 2); break;
-        case '\\': append(j, "\\\\", 2); break;
-        case '\n': append(j, "\\n", 2); break;
-        case '\r': append(j, "\\r", 2); break;
-        case '\t': append(j, "\\t", 2); break;
-        default:
-            if (*p < 0x20)
-                appendf(j, "\\u%04x", *p);
-            else
-                append(j, (const char *)p, 1);
-        }
-    }
+    while (*s != '\0')
+        s += quoted_char(j, s);
     append(j, "\"", 1);
 }
 

@@ -6,6 +6,7 @@
 #include "reports/fleetview.h"
 #include "reports/trend.h"
 #include "core/cli.h"
+#include "core/safeprint.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +50,9 @@ const char *vs_history_location(const char *opt)
 
 static int fail(const vs_err *e)
 {
-    fprintf(stderr, "vsreport: %s\n", e->msg);
+    char shown[4 * VS_ERR_MSG_MAX];
+
+    fprintf(stderr, "vsreport: %s\n", vs_safe_copy(shown, sizeof shown, e->msg));
     return e->code > VS_OK ? e->code : VS_ERR_RUNTIME;
 }
 

@@ -3,15 +3,17 @@
 #include "core/csv.h"
 #include "core/json.h"
 #include "core/label.h"
+#include "core/safeprint.h"
 
 void vs_table_print(FILE *f, const vs_dataset *d, const vs_summary *s)
 {
-    char a[64], b[48];
+    char a[64], b[48], pair[4 * sizeof d->pairs[0]];
 
     for (int p = 0; p < s->npanels; p++) {
         const vs_panel *pn = &s->panels[p];
         fprintf(f, "%s%s - %s (Gbit/s, mean +/- 95%% CI)\n", p ? "\n" : "",
-                vs_label_panel(pn->test, pn->sessions, a, sizeof a), d->pairs[pn->pair]);
+                vs_label_panel(pn->test, pn->sessions, a, sizeof a),
+                vs_safe_copy(pair, sizeof pair, d->pairs[pn->pair]));
         fprintf(f, "%8s", "msg");
         for (int i = 0; i < s->nseries; i++)
             fprintf(f, " %18s", vs_label_series(s->series[i].tr, s->series[i].sock, b, sizeof b));
@@ -40,7 +42,7 @@ void vs_table_csv(FILE *f, const vs_dataset *d, const vs_summary *s)
           "cpu_remote,sd_local,sd_remote\n", f);
     for (int i = 0; i < s->n; i++) {
         const vs_point_summary *ps = &s->p[i];
-        vs_csv_write_field(f, d->pairs[ps->key.pair]);
+        vs_csv_write_text(f, d->pairs[ps->key.pair]);
         fprintf(f, ",%s,%d,%s,%llu,%lu,%d,%d,%.6f,%.6f,%.3f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f\n",
                 vs_test_name(ps->key.pt.test), ps->key.pt.sessions,
                 vs_transport_name(ps->key.pt.tr), (unsigned long long)ps->key.pt.sock,

@@ -4,6 +4,7 @@
 #include "reports/markup.h"
 #include "core/grow.h"
 #include "core/label.h"
+#include "core/safeprint.h"
 #include "core/size.h"
 #include "platform/fs.h"
 #include "platform/proc.h"
@@ -151,11 +152,16 @@ static int add_chart(trend *t, const char *base)
 static void list_changes(trend *t, const char *pair, const char *label, const vs_night *nights,
                          const vs_changepoint *cp, int ncp)
 {
+    char shown[4 * VS_HISTORY_PAIR_MAX], day[4 * 16];
+
+    vs_safe_copy(shown, sizeof shown, pair); /* a text file a person reads */
     for (int i = 0; i < ncp; i++) {
-        fprintf(t->list, "%s | %s: change at night %d (%.10s): %.3f -> %.3f Gbit/s (%+.1f%%), "
+        char started[16];
+        snprintf(started, sizeof started, "%.10s", nights[cp[i].index].started);
+        fprintf(t->list, "%s | %s: change at night %d (%s): %.3f -> %.3f Gbit/s (%+.1f%%), "
                          "p = %.3g\n",
-                pair, label, cp[i].index + 1, nights[cp[i].index].started, cp[i].before,
-                cp[i].after, cp[i].shift * 100, cp[i].p);
+                shown, label, cp[i].index + 1, vs_safe_copy(day, sizeof day, started),
+                cp[i].before, cp[i].after, cp[i].shift * 100, cp[i].p);
         t->found++;
     }
 }

@@ -3,6 +3,7 @@
 #include "reports/markup.h"
 #include "core/json.h"
 #include "core/label.h"
+#include "core/safeprint.h"
 
 #include <string.h>
 
@@ -58,12 +59,15 @@ static void fill_cells(const vs_point_cmp *pc, cells *c)
 
 void vs_verdict_table(FILE *f, const vs_comparison *c)
 {
+    char a[4 * sizeof c->base_label], b[4 * sizeof c->cand_label];
     cells t;
 
+    /* paths and environments come from files: escaped for the terminal */
     fprintf(f, "baseline:  %s\ncandidate: %s\n(alpha %.3g, minimum effect %.3g%%, Welch's t-test)\n",
-            c->base_label, c->cand_label, c->opts.alpha, c->opts.min_effect * 100);
+            vs_safe_copy(a, sizeof a, c->base_label), vs_safe_copy(b, sizeof b, c->cand_label),
+            c->opts.alpha, c->opts.min_effect * 100);
     for (int i = 0; i < c->nwarn; i++)
-        fprintf(f, "WARNING: %s\n", c->warn[i]);
+        fprintf(f, "WARNING: %s\n", vs_safe_copy(a, sizeof a, c->warn[i]));
     fprintf(f, "\n%-30s %11s %11s %8s %9s %9s  %s\n", "point", "base Gbit/s", "cand Gbit/s",
             "change", "p", "CPU/KB", "verdict");
     for (int i = 0; i < c->n; i++) {
@@ -82,19 +86,27 @@ void vs_verdict_markdown(FILE *f, const vs_comparison *c)
 
     fprintf(f, "### vsbench: %s\n\n",
             c->counts[VS_V_REGRESSION] ? "regression" : "no regression");
-    for (int i = 0; i < c->nwarn; i++)
-        fprintf(f, "> **Warning:** %s\n\n", c->warn[i]);
-    fprintf(f, "Baseline `%s`, candidate `%s`; Welch's t-test, alpha %.3g, minimum effect "
-               "%.3g%%.\n\n", c->base_label, c->cand_label, c->opts.alpha, c->opts.min_effect * 100);
+    for (int i = 0; i < c->nwarn; i++) { /* they quote meta.json */
+        fputs("> **Warning:** ", f);
+        vs_markdown_escape(f, c->warn[i]);
+        fputs("\n\n", f);
+    }
+    fputs("Baseline ", f);
+    vs_markdown_escape(f, c->base_label);
+    fputs(", candidate ", f);
+    vs_markdown_escape(f, c->cand_label);
+    fprintf(f, "; Welch's t-test, alpha %.3g, minimum effect %.3g%%.\n\n", c->opts.alpha,
+            c->opts.min_effect * 100);
     fprintf(f, "| point | baseline Gbit/s | candidate Gbit/s | change | p | CPU per KB | verdict |\n");
     fprintf(f, "|---|---:|---:|---:|---:|---:|---|\n");
     for (int i = 0; i < c->n; i++) {
         const vs_point_cmp *pc = &c->p[i];
         fill_cells(pc, &t);
-        fprintf(f, "| %s | %s | %s | %s | %s | %s | %s%s |\n", t.name, t.base, t.cand, t.change,
+        fprintf(f, "| %s | %s | %s | %s | %s | %s | %s", t.name, t.base, t.cand, t.change,
                 t.p, t.sd,
-                pc->verdict == VS_V_REGRESSION ? "**regression**" : vs_verdict_name(pc->verdict),
-                t.note);
+                pc->verdict == VS_V_REGRESSION ? "**regression**" : vs_verdict_name(pc->verdict));
+        vs_markdown_escape(f, t.note);
+        fputs(" |\n", f);
     }
     summary_line(f, c, "\n");
 }

@@ -2,8 +2,10 @@
 #include "reports/workbook.h"
 #include "reports/charts.h"
 #include "core/label.h"
+#include "reports/markup.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -11,6 +13,23 @@ typedef struct book {
     lxw_workbook *wb;
     lxw_format *head, *num3, *num1, *integer, *wrap;
 } book;
+
+/* Every string cell: text from files made fit for the sheet's XML
+ * (libxlsxwriter escapes < > & but passes control characters and invalid
+ * UTF-8 through, which makes the part unreadable). */
+static void put_text(lxw_worksheet *ws, lxw_row_t R, lxw_col_t C, const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t n = 3 * strlen(s) + 1; /* an invalid byte becomes 3 bytes of U+FFFD */
+
+    if (n <= sizeof small)
+        n = sizeof small;
+    else if ((buf = malloc(n)) == NULL)
+        return;
+    worksheet_write_string(ws, R, C, vs_xml_clean(s, buf, n, 0), f);
+    if (buf != small)
+        free(buf);
+}
 
 static void formats(book *b)
 {
@@ -32,7 +51,7 @@ static void header(book *b, lxw_worksheet *ws, const char *const *names, const d
                    int n)
 {
     for (int c = 0; c < n; c++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)c, names[c], b->head);
+        put_text(ws, 0, (lxw_col_t)c, names[c], b->head);
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     }
     worksheet_freeze_panes(ws, 1, 0);
@@ -63,11 +82,11 @@ static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
                 lxw_row_t R = (lxw_row_t)row;
                 if (ps == NULL)
                     continue;
-                worksheet_write_string(ws, R, 0, d->pairs[pn->pair], NULL);
-                worksheet_write_string(ws, R, 1, vs_test_name(pn->test), NULL);
+                put_text(ws, R, 0, d->pairs[pn->pair], NULL);
+                put_text(ws, R, 1, vs_test_name(pn->test), NULL);
                 worksheet_write_number(ws, R, 2, pn->sessions, b->integer);
-                worksheet_write_string(ws, R, 3, vs_transport_name(s->series[i].tr), NULL);
-                worksheet_write_string(ws, R, 4, vs_label_sock(s->series[i].sock, buf,
+                put_text(ws, R, 3, vs_transport_name(s->series[i].tr), NULL);
+                put_text(ws, R, 4, vs_label_sock(s->series[i].sock, buf,
                                                                sizeof buf), NULL);
                 worksheet_write_number(ws, R, 5, s->msgs[m], b->integer);
                 worksheet_write_number(ws, R, 6, ps->n_ok, b->integer);
@@ -90,7 +109,7 @@ static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
                     worksheet_write_number(ws, R, 18, r.r, b->num3);
                 if (r.ci_valid)
                     worksheet_write_number(ws, R, 19, r.ci_half, b->num3);
-                worksheet_write_string(ws, R, 20, ps->clamped ? "yes" : "no", NULL);
+                put_text(ws, R, 20, ps->clamped ? "yes" : "no", NULL);
                 row++;
             }
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)(row > 1 ? row - 1 : 1), 20);
@@ -102,7 +121,7 @@ static void write_charts(book *b, const vs_dataset *d, const vs_summary *s)
 {
     lxw_worksheet *charts = workbook_add_worksheet(b->wb, "Charts");
     lxw_worksheet *data = workbook_add_worksheet(b->wb, "Chart data");
-    char buf[64], title[256];
+    char buf[64], title[256], clean[3 * sizeof title];
     int top = 0;
 
     worksheet_set_column(data, 0, 0, 12, NULL);
@@ -113,14 +132,14 @@ static void write_charts(book *b, const vs_dataset *d, const vs_summary *s)
 
         snprintf(title, sizeof title, "%s - %s", vs_label_panel(pn->test, pn->sessions, buf,
                  sizeof buf), d->pairs[pn->pair]);
-        worksheet_write_string(data, (lxw_row_t)top, 0, "Message", b->head);
+        put_text(data, (lxw_row_t)top, 0, "Message", b->head);
         for (int m = 0; m < s->nmsgs; m++)
-            worksheet_write_string(data, (lxw_row_t)(top + 1 + m), 0,
+            put_text(data, (lxw_row_t)(top + 1 + m), 0,
                                    vs_label_msg(s->msgs[m], buf, sizeof buf), NULL);
         for (int i = 0; i < s->nseries; i++) {
             lxw_col_t col = (lxw_col_t)(1 + i);
             vs_label_series(s->series[i].tr, s->series[i].sock, buf, sizeof buf);
-            worksheet_write_string(data, (lxw_row_t)top, col, buf, b->head);
+            put_text(data, (lxw_row_t)top, col, buf, b->head);
             for (int m = 0; m < s->nmsgs; m++) {
                 const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);
                 if (ps != NULL && ps->n_ok > 0)
@@ -138,7 +157,7 @@ static void write_charts(book *b, const vs_dataset *d, const vs_summary *s)
             fill.color = rgb;
             chart_series_set_fill(se, &fill);
         }
-        chart_title_set_name(ch, title);
+        chart_title_set_name(ch, vs_xml_clean(title, clean, sizeof clean, 1));
         chart_axis_set_name(ch->x_axis, "Message size (bytes)");
         chart_axis_set_name(ch->y_axis, "Throughput (Gbit/s)");
         chart_axis_set_min(ch->y_axis, 0);
@@ -161,7 +180,7 @@ static void write_cell(const book *b, lxw_worksheet *ws, lxw_row_t R, lxw_col_t 
                        const vs_cell *c)
 {
     if (c->kind == VS_CELL_TEXT || (c->kind == VS_CELL_SESSION && c->u == VS_SESSION_ALL))
-        worksheet_write_string(ws, R, C, c->text, NULL);
+        put_text(ws, R, C, c->text, NULL);
     else if (c->kind == VS_CELL_REAL)
         worksheet_write_number(ws, R, C, c->d, number_format(b, c->shown));
     else
@@ -191,7 +210,7 @@ static void write_runs(book *b, const vs_dataset *d)
     for (int i = 0; i < d->nrec; i++) {
         const vs_rec *r = &d->rec[i];
         lxw_row_t R = (lxw_row_t)(i + 1);
-        worksheet_write_string(ws, R, 0, d->src[r->source].path, NULL);
+        put_text(ws, R, 0, d->src[r->source].path, NULL);
         for (int k = 1; k < ncol; k++) {
             vs_runs_cell(&r->row, k - 1, &c);
             write_cell(b, ws, R, (lxw_col_t)k, &c);
@@ -215,17 +234,17 @@ static void write_environment(book *b, const vs_dataset *d)
     worksheet_set_column(ws, 0, 0, 26, NULL);
     worksheet_set_column(ws, 1, 1, 70, NULL);
     for (int i = 0; i < d->nsrc; i++) {
-        worksheet_write_string(ws, (lxw_row_t)row, 0, "Results directory", b->head);
-        worksheet_write_string(ws, (lxw_row_t)row++, 1, d->src[i].path, b->head);
-        worksheet_write_string(ws, (lxw_row_t)row, 0, "host pair", NULL);
-        worksheet_write_string(ws, (lxw_row_t)row++, 1, d->pairs[d->src[i].pair], NULL);
+        put_text(ws, (lxw_row_t)row, 0, "Results directory", b->head);
+        put_text(ws, (lxw_row_t)row++, 1, d->src[i].path, b->head);
+        put_text(ws, (lxw_row_t)row, 0, "host pair", NULL);
+        put_text(ws, (lxw_row_t)row++, 1, d->pairs[d->src[i].pair], NULL);
         for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-            worksheet_write_string(ws, (lxw_row_t)row, 0, keys[k], NULL);
-            worksheet_write_string(ws, (lxw_row_t)row++, 1, vs_meta_str(&d->src[i], keys[k]),
+            put_text(ws, (lxw_row_t)row, 0, keys[k], NULL);
+            put_text(ws, (lxw_row_t)row++, 1, vs_meta_str(&d->src[i], keys[k]),
                                    NULL);
         }
-        worksheet_write_string(ws, (lxw_row_t)row, 0, "profile.text", NULL);
-        worksheet_write_string(ws, (lxw_row_t)row++, 1,
+        put_text(ws, (lxw_row_t)row, 0, "profile.text", NULL);
+        put_text(ws, (lxw_row_t)row++, 1,
                                vs_meta_str(&d->src[i], "profile.text"), b->wrap);
         row++;
     }

@@ -4,7 +4,8 @@
 
 #include "platform/err.h"
 
-/* Print "TIMESTAMP vsbench: message\n" to stderr (one write per line). */
+/* Print "TIMESTAMP vsbench: message\n" to stderr (one write per line),
+ * control characters shown escaped (core/safeprint.h). */
 void vs_log(const char *fmt, ...) VS_PRINTF(1, 2);
 
 #endif

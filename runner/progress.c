@@ -2,6 +2,7 @@
 #include "runner/progress.h"
 #include "runner/matrix.h"
 #include "core/label.h"
+#include "core/safeprint.h"
 #include "platform/clock.h"
 #include "platform/fs.h"
 
@@ -69,20 +70,21 @@ void vs_progress_interim(vs_progress *p, double gbps)
 
 void vs_progress_run_end(vs_progress *p, const vs_row *all, double nominal_s)
 {
-    char a[16], b[16];
+    char a[16], b[16], error[4 * VS_ERRTEXT_MAX];
 
+    vs_safe_copy(error, sizeof error, all->error); /* the peer's words, maybe */
     p->done++;
     p->nominal_done_s += nominal_s;
     p->last_gbps = all->gbps;
     if (p->tty) {
         live_line(p, all->ok ? "done" : "FAILED", all->gbps);
         if (!all->ok)
-            fprintf(p->out, "\n  %s: %s\n", p->current, all->error);
+            fprintf(p->out, "\n  %s: %s\n", p->current, error);
         return;
     }
     fprintf(p->out, "[%d/%s%d] %s: %s %.3f Gbit/s%s%s (elapsed %s, ETA %s%s)\n", p->done,
             p->upper ? "<=" : "", p->planned, p->current, all->ok ? "ok" : "FAILED", all->gbps,
-            all->ok ? "" : " - ", all->error, hms(elapsed(p), a, sizeof a),
+            all->ok ? "" : " - ", error, hms(elapsed(p), a, sizeof a),
             p->upper ? "<= " : "", hms(eta(p), b, sizeof b));
     fflush(p->out);
 }

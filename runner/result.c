@@ -2,6 +2,7 @@
 #include "runner/result.h"
 #include "runner/interval.h"
 #include "core/label.h"
+#include "core/safeprint.h"
 #include "core/size.h"
 #include "core/version.h"
 #include "platform/cpu.h"
@@ -133,7 +134,7 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
 void vs_report_print(FILE *f, const vs_run_report *r)
 {
     const vs_row *all = vs_report_total(r);
-    char a[32], b[32], c[32];
+    char a[32], b[32], c[32], shown[4 * VS_ERRTEXT_MAX];
 
     fprintf(f, "vsbench %s: %s over %s, control %s, data %s\n", VS_VERSION,
             vs_test_name((enum vs_test)r->req.test),
@@ -145,7 +146,7 @@ void vs_report_print(FILE *f, const vs_run_report *r)
             vs_label_sock(r->req.sock_size, b, sizeof b),
             r->req.duration_ms / 1000.0, r->req.warmup_ms / 1000.0);
     for (int i = 0; i < r->nwarn; i++)
-        fprintf(f, "warning: %s\n", r->warn[i]);
+        fprintf(f, "warning: %s\n", vs_safe_copy(shown, sizeof shown, r->warn[i]));
     fprintf(f, "\n%8s %8s %14s %9s %11s %11s  %s\n", "session", "seconds", "bytes",
             "Gbit/s", "sock local", "sock remote", "status");
     for (int i = 0; i < r->nrows; i++) {
@@ -159,7 +160,8 @@ void vs_report_print(FILE *f, const vs_run_report *r)
                 (unsigned long long)row->bytes, row->gbps,
                 vs_size_format(row->sock_eff_local, b, sizeof b),
                 vs_size_format(row->sock_eff_remote, c, sizeof c),
-                vs_row_status(row), row->ok ? "" : ": ", row->error);
+                vs_row_status(row), row->ok ? "" : ": ",
+                vs_safe_copy(shown, sizeof shown, row->error));
     }
     fprintf(f, "\nCPU local  %5.1f%% of all CPUs (vsbench %.0f%% of one), service "
             "demand %.3f us/KB\n", all->cpu_local, r->proc_local, all->sd_local);

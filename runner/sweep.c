@@ -3,6 +3,7 @@
 #include "runner/client.h"
 #include "runner/matrix.h"
 #include "core/label.h"
+#include "core/safeprint.h"
 #include "runner/metafile.h"
 #include "runner/progress.h"
 #include "runner/runsfile.h"
@@ -44,7 +45,8 @@ void vs_sweep_dry_run(const vs_profile *p, FILE *out)
     char a[32], b[32], label[96];
 
     if (vs_matrix_expand(p, NULL, &m, &e) != 0) {
-        fprintf(out, "%s\n", e.msg);
+        vs_safe_fputs(out, e.msg);
+        fputc('\n', out);
         return;
     }
     vs_matrix_estimate(&m, p, &runs, &measured, &total);

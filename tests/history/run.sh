@@ -269,7 +269,7 @@ t_untrusted_pair() {
     vsr evil-fleet history fleet --history "$u" -o "$TMP/fleet-evil" &&
         ! grep -q "<script>" "$TMP/fleet-evil/index.html" &&
         grep -q "&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;" "$TMP/fleet-evil/index.html" &&
-        grep -q '\\<script\\>alert\\(1\\)\\<' "$TMP/fleet-evil/fleet.md" &&
+        grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; \| \*x\* \\' "$TMP/fleet-evil/fleet.md" &&
         jq -e '[.pairs[].pair] | index("<script>alert(1)</script> \"q\" | *x* \\") != null' \
             "$TMP/fleet-evil/fleet.json" >/dev/null &&
         [ "$(ls "$TMP/fleet-evil/trend/"*.png | wc -l)" = 8 ]

@@ -1,28 +1,80 @@
 # t_hostile.sh - results files written by an attacker: every string of
-# meta.json and runs.csv is untrusted, whatever output it reaches.
+# meta.json and runs.csv is untrusted, whatever output it reaches. Each
+# payload would create a file named MARKER* under $TMP if anything ran it
+# (vsreport and gnuplot run with $TMP as the working directory or below).
+# The outputs are checked with real parsers: xmllint for XML (JUnit, the
+# workbook's parts), jq for JSON.
 
 VSREPORT=${VSREPORT:-$PWD/bin/vsreport}
 FIXTURE=$PWD/tests/fixtures/small
 
-# hostile_dir DIR: the fixture with shell and gnuplot payloads in the
-# strings that reach chart titles (kernel, os, hypervisor of both hosts).
-# Every payload would create a file named MARKER* in the working directory
-# or the charts folder if gnuplot ran it.
+P_GNUPLOT='x" ; system("touch MARKER1") ; y="'
+P_BACKTICK='`touch MARKER2`'
+P_SINGLE="' . system(\"touch MARKER3\") . '"
+P_SHELL='$(touch MARKER4)'
+P_HTML='<script>alert(1)</script><img src=x onerror=alert(2)>'
+P_CTRL=$'a\x01b\e[31mRED\e[0m\e]0;title\a'
+P_MD=$'md\n## Injected heading\n| a | b |'
+
+# hostile_meta FILE START: the fixture's meta.json with a payload in every
+# string a writer shows (short kernels, so that both fit in a pair label).
+hostile_meta() {
+    jq --arg g "$P_GNUPLOT" --arg b "$P_BACKTICK" --arg s "$P_SINGLE" --arg sh "$P_SHELL" \
+       --arg h "$P_HTML" --arg c "$P_CTRL" --arg m "$P_MD" --arg start "$2" '
+        .hosts.local.kernel = $g | .hosts.remote.kernel = $b |
+        .hosts.local.os = $c | .hosts.remote.os = $s |
+        .hosts.local.hypervisor = $m | .hosts.remote.hypervisor = $sh |
+        .hosts.local.cpu_model = $h | .hosts.remote.cpu_model = $m |
+        .hosts.local.hostname = $c | .hosts.remote.hostname = $h |
+        .hosts.local.os_release = $m | .hosts.remote.os_release = $g |
+        .profile.name = $h | .profile.description = $c | .profile.text = $m |
+        .status = $h | .start = $start | .version = $c | .git_revision = $m | .control = $g |
+        .skipped = [{ "transport": $h, "reason": ($c + $m) }]' \
+        "$FIXTURE/meta.json" >"$1" || fail "jq failed"
+}
+
+# hostile_dir DIR [START]: a results directory whose strings are payloads;
+# the failed run's error (a quoted CSV field) holds them too, with a byte
+# that is not UTF-8.
 hostile_dir() {
     mkdir -p "$1"
-    cp "$FIXTURE/runs.csv" "$1/"
-    jq '.hosts.local.kernel = "x\" ; system(\"touch MARKER1\") ; y=\"" |
-        .hosts.remote.kernel = "`touch MARKER2`" |
-        .hosts.local.os = "a'"'"' . system(\"touch MARKER3\") . '"'"'b" |
-        .hosts.remote.os = "\\\" . system(\"touch MARKER4\") . \"" |
-        .hosts.local.hypervisor = "K\nVM\u0001 @x $(touch MARKER5)"' \
-        "$FIXTURE/meta.json" >"$1/meta.json" || fail "jq failed"
+    hostile_meta "$1/meta.json" "${2:-2026-11-01T10:00:00Z}"
+    ERR="\"$(printf '%s' "$P_GNUPLOT $P_HTML $P_CTRL $P_MD" | sed 's/"/""/g') "$'\xff'"\"" \
+        awk '$0 ~ /,error,/ { print substr($0, 1, index($0, ",error,") + 6) ENVIRON["ERR"]; next }
+             { print }' "$FIXTURE/runs.csv" >"$1/runs.csv" || fail "awk failed"
+    grep -q 'Injected' "$1/runs.csv" || fail "payload not planted in runs.csv"
 }
 
 no_marker() {
     local found
     found=$(find "$TMP" -name 'MARKER*')
     [ -z "$found" ] || fail "a payload ran: $found"
+}
+
+# no_escape FILE...: no ESC (0x1b) and no other C0 control but tab and
+# newline reached a terminal output.
+no_escape() {
+    local f
+    for f in "$@"; do
+        if LC_ALL=C grep -q -P '[\x00-\x08\x0b-\x1f\x7f]' "$f"; then
+            fail "$(basename "$f") holds a raw control character: $(LC_ALL=C grep -n -P '[\x00-\x08\x0b-\x1f\x7f]' "$f" | head -n 3 | cat -v)"
+        fi
+    done
+}
+
+# well_formed FILE...: each parses as XML.
+well_formed() {
+    local f
+    for f in "$@"; do
+        xmllint --noout "$f" 2>"$TMP/xmllint" || fail "$f is not well-formed: $(head -n 5 "$TMP/xmllint")"
+    done
+}
+
+# no_raw_html FILE: the payload's tags appear only escaped.
+no_raw_html() {
+    if grep -n -i -e '<script' -e 'onerror' "$1" | grep -v -e '&lt;script' -e '&lt;img' | grep -q .; then
+        fail "$(basename "$1") holds raw HTML from a file: $(grep -n -i -e '<script' -e '<img src=x' "$1" | head -n 3)"
+    fi
 }
 
 t_hostile_gnuplot_titles_run_nothing() {
@@ -36,4 +88,101 @@ t_hostile_gnuplot_titles_run_nothing() {
     if grep -n '`' "$TMP/r/charts/"*.gp; then
         fail "a backtick reached a gnuplot script"
     fi
+    no_escape "$TMP/out" "$TMP/r/charts/"*.gp "$TMP/r/charts/"*.dat
+}
+
+t_hostile_report_page_and_workbook() {
+    hostile_dir "$TMP/h"
+    (cd "$TMP" && "$VSREPORT" report "$TMP/h" -o "$TMP/r" --no-render) >"$TMP/out" 2>&1 ||
+        fail "report failed: $(cat "$TMP/out")"
+    no_marker
+    no_raw_html "$TMP/r/index.html"
+    grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$TMP/r/index.html" || fail "payload not shown escaped"
+    xmllint --html --noout "$TMP/r/index.html" 2>"$TMP/lint" || true
+    ! grep -q -i 'invalid char\|not proper UTF-8' "$TMP/lint" || fail "index.html: $(head -n 3 "$TMP/lint")"
+    no_escape "$TMP/r/index.html"
+    mkdir "$TMP/x" && (cd "$TMP/x" && unzip -q "$TMP/r/report.xlsx") || fail "report.xlsx is not a zip"
+    well_formed $(find "$TMP/x" -name '*.xml' -o -name '*.rels')
+    grep -q 'Injected heading' "$TMP/x/xl/sharedStrings.xml" || fail "the workbook lost the strings"
+    grep -q 'touch MARKER1' "$TMP/x/xl/charts/chart1.xml" || fail "the chart title lost the strings"
+}
+
+t_hostile_summary_outputs() {
+    hostile_dir "$TMP/h"
+    "$VSREPORT" summary "$TMP/h" >"$TMP/t" 2>&1 || fail "summary failed: $(cat "$TMP/t")"
+    no_escape "$TMP/t"
+    grep -q 'a\\x01b\\x1b\[31mRED' "$TMP/t" || fail "control characters not shown escaped: $(head -n 2 "$TMP/t")"
+    "$VSREPORT" summary "$TMP/h" --csv >"$TMP/c" 2>&1 || fail "summary --csv failed"
+    no_escape "$TMP/c"
+    [ "$(wc -l <"$TMP/c")" -eq 9 ] || fail "the CSV summary gained lines: $(cat "$TMP/c")"
+    awk -F'"' 'NR > 1 && $1 != "" { exit 1 }' "$TMP/c" || fail "the pair is not a quoted cell"
+    "$VSREPORT" summary "$TMP/h" --json >"$TMP/j" 2>&1 || fail "summary --json failed"
+    jq -e '.[0].pair | contains("touch MARKER1")' "$TMP/j" >/dev/null || fail "JSON summary is not valid JSON with the pair"
+}
+
+# A formula in a cell a spreadsheet opens is shown as text.
+t_hostile_csv_formula() {
+    mkdir -p "$TMP/f"
+    cp "$FIXTURE/runs.csv" "$TMP/f/"
+    jq '.hosts.local.os = "=HYPERLINK(\"http://evil\",\"x\")"' "$FIXTURE/meta.json" >"$TMP/f/meta.json"
+    "$VSREPORT" summary "$TMP/f" --csv >"$TMP/c" 2>&1 || fail "summary --csv failed"
+    sed -n 2p "$TMP/c" | grep -q "^\"'=HYPERLINK" || fail "formula not neutralised: $(sed -n 2p "$TMP/c")"
+}
+
+t_hostile_compare_outputs() {
+    hostile_dir "$TMP/h"
+    "$VSREPORT" compare "$FIXTURE" "$TMP/h" --markdown "$TMP/v.md" --junit "$TMP/v.xml" \
+        >"$TMP/t" 2>"$TMP/err"
+    [ $? -le 1 ] || fail "compare failed: $(cat "$TMP/err")"
+    no_marker
+    grep -q 'DIFFERENT ENVIRONMENTS' "$TMP/t" || fail "no environment warning (the test needs one)"
+    no_escape "$TMP/t" "$TMP/err" "$TMP/v.md" "$TMP/v.xml"
+    well_formed "$TMP/v.xml"
+    grep -q 'alert(1)' "$TMP/v.xml" || fail "JUnit lost the warning's text"
+    ! grep -q '<' "$TMP/v.md" || fail "raw HTML in the Markdown: $(grep -n '<' "$TMP/v.md" | head -n 3)"
+    [ "$(grep -c '^#' "$TMP/v.md")" -eq 1 ] || fail "a heading was injected: $(grep -n '^#' "$TMP/v.md")"
+    grep -q '^| ' "$TMP/v.md" || fail "no table"
+    awk -F'|' '/^\| tcp|^\| vsock/ && NF != 9 { exit 1 }' "$TMP/v.md" || fail "a table row has extra cells"
+    "$VSREPORT" compare "$FIXTURE" "$TMP/h" --json >"$TMP/j" 2>/dev/null
+    jq -e '.warnings | length > 0' "$TMP/j" >/dev/null || fail "compare --json is not valid JSON"
+}
+
+# Error messages quote the bad value: escaped, never raw.
+t_hostile_error_messages() {
+    mkdir -p "$TMP/e"
+    cp "$FIXTURE/meta.json" "$TMP/e/"
+    sed $'5s/,ok,$/,\e[2J\e]0;pwned\a,/' "$FIXTURE/runs.csv" >"$TMP/e/runs.csv"
+    "$VSREPORT" summary "$TMP/e" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a bad status should exit 2"
+    grep -q 'runs.csv:5:17: bad status' "$TMP/o" || fail "no location: $(cat -v "$TMP/o")"
+    no_escape "$TMP/o"
+    grep -qF '\x1b[2J' "$TMP/o" || fail "the value is not shown escaped: $(cat -v "$TMP/o")"
+}
+
+# The history keeps the strings; show, trend and fleet write them safely.
+t_hostile_history() {
+    local u=$TMP/h.sqlite n
+    for n in 1 2 3 4; do
+        hostile_dir "$TMP/n$n" "2026-11-0${n}T05:00:00Z $P_HTML"
+        "$VSREPORT" history add --history "$u" --pair "$P_HTML $P_GNUPLOT $P_BACKTICK" \
+            "$TMP/n$n" >"$TMP/add" 2>&1 ||
+            fail "history add failed: $(cat "$TMP/add")"
+    done
+    no_escape "$TMP/add"
+    "$VSREPORT" history show --history "$u" >"$TMP/show" 2>&1 || fail "history show failed"
+    no_escape "$TMP/show"
+    [ "$(wc -l <"$TMP/show")" -eq 5 ] || fail "history show gained lines: $(cat -v "$TMP/show")"
+    (cd "$TMP" && "$VSREPORT" history trend --history "$u" -o "$TMP/trend") >"$TMP/tr" 2>&1 ||
+        fail "history trend failed: $(cat "$TMP/tr")"
+    no_marker
+    ! grep -n '`' "$TMP/trend/"*.gp || fail "a backtick reached a trend script"
+    no_escape "$TMP/trend/changepoints.txt" "$TMP/trend/"*.gp "$TMP/trend/"*.dat
+    (cd "$TMP" && "$VSREPORT" history fleet --history "$u" -o "$TMP/fleet") >"$TMP/fl" 2>&1 ||
+        fail "history fleet failed: $(cat "$TMP/fl")"
+    no_marker
+    no_raw_html "$TMP/fleet/index.html"
+    no_escape "$TMP/fleet/index.html" "$TMP/fleet/fleet.md"
+    ! grep -q '<' "$TMP/fleet/fleet.md" || fail "raw HTML in fleet.md"
+    [ "$(grep -c '^#' "$TMP/fleet/fleet.md")" -eq 1 ] || fail "a heading was injected into fleet.md"
+    jq -e '.' "$TMP/fleet/fleet.json" >/dev/null || fail "fleet.json is not valid JSON"
 }

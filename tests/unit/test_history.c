@@ -1,9 +1,8 @@
-/* test_history.c - history locations and masking, and the escapes of
- * markup.h: what every build has. The SQLite engine is
- * test_history_sqlite.c; the PostgreSQL engine is tested against a real
- * server by tests/history/run.sh. */
+/* test_history.c - history locations and masking: what every build has
+ * (escapes: test_markup.c). The SQLite engine is test_history_sqlite.c;
+ * the PostgreSQL engine is tested against a real server by
+ * tests/history/run.sh. */
 #include "analysis/db.h"
-#include "reports/markup.h"
 #include "tests/unit/unit.h"
 
 #include <stdlib.h>
@@ -62,28 +61,9 @@ static void test_db_mask(void)
     CU_ASSERT_PTR_NULL(strstr(small, "secret"));
 }
 
-static void test_escapes(void)
-{
-    vs_unit_capture cap;
-    FILE *f = vs_unit_capture_open(&cap);
-    char *md, gp[40];
-
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    vs_markdown_escape(f, "a|b *c* [x](y) <i>&\n`z`");
-    md = vs_unit_capture_text(&cap);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(md);
-    CU_ASSERT_STRING_EQUAL(md, "a\\|b \\*c\\* \\[x\\]\\(y\\) \\<i\\>&amp; \\`z\\`");
-    free(md);
-    vs_gnuplot_string("t\" ; system(\"x\") \\ `id` 'y'\n", gp, sizeof gp);
-    CU_ASSERT_STRING_EQUAL(gp, "'t\" ; system(\"x\") \\ ''id'' ''y'' '");
-    vs_gnuplot_string("abcdefg'", gp, 11); /* no half doubled quote at the end */
-    CU_ASSERT_STRING_EQUAL(gp, "'abcdefg'");
-}
-
 static const CU_TestInfo tests[] = {
     { "locations: engines by prefix", test_db_parse },
     { "locations: passwords masked", test_db_mask },
-    { "escapes: Markdown, gnuplot", test_escapes },
     CU_TEST_INFO_NULL,
 };
 
