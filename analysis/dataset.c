@@ -1,14 +1,18 @@
 /* dataset.c - see dataset.h. */
 #include "analysis/dataset.h"
 #include "core/grow.h"
-#include "core/slurp.h"
+#include "core/safeprint.h"
+#include "platform/fs.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define RUNS_MAX_BYTES (1024u * 1024 * 1024)
+#define META_MAX_BYTES (16u * 1024 * 1024)
 
 int vs_key_equal(const vs_key *a, const vs_key *b)
 {
@@ -41,30 +45,77 @@ static int add_rec(vs_dataset *d, const vs_rec *r, int *cap)
     return p != NULL ? (d->rec = p, 0) : -1;
 }
 
+/* Room for one record per line of text at once: a large file is not
+ * copied again at each doubling. */
+static int reserve_recs(vs_dataset *d, int *cap, const char *text, vs_err *e)
+{
+    size_t lines = 1;
+    vs_rec *p;
+
+    for (const char *s = text; (s = strchr(s, '\n')) != NULL; s++)
+        lines++;
+    if (lines > (size_t)(INT_MAX - d->nrec))
+        return vs_err_set(e, VS_ERR_USAGE, "more than %d rows", INT_MAX);
+    if ((size_t)d->nrec + lines <= (size_t)*cap)
+        return 0;
+    p = realloc(d->rec, ((size_t)d->nrec + lines) * sizeof *p);
+    if (p == NULL)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory (%lu rows)", (unsigned long)lines);
+    d->rec = p;
+    *cap = d->nrec + (int)lines;
+    return 0;
+}
+
+void vs_dataset_note(vs_dataset *d, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (d->nnotes == VS_DATASET_NOTES)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(d->notes[d->nnotes++], sizeof d->notes[0], fmt, ap);
+    va_end(ap);
+}
+
+/* Every row of the text: a last row cut off by a crash (no newline at the
+ * end) is noted and skipped, never counted; any other bad row fails. */
+static int read_rows(vs_dataset *d, int si, vs_runs_reader *rd, int *cap, vs_err *e)
+{
+    vs_rec r;
+    int got, complete;
+
+    r.source = si;
+    r.pair = d->src[si].pair;
+    while ((got = vs_runs_next(rd, &r.row, &complete, e)) == 1 && complete)
+        if (add_rec(d, &r, cap) != 0)
+            return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    if (got == 1 || (got < 0 && vs_runs_cut_off(rd))) {
+        vs_dataset_note(d, "%s:%d: the last row is cut off (no newline at the end: the sweep "
+                        "stopped while writing it); skipped", rd->file, vs_runs_line(rd));
+        return 0;
+    }
+    return got;
+}
+
 static int load_csv(vs_dataset *d, int si, int *cap, vs_err *e)
 {
     char file[1100];
     vs_runs_reader rd;
-    vs_rec r;
     char *text;
-    int got, complete;
+    int got;
 
     snprintf(file, sizeof file, "%s/runs.csv", d->src[si].path);
     got = vs_slurp(file, RUNS_MAX_BYTES, &text, e);
     if (got != 0)
-        return got < 0 ? -1 : vs_err_set(e, VS_ERR_USAGE, "%s: no such file", file);
-    if (vs_runs_open(&rd, file, text, e) == 0) {
-        r.source = si;
-        r.pair = d->src[si].pair;
-        while ((got = vs_runs_next(&rd, &r.row, &complete, e)) == 1)
-            if (add_rec(d, &r, cap) != 0) {
-                got = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-                break;
-            }
-    } else {
-        got = -1;
+        return got < 0 ? -1 : vs_err_set(e, VS_ERR_USAGE, "%s: missing (a results directory "
+                                         "holds runs.csv and meta.json)", file);
+    got = reserve_recs(d, cap, text, e);
+    if (got == 0) {
+        got = vs_runs_open(&rd, file, text, e);
+        if (got == 0)
+            got = read_rows(d, si, &rd, cap, e);
+        vs_runs_close(&rd); /* also after a failed open */
     }
-    vs_runs_close(&rd);
     free(text);
     return got;
 }
@@ -80,18 +131,33 @@ static void pair_label(const vs_source *s, char *buf, size_t n)
              hv[0] && strcmp(hv, "none") ? hv : "", hv[0] && strcmp(hv, "none") ? ")" : "");
 }
 
-static int load_meta(vs_dataset *d, int si, vs_err *e)
+/* meta.json parsed (after a UTF-8 byte order mark, if any). */
+static int parse_meta(vs_source *s, const char *file, vs_err *e)
 {
-    vs_source *s = &d->src[si];
-    char file[1100], label[128];
+    char *text;
     json_error_t je;
+    int got = vs_slurp(file, META_MAX_BYTES, &text, e);
 
-    snprintf(file, sizeof file, "%s/meta.json", s->path);
-    s->meta = json_load_file(file, 0, &je);
+    if (got != 0)
+        return got < 0 ? -1 : vs_err_set(e, VS_ERR_USAGE, "%s: missing (a results directory "
+                                         "holds meta.json and runs.csv)", file);
+    s->meta = json_loads(strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text, 0, &je);
+    free(text);
     if (s->meta == NULL)
         return vs_err_set(e, VS_ERR_USAGE, "%s:%d:%d: %s", file, je.line, je.column, je.text);
     if (!json_is_object(s->meta) || !json_is_object(json_object_get(s->meta, "hosts")))
         return vs_err_set(e, VS_ERR_USAGE, "%s: not a vsbench meta.json (no hosts)", file);
+    return 0;
+}
+
+static int load_meta(vs_dataset *d, int si, vs_err *e)
+{
+    vs_source *s = &d->src[si];
+    char file[1100], label[128];
+
+    snprintf(file, sizeof file, "%s/meta.json", s->path);
+    if (parse_meta(s, file, e) != 0)
+        return -1;
     pair_label(s, label, sizeof label);
     for (int p = 0; p < d->npairs; p++)
         if (strcmp(d->pairs[p], label) == 0) {
@@ -102,6 +168,27 @@ static int load_meta(vs_dataset *d, int si, vs_err *e)
         return vs_err_set(e, VS_ERR_USAGE, "more than %d different host pairs", VS_PAIR_MAX);
     snprintf(d->pairs[d->npairs], sizeof d->pairs[0], "%s", label);
     s->pair = d->npairs++;
+    return 0;
+}
+
+/* DIR is a results directory: it exists, is a directory and holds
+ * meta.json or runs.csv (each is checked as it is read). */
+static int check_dir(const char *dir, vs_err *e)
+{
+    char a[1100], b[1100];
+
+    switch (vs_path_kind(dir)) {
+    case VS_PATH_MISSING: return vs_err_set(e, VS_ERR_USAGE, "%s: no such directory", dir);
+    case VS_PATH_DIR: break;
+    default:
+        return vs_err_set(e, VS_ERR_USAGE, "%s: not a directory (give vsbench results "
+                          "directories: each holds meta.json and runs.csv)", dir);
+    }
+    snprintf(a, sizeof a, "%s/meta.json", dir);
+    snprintf(b, sizeof b, "%s/runs.csv", dir);
+    if (vs_path_kind(a) == VS_PATH_MISSING && vs_path_kind(b) == VS_PATH_MISSING)
+        return vs_err_set(e, VS_ERR_USAGE, "%s: not a vsbench results directory (no meta.json, "
+                          "no runs.csv)", dir);
     return 0;
 }
 
@@ -116,7 +203,8 @@ int vs_dataset_load(vs_dataset *d, const char *const *dirs, int n, vs_err *e)
     for (int i = 0; i < n; i++) {
         snprintf(d->src[i].path, sizeof d->src[i].path, "%s", dirs[i]);
         d->nsrc = i + 1;
-        if (load_meta(d, i, e) != 0 || load_csv(d, i, &cap, e) != 0) {
+        if (check_dir(dirs[i], e) != 0 || load_meta(d, i, e) != 0 ||
+            load_csv(d, i, &cap, e) != 0) {
             vs_dataset_free(d);
             return -1;
         }
@@ -132,4 +220,12 @@ void vs_dataset_free(vs_dataset *d)
     free(d->rec);
     free(d->src);
     memset(d, 0, sizeof *d);
+}
+
+void vs_dataset_print_notes(const vs_dataset *d, const char *prog, FILE *f)
+{
+    char shown[4 * sizeof d->notes[0]];
+
+    for (int i = 0; i < d->nnotes; i++)
+        fprintf(f, "%s: warning: %s\n", prog, vs_safe_copy(shown, sizeof shown, d->notes[i]));
 }

@@ -9,11 +9,13 @@
 
 #include <jansson.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "platform/err.h"
 #include "core/runs.h"
 
 #define VS_PAIR_MAX 16
+#define VS_DATASET_NOTES 16 /* things the loader forgave, e.g. a torn last row */
 
 /* A matrix point within one host pair. */
 typedef struct vs_key {
@@ -42,11 +44,24 @@ typedef struct vs_dataset {
     char pairs[VS_PAIR_MAX][128]; /* e.g. "Linux 6.1 / Linux 6.1 (KVM)" */
     int nrec;
     vs_rec *rec;
+    int nnotes;
+    char notes[VS_DATASET_NOTES][1300]; /* FILE:LINE: what was skipped, and why */
 } vs_dataset;
 
-/* Load directories (each with runs.csv and meta.json). */
+/* Load directories (each with runs.csv and meta.json). A path that is not
+ * a results directory, a missing file, a FIFO, a directory or a device in
+ * a file's place, a bad value (out of the schema's range: negative, NaN,
+ * above 100 Tbit/s or 100% CPU) fail with FILE:LINE:COLUMN; a last row cut
+ * off by a crash is skipped and noted (`notes`). A UTF-8 byte order mark
+ * is accepted in both files. */
 int vs_dataset_load(vs_dataset *d, const char *const *dirs, int n, vs_err *e);
 void vs_dataset_free(vs_dataset *d);
+
+/* Add a note (printf-style; at most VS_DATASET_NOTES are kept). */
+void vs_dataset_note(vs_dataset *d, const char *fmt, ...) VS_PRINTF(2, 3);
+
+/* Print each note as "PROG: warning: NOTE" (escaped for a terminal). */
+void vs_dataset_print_notes(const vs_dataset *d, const char *prog, FILE *f);
 
 /* A string member of meta.json by path ("hosts.local.kernel"), or "". */
 const char *vs_meta_str(const vs_source *s, const char *path);

@@ -70,16 +70,16 @@ static int build_axes(vs_summary *s)
     return 0;
 }
 
-/* Statistics of one point from the aggregate rows of its runs. */
-static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *buf)
+/* Statistics of one point from the aggregate rows of its runs (`rows`:
+ * indices into d->rec, in file order). */
+static void summarize_point(const vs_dataset *d, vs_point_summary *ps, const int *rows,
+                            int nrows, double *buf)
 {
     int n = 0;
 
     ps->eff_local = ps->eff_remote = UINT64_MAX;
-    for (int i = 0; i < d->nrec; i++) {
-        const vs_rec *r = &d->rec[i];
-        if (r->row.session != 0 || r->pair != ps->key.pair || !vs_point_equal(&r->row.pt, &ps->key.pt))
-            continue;
+    for (int i = 0; i < nrows; i++) {
+        const vs_rec *r = &d->rec[rows[i]];
         if (!r->row.ok) {
             if (ps->n_failed++ == 0)
                 snprintf(ps->first_error, sizeof ps->first_error, "%s", r->row.error);
@@ -109,30 +109,74 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *b
     vs_stats_compute(buf, n, VS_CONFIDENCE, &ps->gbps);
 }
 
-int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
+/* The point of every aggregate row (-1 for session rows) in at[], adding
+ * points as they come; rows of a point mostly follow each other, so the
+ * last point found is tried first. */
+static void assign_points(const vs_dataset *d, vs_summary *s, int *at)
 {
-    double *buf = malloc(sizeof(double) * (size_t)(d->nrec + 1));
+    int last = -1;
 
-    memset(s, 0, sizeof *s);
-    s->p = calloc((size_t)d->nrec + 1, sizeof *s->p);
-    if (buf == NULL || s->p == NULL) {
-        free(buf);
-        free(s->p);
-        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-    }
     for (int i = 0; i < d->nrec; i++) {
         vs_key k = vs_rec_key(&d->rec[i]);
-        if (d->rec[i].row.session == 0 && find_point(s, &k) < 0)
-            s->p[s->n++].key = k;
+        at[i] = -1;
+        if (d->rec[i].row.session != 0)
+            continue;
+        if (last < 0 || !vs_key_equal(&s->p[last].key, &k))
+            last = find_point(s, &k);
+        if (last < 0) {
+            last = s->n++;
+            s->p[last].key = k;
+        }
+        at[i] = last;
     }
-    for (int i = 0; i < s->n; i++)
-        summarize_point(d, &s->p[i], buf);
+}
+
+/* Rows grouped per point in one pass (a counting sort of at[]): point p's
+ * rows are rows[first[p]] .. rows[first[p + 1] - 1]. */
+static void group_rows(const vs_dataset *d, const vs_summary *s, const int *at, int *first,
+                       int *rows)
+{
+    memset(first, 0, sizeof *first * ((size_t)s->n + 1));
+    for (int i = 0; i < d->nrec; i++)
+        if (at[i] >= 0)
+            first[at[i] + 1]++;
+    for (int p = 0; p < s->n; p++)
+        first[p + 1] += first[p];
+    for (int i = 0; i < d->nrec; i++)
+        if (at[i] >= 0)
+            rows[first[at[i]]++] = i;
+    for (int p = s->n; p > 0; p--) /* the fill moved each start to the next one's */
+        first[p] = first[p - 1];
+    first[0] = 0;
+}
+
+int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
+{
+    size_t n = (size_t)d->nrec + 1;
+    double *buf = malloc(sizeof(double) * n);
+    int *at = malloc(sizeof(int) * n), *rows = malloc(sizeof(int) * n);
+    int *first = malloc(sizeof(int) * (n + 1));
+    int rc = 0;
+
+    memset(s, 0, sizeof *s);
+    s->p = calloc(n, sizeof *s->p);
+    if (buf == NULL || at == NULL || rows == NULL || first == NULL || s->p == NULL) {
+        rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    } else {
+        assign_points(d, s, at);
+        group_rows(d, s, at, first, rows);
+        for (int p = 0; p < s->n; p++)
+            summarize_point(d, &s->p[p], rows + first[p], first[p + 1] - first[p], buf);
+        if (build_axes(s) != 0)
+            rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    }
     free(buf);
-    if (build_axes(s) != 0) {
+    free(at);
+    free(rows);
+    free(first);
+    if (rc != 0)
         vs_summary_free(s);
-        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-    }
-    return 0;
+    return rc;
 }
 
 void vs_summary_free(vs_summary *s)

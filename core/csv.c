@@ -54,76 +54,106 @@ void vs_csv_free(vs_csv_reader *r)
     r->buf = NULL;
 }
 
-/* Make room for a record of at most `need` bytes of fields. */
-static int reserve(vs_csv_reader *r, size_t need)
+/* Room for `need` bytes of the record being read, doubling the buffer:
+ * the cost is linear in the record, whatever follows it. */
+static int room(vs_csv_reader *r, size_t need)
 {
+    size_t cap = r->cap ? r->cap : 4096;
+    char *b;
+
     if (need <= r->cap)
         return 0;
-    char *b = realloc(r->buf, need);
+    while (cap < need)
+        cap *= 2;
+    b = realloc(r->buf, cap);
     if (b == NULL)
         return -1;
     r->buf = b;
-    r->cap = need;
+    r->cap = cap;
     return 0;
+}
+
+/* Append n bytes at s to the record (its length *k). */
+static int put(vs_csv_reader *r, size_t *k, const char *s, size_t n)
+{
+    if (room(r, *k + n + 1) != 0)
+        return -1;
+    memcpy(r->buf + *k, s, n);
+    *k += n;
+    return 0;
+}
+
+/* Skip blank lines; 0 at the end of the text. */
+static int skip_blank(vs_csv_reader *r)
+{
+    while (*r->p == '\n' || (*r->p == '\r' && r->p[1] == '\n')) {
+        r->next_line += *r->p == '\n';
+        r->p++;
+    }
+    return *r->p != '\0';
+}
+
+/* One character of a quoted field at *p (after the opening quote):
+ * 1 to go on, 0 at the closing quote. Advances *p past what it used. */
+static int quoted_char(vs_csv_reader *r, const char **p, size_t *k, int *oom)
+{
+    char c = **p;
+
+    if (c == '"' && (*p)[1] != '"') {
+        (*p)++;
+        return 0;
+    }
+    *p += c == '"' ? 2 : 1; /* "" is one quote */
+    r->next_line += c == '\n';
+    *oom = put(r, k, &c, 1) != 0;
+    return 1;
 }
 
 int vs_csv_next(vs_csv_reader *r, int *complete, vs_err *e)
 {
-    const char *p = r->p;
-    char *out;
-    int quoted = 0;
+    const char *p;
+    size_t k = 0, off[VS_CSV_MAX_FIELDS];
+    int oom = 0;
 
     *complete = 1;
-    while (*p == '\n' || (*p == '\r' && p[1] == '\n')) { /* blank lines */
-        r->next_line += *p == '\n';
-        p++;
-    }
-    if (*p == '\0') {
-        r->p = p;
+    if (!skip_blank(r))
         return 0;
-    }
+    p = r->p;
     r->line = r->next_line;
-    if (reserve(r, strlen(p) + 1 > 4096 ? strlen(p) + 1 : 4096) != 0)
-        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory reading CSV");
-    out = r->buf;
-    r->nfields = 0;
-    r->field[r->nfields++] = out;
-    for (;; p++) {
+    r->nfields = 1;
+    off[0] = 0;
+    while (!oom) {
         char c = *p;
-        if (c == '\0') {
-            if (quoted)
+        if (c == '"') {
+            int open = 1;
+            for (p++; open && *p != '\0' && !oom;)
+                open = quoted_char(r, &p, &k, &oom);
+            if (open && !oom)
                 return vs_err_set(e, VS_ERR_USAGE, "line %d: unterminated quoted field",
                                   r->line);
-            *complete = 0;
+        } else if (c == '\0' || c == '\n' || (c == '\r' && p[1] == '\n')) {
+            *complete = c != '\0';
+            p += c == '\0' ? 0 : c == '\r' ? 2 : 1;
+            r->next_line += c != '\0';
             break;
-        }
-        if (quoted) {
-            if (c == '"' && p[1] == '"') {
-                *out++ = '"';
-                p++;
-            } else if (c == '"') {
-                quoted = 0;
-            } else {
-                r->next_line += c == '\n';
-                *out++ = c;
-            }
-        } else if (c == '"') {
-            quoted = 1;
         } else if (c == ',') {
-            *out++ = '\0';
+            oom = put(r, &k, "", 1) != 0;
             if (r->nfields >= VS_CSV_MAX_FIELDS)
                 return vs_err_set(e, VS_ERR_USAGE, "line %d: more than %d fields", r->line,
                                   VS_CSV_MAX_FIELDS);
-            r->field[r->nfields++] = out;
-        } else if (c == '\n' || (c == '\r' && p[1] == '\n')) {
-            p += c == '\r' ? 2 : 1;
-            r->next_line++;
-            break;
-        } else {
-            *out++ = c;
+            off[r->nfields++] = k;
+            p++;
+        } else { /* a run of plain bytes (a lone CR is one) */
+            size_t span = strcspn(p, ",\"\r\n");
+            span += span == 0;
+            oom = put(r, &k, p, span) != 0;
+            p += span;
         }
     }
-    *out = '\0';
+    if (oom || put(r, &k, "", 1) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory reading CSV");
+    for (int i = 0; i < r->nfields; i++)
+        r->field[i] = r->buf + off[i];
     r->p = p;
     return 1;
 }

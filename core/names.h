@@ -35,6 +35,8 @@ enum vs_test { VS_TEST_STREAM = 0, VS_TEST_MAERTS = 1, VS_TEST_COUNT };
 #define VS_MIN_INTERVAL_MS 100u
 #define VS_MAX_RUN 100000        /* run numbers within one point */
 #define VS_ERRTEXT_MAX 256       /* an error text in a message or a row */
+#define VS_MAX_GBPS 100000       /* 100 Tbit/s: more is no measurement (runs.csv) */
+#define VS_MAX_CPU_PCT 100       /* CPU columns: percent of all CPUs */
 
 /* "tcp", "vsock", "unix", "hvsock"; "?" for a value out of range. */
 const char *vs_transport_name(enum vs_transport tr);

@@ -1,5 +1,6 @@
 /* runs.c - see runs.h. The schema table is the only list of columns. */
 #include "core/runs.h"
+#include "core/utf8.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -14,7 +15,7 @@ enum coltype {
     T_U32,       /* uint32_t within [min, max] */
     T_INT,       /* int within [min, max] */
     T_SESSION,   /* int: "all" (VS_SESSION_ALL) or 1..sessions */
-    T_REAL,      /* double, finite, >= 0, printed with `prec` decimals */
+    T_REAL,      /* double within [min, max], printed with `prec` decimals */
     T_STATUS,    /* int ok: "ok" or "error" */
     T_TEXT,      /* char[VS_ERRTEXT_MAX], quoted when needed */
 };
@@ -23,7 +24,7 @@ typedef struct column {
     const char *name;
     enum coltype type;
     size_t offset;          /* of the field in vs_row */
-    uint64_t min, max;      /* T_U64, T_U32, T_INT */
+    uint64_t min, max;      /* T_U64, T_U32, T_INT, T_REAL: what makes sense */
     int prec;               /* T_REAL: decimals in runs.csv */
     int shown;              /* T_REAL: decimals a person needs (tables) */
     const char *fallback;   /* NULL: required; else what a file without it means */
@@ -31,24 +32,26 @@ typedef struct column {
 
 #define AT(field) offsetof(vs_row, field)
 #define NOLIM 0, UINT64_MAX
+/* The measured interval cannot outlast a test and its warm-up. */
+#define SECONDS_MAX ((VS_MAX_DURATION_MS + VS_MAX_WARMUP_MS) / 1000)
 
 /* runs.csv, in the order this build writes it. Columns: name, type,
  * field, min, max, decimals in the file, decimals shown, fallback. */
 static const column columns[] = {
     { "transport", T_TRANSPORT, AT(pt.tr), NOLIM, 0, 0, NULL },
     { "test", T_TEST, AT(pt.test), NOLIM, 0, 0, NULL },
-    { "sock_req", T_U64, AT(pt.sock), NOLIM, 0, 0, NULL },
+    { "sock_req", T_U64, AT(pt.sock), 0, VS_MAX_SOCK, 0, 0, NULL },
     { "sock_eff_local", T_U64, AT(sock_eff_local), NOLIM, 0, 0, NULL },
     { "sock_eff_remote", T_U64, AT(sock_eff_remote), NOLIM, 0, 0, NULL },
     { "msg", T_U32, AT(pt.msg), 1, VS_MAX_MSG, 0, 0, NULL },
     { "sessions", T_INT, AT(pt.sessions), 1, VS_MAX_SESSIONS, 0, 0, NULL },
     { "session", T_SESSION, AT(session), NOLIM, 0, 0, NULL },
     { "run", T_INT, AT(run), 1, VS_MAX_RUN, 0, 0, NULL },
-    { "seconds", T_REAL, AT(seconds), NOLIM, 6, 3, NULL },
+    { "seconds", T_REAL, AT(seconds), 0, SECONDS_MAX, 6, 3, NULL },
     { "bytes", T_U64, AT(bytes), NOLIM, 0, 0, NULL },
-    { "gbps", T_REAL, AT(gbps), NOLIM, 6, 3, NULL },
-    { "cpu_local", T_REAL, AT(cpu_local), NOLIM, 3, 1, NULL },
-    { "cpu_remote", T_REAL, AT(cpu_remote), NOLIM, 3, 1, NULL },
+    { "gbps", T_REAL, AT(gbps), 0, VS_MAX_GBPS, 6, 3, NULL },
+    { "cpu_local", T_REAL, AT(cpu_local), 0, VS_MAX_CPU_PCT, 3, 1, NULL },
+    { "cpu_remote", T_REAL, AT(cpu_remote), 0, VS_MAX_CPU_PCT, 3, 1, NULL },
     { "sd_local", T_REAL, AT(sd_local), NOLIM, 6, 3, NULL },
     { "sd_remote", T_REAL, AT(sd_remote), NOLIM, 6, 3, NULL },
     { "status", T_STATUS, AT(ok), NOLIM, 0, 0, NULL },
@@ -69,28 +72,68 @@ static const void *cfield_of(const vs_row *row, const column *c)
     return (const char *)row + c->offset;
 }
 
-/* The whole text as a decimal number in [min, max]. */
+/* The whole text as a decimal number in [min, max] (digits only). */
 static int parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 {
-    char *end;
+    uint64_t v = 0;
+    const char *p = s;
 
-    if (*s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    *out = strtoull(s, &end, 10);
-    return errno == 0 && *end == '\0' && *out >= min && *out <= max ? 0 : -1;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        unsigned d = (unsigned)(*p - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return -1;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return p > s && *p == '\0' && v >= min && v <= max ? 0 : -1;
 }
 
-/* The whole text as a finite number >= 0. */
-static int parse_real(const char *s, double *out)
+/* "123.456" as what strtod gives, without its cost: Clinger's fast path
+ * (an integer below 2^53 divided by an exactly represented power of ten
+ * is rounded once, correctly). -1 for any other form or size. */
+static int parse_plain_decimal(const char *s, double *out)
+{
+    static const double pow10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+    uint64_t m = 0;
+    int digits = 0, frac = -1;
+
+    for (const char *p = s;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            m = m * 10 + (uint64_t)(*p - '0'); /* below 2^57: no overflow */
+            if (m > (1ull << 53))
+                return -1;
+            digits++;
+            frac += frac >= 0;
+        } else if (*p == '.' && frac < 0) {
+            frac = 0;
+        } else if (*p == '\0') {
+            break;
+        } else {
+            return -1;
+        }
+    }
+    if (digits == 0 || frac > 22)
+        return -1;
+    *out = (double)m / pow10[frac > 0 ? frac : 0];
+    return 0;
+}
+
+/* The whole text as a finite number in [min, max]. */
+static int parse_real(const char *s, double min, double max, double *out)
 {
     char *end;
 
-    if (*s == '\0')
-        return -1;
-    errno = 0;
-    *out = strtod(s, &end);
-    return errno == 0 && *end == '\0' && *out >= 0 && *out < 1e300 ? 0 : -1;
+    if (parse_plain_decimal(s, out) != 0) {
+        if ((*s < '0' || *s > '9') && *s != '.') /* no sign, space, inf, nan */
+            return -1;
+        errno = 0;
+        *out = strtod(s, &end);
+        if (errno != 0 || *end != '\0')
+            return -1;
+    }
+    return *out >= min && *out <= max ? 0 : -1; /* false for NaN */
 }
 
 /* Copy text into a field of VS_ERRTEXT_MAX, cut at a UTF-8 boundary. */
@@ -133,7 +176,7 @@ static int parse_value(const column *c, const char *s, vs_row *row)
         if (parse_u64(s, 1, VS_MAX_SESSIONS, &u) != 0)
             return -1;
         return *(int *)f = (int)u, 0;
-    case T_REAL: return parse_real(s, f);
+    case T_REAL: return parse_real(s, (double)c->min, (double)c->max, f);
     case T_STATUS:
         *(int *)f = strcmp(s, "ok") == 0;
         return *(int *)f || strcmp(s, "error") == 0 ? 0 : -1;
@@ -278,6 +321,8 @@ int vs_runs_open(vs_runs_reader *r, const char *file, const char *text, vs_err *
 
     memset(r, 0, sizeof *r);
     r->file = file;
+    if (strncmp(text, "\xEF\xBB\xBF", 3) == 0) /* a UTF-8 byte order mark */
+        text += 3;
     vs_csv_init(&r->csv, text);
     got = vs_csv_next(&r->csv, &complete, e);
     if (got < 0)
@@ -300,10 +345,33 @@ static void fill_fallbacks(const vs_runs_reader *r, vs_row *row)
             parse_value(&columns[c], columns[c].fallback, row);
 }
 
+/* What a column accepts, for error messages. */
+static const char *expected(const column *c, char *buf, size_t n)
+{
+    switch (c->type) {
+    case T_U64: case T_U32: case T_INT: case T_REAL:
+        if (c->max == UINT64_MAX)
+            snprintf(buf, n, " (a %s >= %llu)", c->type == T_REAL ? "number" : "whole number",
+                     (unsigned long long)c->min);
+        else
+            snprintf(buf, n, " (a %s from %llu to %llu)", c->type == T_REAL ? "number" :
+                     "whole number", (unsigned long long)c->min, (unsigned long long)c->max);
+        return buf;
+    case T_SESSION: return " (all, or 1 to the row's sessions)";
+    case T_STATUS: return " (ok or error)";
+    default: return "";
+    }
+}
+
 static int bad_value(const vs_runs_reader *r, int i, vs_err *e)
 {
-    return vs_err_set(e, VS_ERR_USAGE, "%s:%d:%d: bad %s '%.40s'", r->file, r->csv.line, i + 1,
-                      columns[r->col[i]].name, r->csv.field[i]);
+    const column *c = &columns[r->col[i]];
+    char value[48], what[64];
+
+    snprintf(value, sizeof value, "%.*s", (int)vs_utf8_cut(r->csv.field[i], 40),
+             r->csv.field[i]);
+    return vs_err_set(e, VS_ERR_USAGE, "%s:%d:%d: bad %s '%s'%s", r->file, r->csv.line, i + 1,
+                      c->name, value, expected(c, what, sizeof what));
 }
 
 int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e)

@@ -94,8 +94,9 @@ typedef struct vs_runs_reader {
     int cut;                          /* the last row ran to the end mid-line */
 } vs_runs_reader;
 
-/* Read and check the header. Fails (usage error) on a text that is not
- * a runs.csv, a missing required column, a repeated or unknown one. */
+/* Read and check the header (after a UTF-8 byte order mark, if any).
+ * Fails (usage error) on a text that is not a runs.csv, a missing
+ * required column, a repeated or unknown one. */
 int vs_runs_open(vs_runs_reader *r, const char *file, const char *text, vs_err *e);
 
 /* Next row: 1 with `row` filled, 0 at the end, -1 on a malformed row.

@@ -10,6 +10,8 @@ void vs_cpu_between(const vs_cpu_sample *a, const vs_cpu_sample *b,
     if (b->total_ns > a->total_ns && b->busy_ns >= a->busy_ns) {
         double busy = (double)(b->busy_ns - a->busy_ns);
         u->util_pct = 100.0 * busy / (double)(b->total_ns - a->total_ns);
+        if (u->util_pct > 100.0) /* counters read a moment apart; runs.csv holds <= 100 */
+            u->util_pct = 100.0;
         u->busy_us = busy / 1000.0;
     }
     if (b->wall_ns > a->wall_ns && b->proc_ns >= a->proc_ns)

@@ -5,6 +5,7 @@
 #ifndef VS_FS_H
 #define VS_FS_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "platform/err.h"
@@ -25,6 +26,24 @@ int vs_replace_file(const char *from, const char *to, vs_err *e);
 
 /* 1 if the path exists. */
 int vs_path_exists(const char *path);
+
+/* What a path is (symbolic links followed). OTHER: a FIFO, a device, a
+ * socket, or a path that cannot be examined. */
+enum vs_path_kind { VS_PATH_MISSING, VS_PATH_FILE, VS_PATH_DIR, VS_PATH_OTHER };
+enum vs_path_kind vs_path_kind(const char *path);
+
+/* Open an existing regular file for reading without ever blocking: it is
+ * opened non-blocking and examined before anything is read, so a FIFO, a
+ * directory, a device or an unreadable file is refused at once with a
+ * one-line usage error naming the path and what it is. A missing file
+ * sets *missing to 1 (if not NULL) and no error. *size is its length. */
+FILE *vs_open_regular(const char *path, uint64_t *size, int *missing, vs_err *e);
+
+/* Read a whole text file (no NUL byte; at most `max` bytes) into a
+ * NUL-terminated string the caller frees, through vs_open_regular.
+ * Returns 0, 1 when the file does not exist (*text NULL, no error set),
+ * or -1 with a usage error naming the file. fs.c. */
+int vs_slurp(const char *path, size_t max, char **text, vs_err *e);
 
 /* 1 if the stream is an interactive terminal. */
 int vs_is_tty(FILE *f);

@@ -2,6 +2,7 @@
 #include "platform/fs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,61 @@ int vs_path_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
+}
+
+enum vs_path_kind vs_path_kind(const char *path)
+{
+    struct stat st;
+
+    if (stat(path, &st) != 0)
+        return errno == ENOENT || errno == ENOTDIR ? VS_PATH_MISSING : VS_PATH_OTHER;
+    return S_ISREG(st.st_mode) ? VS_PATH_FILE : S_ISDIR(st.st_mode) ? VS_PATH_DIR : VS_PATH_OTHER;
+}
+
+static const char *kind_name(mode_t m)
+{
+    return S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a FIFO (named pipe)" :
+           S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISSOCK(m) ? "a socket" : "not a file";
+}
+
+/* fd examined: 0 for a regular file (made blocking again), else -1 with
+ * the reason. */
+static int check_regular(int fd, const char *path, uint64_t *size, vs_err *e)
+{
+    struct stat st;
+    int flags;
+
+    if (fstat(fd, &st) != 0)
+        return vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return vs_err_set(e, VS_ERR_USAGE, "%s: %s, not a regular file", path,
+                          kind_name(st.st_mode));
+    flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+        return vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
+    *size = (uint64_t)st.st_size;
+    return 0;
+}
+
+FILE *vs_open_regular(const char *path, uint64_t *size, int *missing, vs_err *e)
+{
+    FILE *f = NULL;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+    if (missing != NULL)
+        *missing = 0;
+    if (fd < 0) {
+        if (errno == ENOENT && missing != NULL)
+            *missing = 1;
+        else
+            vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (check_regular(fd, path, size, e) == 0 && (f = fdopen(fd, "rb")) == NULL)
+        vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
+    if (f == NULL)
+        close(fd);
+    return f;
 }
 
 int vs_is_tty(FILE *f)

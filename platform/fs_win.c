@@ -7,6 +7,7 @@
 #include <io.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <windows.h>
 
 static volatile LONG stop_flag;
@@ -41,6 +42,51 @@ int vs_replace_file(const char *from, const char *to, vs_err *e)
 int vs_path_exists(const char *path)
 {
     return GetFileAttributesA(path) != INVALID_FILE_ATTRIBUTES;
+}
+
+enum vs_path_kind vs_path_kind(const char *path)
+{
+    DWORD a = GetFileAttributesA(path), err;
+
+    if (a == INVALID_FILE_ATTRIBUTES) {
+        err = GetLastError();
+        return err == ERROR_FILE_NOT_FOUND || err == ERROR_PATH_NOT_FOUND ? VS_PATH_MISSING
+                                                                          : VS_PATH_OTHER;
+    }
+    return (a & FILE_ATTRIBUTE_DIRECTORY) ? VS_PATH_DIR : VS_PATH_FILE;
+}
+
+FILE *vs_open_regular(const char *path, uint64_t *size, int *missing, vs_err *e)
+{
+    struct _stat64 st;
+    FILE *f = NULL;
+    int fd;
+
+    if (missing != NULL)
+        *missing = 0;
+    if (vs_path_kind(path) == VS_PATH_DIR) {
+        vs_err_set(e, VS_ERR_USAGE, "%s: a directory, not a regular file", path);
+        return NULL;
+    }
+    fd = _open(path, _O_RDONLY | _O_BINARY | _O_NOINHERIT);
+    if (fd < 0) {
+        if (errno == ENOENT && missing != NULL)
+            *missing = 1;
+        else
+            vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (_fstat64(fd, &st) != 0)
+        vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
+    else if ((st.st_mode & _S_IFMT) != _S_IFREG)
+        vs_err_set(e, VS_ERR_USAGE, "%s: a device, not a regular file", path);
+    else if ((f = _fdopen(fd, "rb")) == NULL)
+        vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
+    if (f == NULL)
+        _close(fd);
+    else
+        *size = (uint64_t)st.st_size;
+    return f;
 }
 
 int vs_is_tty(FILE *f)

@@ -113,10 +113,12 @@ static int compare(const vs_cli *cli, const compare_args *a, const char *base_di
 
     if (vs_dataset_load(&cand, &cand_dir, 1, &e) != 0)
         return fail(cli, &e);
+    vs_dataset_print_notes(&cand, "vsreport", stderr);
     if (load_baseline(a, base_dir, &cand, &base, &e) != 0) {
         vs_dataset_free(&cand);
         return fail(cli, &e);
     }
+    vs_dataset_print_notes(&base, "vsreport", stderr);
     if (vs_compare_datasets(&base, &cand, &a->o, &cmp, &e) != 0) {
         status = fail(cli, &e);
     } else {

@@ -115,6 +115,7 @@ static int do_add(vs_history *h, const hist_args *a, int argc, char **argv)
         int added, rc;
         if (vs_dataset_load(&d, (const char *const *)&argv[i], 1, &e) != 0)
             return fail(&e);
+        vs_dataset_print_notes(&d, "vsreport", stderr);
         rc = vs_history_add(h, &d, 0, vs_history_pair(&d, 0, a->pair), &added, &e);
         vs_dataset_free(&d);
         if (rc != 0) {

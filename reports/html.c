@@ -103,6 +103,11 @@ static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s,
         fputs(". The tables below and the workbook have every figure.</p>\n", f);
         count++;
     }
+    for (int i = 0; i < d->nnotes; i++, count++) { /* what the loader skipped */
+        fputs("<p class=\"warn\">", f);
+        vs_markup_escape(f, d->notes[i]);
+        fputs("</p>\n", f);
+    }
     for (int i = 0; i < s->n; i++) {
         const vs_point_summary *ps = &s->p[i];
         vs_label_point(&ps->key.pt, label, sizeof label);

@@ -130,6 +130,7 @@ int vs_report_run(const vs_report_opts *o, vs_err *e)
     }
     if (vs_dataset_load(&d, o->dirs, o->ndirs, e) != 0)
         goto out_mem;
+    vs_dataset_print_notes(&d, "vsreport", stderr);
     if (vs_summarize(&d, &s, e) != 0)
         goto out_data;
     if (s.n == 0) {

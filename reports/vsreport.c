@@ -74,6 +74,7 @@ static int cmd_summary(int argc, char **argv)
         return vs_cli_fail(&cli, VS_ERR_USAGE, "summary: give at least one results directory");
     if (vs_dataset_load(&d, (const char *const *)argv + optind, argc - optind, &e) != 0)
         return fail(&cli, &e);
+    vs_dataset_print_notes(&d, "vsreport", stderr);
     if (vs_summarize(&d, &s, &e) != 0) {
         vs_dataset_free(&d);
         return fail(&cli, &e);

@@ -1,7 +1,7 @@
 /* profile.c - see profile.h. */
 #include "runner/profile.h"
 #include "runner/profiles_builtin.h"
-#include "core/slurp.h"
+#include "platform/fs.h"
 #include "core/size.h"
 
 #include <ctype.h>

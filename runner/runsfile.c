@@ -2,7 +2,6 @@
 #include "runner/runsfile.h"
 #include "core/grow.h"
 #include "core/runs.h"
-#include "core/slurp.h"
 #include "platform/fs.h"
 
 #include <stdlib.h>

@@ -186,3 +186,41 @@ t_hostile_history() {
     [ "$(grep -c '^#' "$TMP/fleet/fleet.md")" -eq 1 ] || fail "a heading was injected into fleet.md"
     jq -e '.' "$TMP/fleet/fleet.json" >/dev/null || fail "fleet.json is not valid JSON"
 }
+
+# A FIFO, a directory or a device in a file's place: one clear line at
+# once (a FIFO with no writer would block a plain open forever).
+t_hostile_file_kinds() {
+    mkdir -p "$TMP/k"
+    cp "$FIXTURE/meta.json" "$TMP/k/"
+    mkfifo "$TMP/k/runs.csv"
+    timeout 10 "$VSREPORT" summary "$TMP/k" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a FIFO runs.csv: expected exit 2 at once, got: $(cat "$TMP/o")"
+    grep -q 'runs.csv: a FIFO (named pipe), not a regular file' "$TMP/o" || fail "$(cat "$TMP/o")"
+    rm "$TMP/k/runs.csv" && mkdir "$TMP/k/runs.csv"
+    timeout 10 "$VSREPORT" summary "$TMP/k" >"$TMP/o" 2>&1
+    grep -q 'runs.csv: a directory, not a regular file' "$TMP/o" || fail "$(cat "$TMP/o")"
+    rmdir "$TMP/k/runs.csv" && ln -s /dev/zero "$TMP/k/runs.csv"
+    timeout 10 "$VSREPORT" summary "$TMP/k" >"$TMP/o" 2>&1
+    grep -q 'runs.csv: a device, not a regular file' "$TMP/o" || fail "$(cat "$TMP/o")"
+    rm "$TMP/k/runs.csv" && cp "$FIXTURE/runs.csv" "$TMP/k/" && rm "$TMP/k/meta.json"
+    timeout 10 "$VSREPORT" summary "$TMP/k" >"$TMP/o" 2>&1
+    grep -q 'meta.json: missing' "$TMP/o" || fail "missing meta.json: $(cat "$TMP/o")"
+    ! grep -q -- '-1:-1' "$TMP/o" || fail "missing meta.json: $(cat "$TMP/o")"
+    timeout 10 "$VSREPORT" summary "$TMP" >"$TMP/o" 2>&1
+    grep -q 'not a vsbench results directory' "$TMP/o" || fail "$(cat "$TMP/o")"
+    [ "$(wc -l <"$TMP/o")" -eq 1 ] || fail "not one line: $(cat "$TMP/o")"
+}
+
+# A torn last row is skipped with its line, on stderr and on the page;
+# never averaged in.
+t_hostile_torn_row() {
+    mkdir -p "$TMP/t"
+    cp "$FIXTURE/meta.json" "$TMP/t/"
+    { cat "$FIXTURE/runs.csv"; printf 'tcp,stream,65536,65536,65536,1024,1,all,9,5.0,1,9999.5'; } \
+        >"$TMP/t/runs.csv"
+    "$VSREPORT" summary "$TMP/t" --json >"$TMP/j" 2>"$TMP/err" || fail "summary failed: $(cat "$TMP/err")"
+    grep -q 'runs.csv:52: the last row is cut off' "$TMP/err" || fail "no warning: $(cat "$TMP/err")"
+    jq -e '[.[] | select(.max > 100)] | length == 0' "$TMP/j" >/dev/null || fail "the torn row was averaged in"
+    "$VSREPORT" report "$TMP/t" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
+    grep -q 'runs.csv:52: the last row is cut off' "$TMP/r/index.html" || fail "the page does not warn"
+}

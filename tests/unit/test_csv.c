@@ -183,6 +183,90 @@ static void test_header_by_name(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "appears twice"));
 }
 
+/* Values outside physical sense are refused with FILE:LINE:COLUMN. */
+static void test_ranges(void)
+{
+    static const struct { const char *gbps, *cpu, *want; } cases[] = {
+        { "1e299", "1", "runs.csv:2:12: bad gbps '1e299' (a number from 0 to 100000)" },
+        { "100000.000001", "1", "runs.csv:2:12: bad gbps" },
+        { "-1", "1", "runs.csv:2:12: bad gbps '-1'" },
+        { "nan", "1", "bad gbps 'nan'" },
+        { "inf", "1", "bad gbps 'inf'" },
+        { " 5", "1", "bad gbps ' 5'" },
+        { "1", "100.001", "runs.csv:2:13: bad cpu_local '100.001' (a number from 0 to 100)" },
+    };
+    char text[512];
+    vs_row row;
+    vs_err e;
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s\ntcp,stream,0,0,0,1,1,all,1,1,1,%s,%s,1,1,1,ok,\n",
+                 vs_runs_header(), cases[i].gbps, cases[i].cpu);
+        CU_ASSERT_EQUAL(read_one(text, &row, &e), -1);
+        if (strstr(e.msg, cases[i].want) == NULL)
+            fprintf(stderr, "\n  '%s' lacks '%s'\n", e.msg, cases[i].want);
+        CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, cases[i].want));
+    }
+    snprintf(text, sizeof text, "%s\ntcp,stream,0,0,0,1,1,all,1,1,1,100000,100,1,1,1,ok,\n",
+             vs_runs_header());
+    CU_ASSERT_EQUAL(read_one(text, &row, &e), 1); /* the limits themselves are fine */
+    snprintf(text, sizeof text, "\xEF\xBB\xBF%s\ntcp,stream,0,0,0,1,1,all,1,1,1,2.5,1,1,1,1,ok,\n",
+             vs_runs_header());
+    CU_ASSERT_EQUAL(read_one(text, &row, &e), 1); /* a byte order mark is accepted */
+    CU_ASSERT_DOUBLE_EQUAL(row.gbps, 2.5, 0);
+}
+
+/* The reader's fast decimal path gives exactly what strtod gives. */
+static void test_numbers_exact(void)
+{
+    char text[512], num[64];
+    vs_row row;
+    vs_err e;
+    unsigned seed = 7;
+
+    for (int i = 0; i < 20000; i++) {
+        seed = seed * 1103515245u + 12345u;
+        double v = (seed >> 8) / 167.0 * (i % 7 == 0 ? 1e-6 : 1);
+        snprintf(num, sizeof num, i % 3 ? "%.6f" : "%.17g", v > 99999 ? v / 1000 : v);
+        snprintf(text, sizeof text, "%s\ntcp,stream,0,0,0,1,1,all,1,1,1,%s,1,1,1,1,ok,\n",
+                 vs_runs_header(), num);
+        if (read_one(text, &row, &e) != 1 || row.gbps != strtod(num, NULL)) {
+            fprintf(stderr, "\n  %s read as %.17g\n", num, row.gbps);
+            CU_FAIL("not what strtod gives");
+            return;
+        }
+    }
+}
+
+/* Many records, quoted fields across lines, a lone CR kept as data. */
+static void test_many_records(void)
+{
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
+    char *buf;
+    vs_csv_reader r;
+    vs_err e;
+    int complete, n = 0, ok = 1;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    for (int i = 0; i < 100000; i++)
+        fprintf(f, "%d,\"q\"\"%d\nx\",a\rb\r\n", i, i);
+    buf = vs_unit_capture_text(&cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+    vs_csv_init(&r, buf);
+    while (vs_csv_next(&r, &complete, &e) == 1) {
+        char want[32];
+        snprintf(want, sizeof want, "q\"%d\nx", n);
+        ok = ok && r.nfields == 3 && atoi(r.field[0]) == n && strcmp(r.field[1], want) == 0 &&
+             strcmp(r.field[2], "a\rb") == 0 && r.line == 2 * n + 1;
+        n++;
+    }
+    CU_ASSERT_TRUE(ok);
+    CU_ASSERT_EQUAL(n, 100000);
+    vs_csv_free(&r);
+    free(buf);
+}
+
 static const CU_TestInfo tests[] = {
     { "quoting", test_quoting },
     { "round trip", test_round_trip },
@@ -190,6 +274,9 @@ static const CU_TestInfo tests[] = {
     { "runs.csv row has the header's columns", test_row_columns },
     { "runs.csv rows round trip", test_rows_round_trip },
     { "runs.csv columns found by header name", test_header_by_name },
+    { "runs.csv values in physical range; BOM", test_ranges },
+    { "numbers read exactly as strtod", test_numbers_exact },
+    { "100000 records, quotes, CR", test_many_records },
     CU_TEST_INFO_NULL,
 };
 

@@ -1,6 +1,7 @@
 /* test_dataset.c - loading results directories, good and malformed;
  * grouping into points. */
 #include "analysis/summary.h"
+#include "platform/fs.h"
 #include "tests/unit/unit.h"
 
 #include <stdio.h>
@@ -134,9 +135,77 @@ static void test_good_input_grouped(void)
     remove_dir(dir);
 }
 
+/* A last row cut off by a crash is skipped and noted with its line; the
+ * rows before it count. */
+static void test_torn_last_row(void)
+{
+    const char *dir = make_dir(HEADER
+                               "tcp,stream,65536,65536,65536,1024,1,all,1,1.0,100,2.0,1,1,1,1,ok,\n"
+                               "tcp,stream,65536,65536,65536,1024,1,all,2,1.0,100,4.0,1,1,1,1,ok,\n"
+                               "tcp,stream,65536,65536,65536,1024,1,all,3,1.0,100,9", meta);
+    vs_dataset d;
+    vs_err e;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    CU_ASSERT_EQUAL_FATAL(vs_dataset_load(&d, &dir, 1, &e), 0);
+    CU_ASSERT_EQUAL(d.nrec, 2);
+    CU_ASSERT_EQUAL_FATAL(d.nnotes, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.notes[0], "runs.csv:4: the last row is cut off"));
+    vs_dataset_free(&d);
+    remove_dir(dir);
+    /* one that parses whole but lacks its newline is skipped just the same */
+    dir = make_dir(HEADER "tcp,stream,65536,65536,65536,1024,1,all,1,1.0,100,2.0,1,1,1,1,ok,", meta);
+    CU_ASSERT_EQUAL_FATAL(vs_dataset_load(&d, &dir, 1, &e), 0);
+    CU_ASSERT_EQUAL(d.nrec, 0);
+    CU_ASSERT_EQUAL(d.nnotes, 1);
+    vs_dataset_free(&d);
+    remove_dir(dir);
+}
+
+/* Loading `dir` fails at once with a message holding `want`. */
+static void refused_dir(const char *dir, const char *want)
+{
+    vs_dataset d;
+    vs_err e;
+
+    vs_err_clear(&e);
+    CU_ASSERT_EQUAL(vs_dataset_load(&d, &dir, 1, &e), -1);
+    if (strstr(e.msg, want) == NULL)
+        fprintf(stderr, "\n  message '%s' lacks '%s'\n", e.msg, want);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, want));
+}
+
+/* What is not a results directory, or holds a directory in a file's
+ * place, is said so at once (FIFOs and devices: test_dataset_posix.c). */
+static void test_not_results(void)
+{
+    const char *dir = make_dir(HEADER, "\xEF\xBB\xBF" "{\"hosts\":{}}");
+    char path[300], other[300];
+    vs_dataset d;
+    vs_err e;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    CU_ASSERT_EQUAL(vs_dataset_load(&d, &dir, 1, &e), 0); /* BOM in meta.json */
+    vs_dataset_free(&d);
+    snprintf(path, sizeof path, "%s/runs.csv", dir);
+    snprintf(other, sizeof other, "%s/meta.json", dir);
+    refused_dir(other, "not a directory");
+    remove(path);
+    CU_ASSERT_EQUAL_FATAL(vs_mkdir_p(path, &e), 0);
+    refused_dir(dir, "runs.csv: a directory, not a regular file");
+    rmdir(path);
+    refused_dir(dir, "runs.csv: missing");
+    remove(other);
+    refused_dir(dir, "not a vsbench results directory");
+    rmdir(dir);
+    refused_dir(dir, "no such directory");
+}
+
 static const CU_TestInfo tests[] = {
     { "malformed input refused with file:line", test_malformed_inputs },
     { "good input grouped per point", test_good_input_grouped },
+    { "a torn last row: skipped and noted", test_torn_last_row },
+    { "directory in a file's place, missing files", test_not_results },
     CU_TEST_INFO_NULL,
 };
 

@@ -2,7 +2,6 @@
  * run with arguments that arrive exactly as given (blanks, quotes,
  * backslashes: what Windows must quote into one command line), exit
  * statuses passed back. The child is this binary (`--echo-args`). */
-#include "core/slurp.h"
 #include "platform/fs.h"
 #include "platform/proc.h"
 #include "tests/unit/unit.h"

@@ -18,6 +18,7 @@ POSIX_ONLY=(
 NOT_BUILT=(
     "tdist against GSL=GSL (GPL-3) is the Linux-only oracle of analysis/tdist.c"
     "history-sqlite=no SQLite in this build (make windows SQLITE_SRC=DIR builds it in)"
+    "dataset-posix=FIFOs and device files in a results directory: Windows has neither"
 )
 
 reason() { # reason NAME LIST...: the reason NAME has in LIST, or nothing
