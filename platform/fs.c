@@ -3,6 +3,7 @@
 #include "platform/fs.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,4 +80,69 @@ int vs_slurp(const char *path, size_t max, char **text, vs_err *e)
         *text = NULL;
     }
     return rc;
+}
+
+void vs_afile_tmp_name(const char *path, char *tmp, size_t n)
+{
+    snprintf(tmp, n, "%s.tmp-%ld", path, vs_pid());
+}
+
+int vs_afile_open(vs_afile *a, const char *path, const char *mode, vs_err *e)
+{
+    memset(a, 0, sizeof *a);
+    if (strlen(path) >= sizeof a->path)
+        return vs_err_set(e, VS_ERR_USAGE, "path too long: %s", path);
+    snprintf(a->path, sizeof a->path, "%s", path);
+    vs_afile_tmp_name(path, a->tmp, sizeof a->tmp);
+    a->direct = vs_path_kind(path) == VS_PATH_OTHER; /* never rename over a device */
+    a->f = fopen(a->direct ? a->path : a->tmp, mode);
+    if (a->f == NULL)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s: %s", path, strerror(errno));
+    return 0;
+}
+
+/* Flush, sync and close a->f: 0, or the errno of the first failure (-1
+ * when a write failed earlier and the reason is gone). */
+static int finish(vs_afile *a)
+{
+    vs_err ignored;
+    int err = 0;
+
+    errno = 0;
+    if (fflush(a->f) != 0 || ferror(a->f))
+        err = errno ? errno : -1;
+    else if (vs_fsync_file(a->f, &ignored) != 0)
+        err = errno ? errno : -1;
+    if (fclose(a->f) != 0 && err == 0)
+        err = errno ? errno : -1;
+    a->f = NULL;
+    return err;
+}
+
+int vs_afile_commit(vs_afile *a, vs_err *e)
+{
+    int err = finish(a);
+
+    if (err != 0) {
+        if (!a->direct)
+            remove(a->tmp);
+        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed: %s", a->path,
+                          err > 0 ? strerror(err) : "write error");
+    }
+    if (a->direct)
+        return 0;
+    if (vs_replace_file(a->tmp, a->path, e) != 0) {
+        remove(a->tmp);
+        return -1;
+    }
+    return 0;
+}
+
+void vs_afile_abort(vs_afile *a)
+{
+    if (a->f != NULL)
+        fclose(a->f);
+    a->f = NULL;
+    if (!a->direct)
+        remove(a->tmp);
 }

@@ -45,6 +45,44 @@ FILE *vs_open_regular(const char *path, uint64_t *size, int *missing, vs_err *e)
  * or -1 with a usage error naming the file. fs.c. */
 int vs_slurp(const char *path, size_t max, char **text, vs_err *e);
 
+/* An exclusive lock on a directory, for a writer that must be alone in it
+ * (a sweep and its --out): the file DIR/.vsbench.lock, locked (flock;
+ * LockFileEx on Windows) and holding the holder's pid. Held until
+ * vs_dir_unlock or the end of the process: the OS drops the lock of a
+ * process that died, so a stale file never blocks. A second taker is
+ * refused at once with a usage error naming DIR, `who` ("sweep") and the
+ * holder's pid. */
+typedef struct vs_dir_lock vs_dir_lock;
+int vs_dir_lock_take(const char *dir, const char *who, vs_dir_lock **lock, vs_err *e);
+void vs_dir_unlock(vs_dir_lock *lock);
+
+/* A file written whole or not at all: it is written under a temporary
+ * name beside it (PATH.tmp-PID), flushed to disk, then renamed over PATH,
+ * so that a reader never sees half a file and a failed write leaves no
+ * file behind (no 0-byte file either). Errors name the path and the
+ * reason ("No space left on device"). A path that exists and is not a
+ * regular file (/dev/stdout, a FIFO) is written in place. fs.c. */
+typedef struct vs_afile {
+    FILE *f;               /* write here, between open and commit */
+    char path[1400];
+    char tmp[1440];
+    int direct;            /* path is a device or FIFO (/dev/stdout): written in place */
+} vs_afile;
+
+/* Open a->f on the temporary name ("w" or "wb"). */
+int vs_afile_open(vs_afile *a, const char *path, const char *mode, vs_err *e);
+
+/* Flush, sync, close and rename over the path. On any failure the
+ * temporary file is removed and -1 returned with the path and reason. */
+int vs_afile_commit(vs_afile *a, vs_err *e);
+
+/* Give up: close and remove the temporary file (a->f may be NULL). */
+void vs_afile_abort(vs_afile *a);
+
+/* The temporary name of `path`, for a file a library writes itself (the
+ * workbook): write there, then vs_replace_file, or remove it. */
+void vs_afile_tmp_name(const char *path, char *tmp, size_t n);
+
 /* 1 if the stream is an interactive terminal. */
 int vs_is_tty(FILE *f);
 

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -143,4 +144,69 @@ int vs_stop_signals_install(vs_err *e)
 int vs_stop_requested(void)
 {
     return stop_flag != 0;
+}
+
+struct vs_dir_lock {
+    int fd;
+};
+
+/* The pid written in a lock file, or 0. */
+static long lock_holder(int fd)
+{
+    char text[32];
+    ssize_t n = pread(fd, text, sizeof text - 1, 0);
+
+    if (n <= 0)
+        return 0;
+    text[n] = '\0';
+    return strtol(text, NULL, 10);
+}
+
+/* Write this process's pid into the lock file, for the message of the
+ * next taker: 0, or -1. */
+static int write_holder(int fd)
+{
+    char text[32];
+    int n = snprintf(text, sizeof text, "%ld\n", (long)getpid());
+
+    return ftruncate(fd, 0) == 0 && pwrite(fd, text, (size_t)n, 0) == n ? 0 : -1;
+}
+
+int vs_dir_lock_take(const char *dir, const char *who, vs_dir_lock **lock, vs_err *e)
+{
+    char path[4096], holder[32] = "";
+    int fd, err;
+    long pid;
+
+    snprintf(path, sizeof path, "%s/.vsbench.lock", dir);
+    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot create %s: %s", path, strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        err = errno;
+        pid = err == EWOULDBLOCK ? lock_holder(fd) : 0;
+        close(fd);
+        if (err != EWOULDBLOCK)
+            return vs_err_set(e, VS_ERR_USAGE, "cannot lock %s: %s", path, strerror(err));
+        if (pid > 0)
+            snprintf(holder, sizeof holder, " (pid %ld)", pid);
+        return vs_err_set(e, VS_ERR_USAGE, "%s: another %s%s is writing there; wait for it "
+                          "to end, or choose another directory", dir, who, holder);
+    }
+    *lock = malloc(sizeof **lock);
+    if (*lock == NULL) {
+        close(fd);
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    }
+    (*lock)->fd = fd;
+    (void)write_holder(fd); /* a courtesy: the lock holds without it */
+    return 0;
+}
+
+void vs_dir_unlock(vs_dir_lock *lock)
+{
+    if (lock == NULL)
+        return;
+    close(lock->fd); /* drops the lock; the file stays (removing it would race) */
+    free(lock);
 }

@@ -132,3 +132,76 @@ int vs_stop_requested(void)
 {
     return InterlockedCompareExchange(&stop_flag, 0, 0) != 0;
 }
+
+struct vs_dir_lock {
+    HANDLE h;
+};
+
+/* The lock is one byte far beyond the pid text: Windows locks are
+ * mandatory, and the next taker must still read the pid. */
+#define LOCK_OFFSET_HIGH 1u
+
+static long lock_holder(HANDLE h)
+{
+    char text[32];
+    DWORD n = 0;
+    OVERLAPPED at;
+
+    memset(&at, 0, sizeof at);
+    if (!ReadFile(h, text, sizeof text - 1, &n, &at))
+        return 0;
+    text[n] = '\0';
+    return strtol(text, NULL, 10);
+}
+
+static void write_holder(HANDLE h)
+{
+    char text[32];
+    DWORD n = (DWORD)snprintf(text, sizeof text, "%ld\n", (long)GetCurrentProcessId()), done;
+    OVERLAPPED at;
+
+    memset(&at, 0, sizeof at);
+    if (SetFilePointer(h, 0, NULL, FILE_BEGIN) == 0 && SetEndOfFile(h))
+        (void)WriteFile(h, text, n, &done, &at); /* a courtesy: the lock holds without it */
+}
+
+int vs_dir_lock_take(const char *dir, const char *who, vs_dir_lock **lock, vs_err *e)
+{
+    char path[4096], holder[32] = "";
+    OVERLAPPED at;
+    HANDLE h;
+    long pid;
+
+    snprintf(path, sizeof path, "%s\\.vsbench.lock", dir);
+    h = CreateFileA(path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                    NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (h == INVALID_HANDLE_VALUE)
+        return vs_err_set(e, VS_ERR_USAGE, "cannot create %s (error %lu)", path,
+                          (unsigned long)GetLastError());
+    memset(&at, 0, sizeof at);
+    at.OffsetHigh = LOCK_OFFSET_HIGH;
+    if (!LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &at)) {
+        pid = lock_holder(h);
+        CloseHandle(h);
+        if (pid > 0)
+            snprintf(holder, sizeof holder, " (pid %ld)", pid);
+        return vs_err_set(e, VS_ERR_USAGE, "%s: another %s%s is writing there; wait for it "
+                          "to end, or choose another directory", dir, who, holder);
+    }
+    *lock = malloc(sizeof **lock);
+    if (*lock == NULL) {
+        CloseHandle(h);
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    }
+    (*lock)->h = h;
+    write_holder(h);
+    return 0;
+}
+
+void vs_dir_unlock(vs_dir_lock *lock)
+{
+    if (lock == NULL)
+        return;
+    CloseHandle(lock->h); /* drops the lock; the file stays */
+    free(lock);
+}

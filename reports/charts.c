@@ -2,6 +2,7 @@
 #include "reports/charts.h"
 #include "reports/markup.h"
 #include "core/label.h"
+#include "platform/fs.h"
 #include "platform/proc.h"
 
 #include <stdio.h>
@@ -113,25 +114,19 @@ static const char *file_spec(int i, const char *base, char *buf, size_t n)
     return buf;
 }
 
-static FILE *open_in(const char *dir, const char *base, const char *ext, vs_err *e)
+/* DIR/BASE.EXT, written whole or not at all (platform/fs.h vs_afile). */
+static FILE *open_in(vs_afile *a, const char *dir, const char *base, const char *ext,
+                     vs_err *e)
 {
     char path[1400];
-    FILE *f;
 
     snprintf(path, sizeof path, "%s/%s.%s", dir, base, ext);
-    f = fopen(path, "wb");
-    if (f == NULL)
-        vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
-    return f;
+    return vs_afile_open(a, path, "wb", e) == 0 ? a->f : NULL;
 }
 
-static int close_file(FILE *f, const char *what, vs_err *e)
+static int close_file(vs_afile *a, vs_err *e)
 {
-    int bad = ferror(f);
-
-    if (fclose(f) != 0 || bad)
-        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", what);
-    return 0;
+    return vs_afile_commit(a, e);
 }
 
 /* Writes one series' columns for a point; NULL (or no successful run) means
@@ -197,14 +192,15 @@ static void bar_clause(char *plot, size_t cap, const vs_summary *s, int i, const
 static int write_throughput(const vs_summary *s, int p, const char *dir, const char *base,
                             const char *title, const vs_chart_opts *o, vs_err *e)
 {
-    FILE *f = open_in(dir, base, "dat", e);
+    vs_afile a;
+    FILE *f = open_in(&a, dir, base, "dat", e);
     char plot[8192] = "plot";
 
     if (f == NULL)
         return -1;
     write_table(f, s, p, "Gbit/s: mean and 95% CI half-width per series", "ci",
                 throughput_cells);
-    if (close_file(f, base, e) != 0 || (f = open_in(dir, base, "gp", e)) == NULL)
+    if (close_file(&a, e) != 0 || (f = open_in(&a, dir, base, "gp", e)) == NULL)
         return -1;
     script_head(f, title, "Throughput (Gbit/s)", o);
     fprintf(f, "set style data histograms\nset style histogram errorbars gap 1 lw 1\n");
@@ -215,7 +211,7 @@ static int write_throughput(const vs_summary *s, int p, const char *dir, const c
         bar_clause(plot, sizeof plot, s, i, base, cols);
     }
     script_outputs(f, base, o, plot);
-    return close_file(f, base, e);
+    return close_file(&a, e);
 }
 
 /* The (transport, socket) series that have a baseline to compare with. */
@@ -241,14 +237,16 @@ static int write_ratio(const vs_summary *s, int p, const char *dir, const char *
     enum vs_transport bt = vs_summary_baseline(s);
     int *idx = calloc((size_t)s->nseries + 1, sizeof *idx), n = ratio_series(s, bt, idx);
     char lab[64], col[16], spec[160], plot[8192] = "plot", ylabel[128];
-    FILE *f = open_in(dir, base, "dat", e);
+    vs_afile a;
+    FILE *f = open_in(&a, dir, base, "dat", e);
     size_t len;
 
     if (f == NULL || idx == NULL) {
         free(idx);
-        if (f != NULL)
-            fclose(f);
-        return vs_err_set(e, VS_ERR_RUNTIME, "cannot write %s", base);
+        if (f == NULL)
+            return -1;
+        vs_afile_abort(&a);
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     }
     fprintf(f, "# ratio of mean Gbit/s over %s, and its 95%% CI half-width\n# msg",
             vs_transport_name(bt));
@@ -268,7 +266,7 @@ static int write_ratio(const vs_summary *s, int p, const char *dir, const char *
         }
         fputc('\n', f);
     }
-    if (close_file(f, base, e) != 0 || (f = open_in(dir, base, "gp", e)) == NULL) {
+    if (close_file(&a, e) != 0 || (f = open_in(&a, dir, base, "gp", e)) == NULL) {
         free(idx);
         return -1;
     }
@@ -292,20 +290,21 @@ static int write_ratio(const vs_summary *s, int p, const char *dir, const char *
                  vs_transport_name(bt));
     script_outputs(f, base, o, plot);
     free(idx);
-    return close_file(f, base, e);
+    return close_file(&a, e);
 }
 
 static int write_cpu(const vs_summary *s, int p, const char *dir, const char *base,
                      const char *title, const vs_chart_opts *o, vs_err *e)
 {
-    FILE *f = open_in(dir, base, "dat", e);
+    vs_afile a;
+    FILE *f = open_in(&a, dir, base, "dat", e);
     char plot[8192] = "plot";
 
     if (f == NULL)
         return -1;
     write_table(f, s, p, "service demand, CPU us per KB: local + remote, then each end",
                 "local remote", cpu_cells);
-    if (close_file(f, base, e) != 0 || (f = open_in(dir, base, "gp", e)) == NULL)
+    if (close_file(&a, e) != 0 || (f = open_in(&a, dir, base, "gp", e)) == NULL)
         return -1;
     script_head(f, title, "Service demand (CPU us per KB, both ends)", o);
     fprintf(f, "set style data histograms\nset style histogram clustered gap 1\n");
@@ -316,7 +315,7 @@ static int write_cpu(const vs_summary *s, int p, const char *dir, const char *ba
         bar_clause(plot, sizeof plot, s, i, base, cols);
     }
     script_outputs(f, base, o, plot);
-    return close_file(f, base, e);
+    return close_file(&a, e);
 }
 
 int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
@@ -367,6 +366,18 @@ int vs_charts_find_gnuplot(const char *given, char *path, size_t n, char *why, s
     return 1;
 }
 
+/* Remove what gnuplot may have begun to write for a chart. */
+static void remove_outputs(const char *dir, const char *base)
+{
+    static const char *const ext[] = { "png", "svg", "pdf" };
+    char path[1400];
+
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s.%s", dir, base, ext[i]);
+        remove(path);
+    }
+}
+
 int vs_charts_render(const char *dir, const vs_chart_set *set, const char *gnuplot, vs_err *e)
 {
     for (int i = 0; i < set->n; i++) {
@@ -383,9 +394,11 @@ int vs_charts_render(const char *dir, const vs_chart_set *set, const char *gnupl
         snprintf(script, sizeof script, "%s.gp", set->c[i].base);
         if (vs_run_program(argv, GNUPLOT_HINT, &status, e) != 0)
             return -1;
-        if (status != 0)
+        if (status != 0) {
+            remove_outputs(dir, set->c[i].base); /* no half-drawn chart stays */
             return vs_err_set(e, VS_ERR_RUNTIME, "gnuplot failed on %s/%s (status %d)", dir,
                               script, status);
+        }
     }
     return 0;
 }

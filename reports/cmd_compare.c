@@ -4,6 +4,7 @@
 #include "analysis/history.h"
 #include "reports/verdict.h"
 #include "core/cli.h"
+#include "platform/fs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,18 +46,24 @@ static int fail(const vs_cli *cli, const vs_err *e)
 static int write_to(const char *path, void (*fn)(FILE *, const vs_comparison *),
                     const vs_comparison *c)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+    vs_afile a;
+    vs_err e;
     int bad;
 
-    if (f == NULL) {
-        fprintf(stderr, "vsreport: cannot write %s\n", path);
-        return -1;
+    if (strcmp(path, "-") == 0) {
+        fn(stdout, c);
+        bad = fflush(stdout) != 0 || ferror(stdout);
+        if (bad)
+            fprintf(stderr, "vsreport: writing to stdout failed\n");
+        return bad ? -1 : 0;
     }
-    fn(f, c);
-    bad = ferror(f);
-    if (f != stdout && fclose(f) != 0)
-        bad = 1;
-    return bad ? -1 : 0;
+    if (vs_afile_open(&a, path, "wb", &e) == 0) {
+        fn(a.f, c);
+        if (vs_afile_commit(&a, &e) == 0)
+            return 0;
+    }
+    fprintf(stderr, "vsreport: %s\n", e.msg);
+    return -1;
 }
 
 /* The baseline: directories, or the last nights of a history. */

@@ -82,11 +82,12 @@ static void md_row(FILE *f, const vs_fleet *fl, const vs_trend_list *charts, int
 static int write_markdown(const char *path, const vs_fleet *fl, const vs_trend_list *charts,
                           int regressed, vs_err *e)
 {
-    FILE *f = fopen(path, "wb");
-    int bad;
+    vs_afile a;
+    FILE *f;
 
-    if (f == NULL)
-        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
+    if (vs_afile_open(&a, path, "wb", e) != 0)
+        return -1;
+    f = a.f;
     fprintf(f, "### vsbench fleet: %d host pair%s, %s\n\n", fl->npairs, fl->npairs == 1 ? "" : "s",
             regressed ? "a regression on the last night" : "no regression on the last night");
     if (regressed)
@@ -101,10 +102,7 @@ static int write_markdown(const char *path, const vs_fleet *fl, const vs_trend_l
           "|---|---|---|---|---|\n", f);
     for (int p = 0; p < fl->npairs; p++)
         md_row(f, fl, charts, p);
-    bad = ferror(f);
-    if (fclose(f) != 0 || bad)
-        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
-    return 0;
+    return vs_afile_commit(&a, e);
 }
 
 /* ---- JSON --------------------------------------------------------------- */
@@ -160,6 +158,7 @@ static int write_json(const char *path, const vs_fleet *fl, const vs_trend_list 
     json_t *pairs = json_array(), *days = json_array(), *root;
     char when[32];
     int rc;
+    vs_afile a;
 
     for (int d = 0; d < fl->ndays; d++)
         json_array_append_new(days, json_string(fl->days[d]));
@@ -176,9 +175,17 @@ static int write_json(const char *path, const vs_fleet *fl, const vs_trend_list 
                      "days", days, "pairs", pairs);
     if (root == NULL)
         return vs_err_set(e, VS_ERR_RUNTIME, "cannot build %s (a string that is not UTF-8?)", path);
-    rc = json_dump_file(root, path, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+    if (vs_afile_open(&a, path, "wb", e) != 0) {
+        json_decref(root);
+        return -1;
+    }
+    rc = json_dumpf(root, a.f, JSON_INDENT(1) | JSON_ENSURE_ASCII);
     json_decref(root);
-    return rc == 0 ? 0 : vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
+    if (rc != 0) {
+        vs_afile_abort(&a);
+        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
+    }
+    return vs_afile_commit(&a, e);
 }
 
 /* ---- all of it ---------------------------------------------------------- */

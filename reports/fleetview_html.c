@@ -3,6 +3,7 @@
 #include "reports/markup.h"
 #include "core/version.h"
 #include "platform/clock.h"
+#include "platform/fs.h"
 
 #include <string.h>
 
@@ -189,11 +190,12 @@ static void write_pair(FILE *f, const vs_fleet *fl, const vs_trend_list *charts,
 int vs_fleetview_html(const char *path, const vs_fleet *fl, const vs_trend_list *charts,
                       vs_err *e)
 {
-    FILE *f = fopen(path, "wb");
-    int bad;
+    vs_afile a;
+    FILE *f;
 
-    if (f == NULL)
-        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
+    if (vs_afile_open(&a, path, "wb", e) != 0)
+        return -1;
+    f = a.f;
     write_head(f, fl);
     if (fl->npairs == 0)
         fputs("<p>The history holds no night yet.</p>\n", f);
@@ -202,8 +204,5 @@ int vs_fleetview_html(const char *path, const vs_fleet *fl, const vs_trend_list 
     for (int p = 0; p < fl->npairs; p++)
         write_pair(f, fl, charts, p);
     fputs("</body></html>\n", f);
-    bad = ferror(f);
-    if (fclose(f) != 0 || bad)
-        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
-    return 0;
+    return vs_afile_commit(&a, e);
 }

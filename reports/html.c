@@ -5,6 +5,7 @@
 #include "core/size.h"
 #include "core/version.h"
 #include "platform/clock.h"
+#include "platform/fs.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -242,18 +243,16 @@ static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
 int vs_html_write(const char *path, const vs_dataset *d, const vs_summary *s,
                   const vs_chart_set *charts, const char *const *data_dirs, vs_err *e)
 {
-    FILE *f = fopen(path, "wb");
-    int bad;
+    vs_afile a;
+    FILE *f;
 
-    if (f == NULL)
-        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
+    if (vs_afile_open(&a, path, "wb", e) != 0)
+        return -1;
+    f = a.f;
     write_head(f, d);
     write_warnings(f, d, s, charts);
     write_panels(f, d, s, charts);
     write_environment(f, d, data_dirs);
     fputs("</body></html>\n", f);
-    bad = ferror(f);
-    if (fclose(f) != 0 || bad)
-        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
-    return 0;
+    return vs_afile_commit(&a, e);
 }

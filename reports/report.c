@@ -13,26 +13,29 @@
 
 static int copy_file(const char *from, const char *to, vs_err *e)
 {
-    FILE *in = fopen(from, "rb"), *out;
+    uint64_t size;
+    int missing;
+    FILE *in = vs_open_regular(from, &size, &missing, e);
+    vs_afile out;
     char buf[65536];
     size_t n;
-    int bad;
 
     if (in == NULL)
-        return vs_err_set(e, VS_ERR_USAGE, "cannot read %s", from);
-    out = fopen(to, "wb");
-    if (out == NULL) {
+        return missing ? vs_err_set(e, VS_ERR_USAGE, "%s: missing", from) : -1;
+    if (vs_afile_open(&out, to, "wb", e) != 0) {
         fclose(in);
-        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", to);
+        return -1;
     }
     while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
+        if (fwrite(buf, 1, n, out.f) != n)
             break;
-    bad = ferror(in) || ferror(out);
+    if (ferror(in)) {
+        fclose(in);
+        vs_afile_abort(&out);
+        return vs_err_set(e, VS_ERR_RUNTIME, "reading %s failed", from);
+    }
     fclose(in);
-    if (fclose(out) != 0 || bad)
-        return vs_err_set(e, VS_ERR_RUNTIME, "copying %s to %s failed", from, to);
-    return 0;
+    return vs_afile_commit(&out, e);
 }
 
 /* The name of a directory's copy: the last component of its path (after
@@ -80,18 +83,13 @@ static int write_summary_csv(const vs_report_opts *o, const vs_dataset *d, const
                              vs_err *e)
 {
     char path[1400];
-    FILE *f;
-    int bad;
+    vs_afile a;
 
     snprintf(path, sizeof path, "%s/summary.csv", o->out);
-    f = fopen(path, "wb");
-    if (f == NULL)
-        return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
-    vs_table_csv(f, d, s);
-    bad = ferror(f);
-    if (fclose(f) != 0 || bad)
-        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed", path);
-    return 0;
+    if (vs_afile_open(&a, path, "wb", e) != 0)
+        return -1;
+    vs_table_csv(a.f, d, s);
+    return vs_afile_commit(&a, e);
 }
 
 /* Draw the charts in dir with gnuplot, or say in charts->skipped (and,

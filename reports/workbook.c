@@ -3,7 +3,9 @@
 #include "reports/charts.h"
 #include "core/label.h"
 #include "reports/markup.h"
+#include "platform/fs.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,9 +256,11 @@ int vs_workbook_write(const char *path, const vs_dataset *d, const vs_summary *s
 {
     book b;
     lxw_error rc;
+    char tmp[1500];
 
     memset(&b, 0, sizeof b);
-    b.wb = workbook_new(path);
+    vs_afile_tmp_name(path, tmp, sizeof tmp); /* renamed when whole (platform/fs.h) */
+    b.wb = workbook_new(tmp);
     if (b.wb == NULL)
         return vs_err_set(e, VS_ERR_USAGE, "cannot create %s", path);
     formats(&b);
@@ -264,8 +268,18 @@ int vs_workbook_write(const char *path, const vs_dataset *d, const vs_summary *s
     write_charts(&b, d, s);
     write_runs(&b, d);
     write_environment(&b, d);
+    errno = 0;
     rc = workbook_close(b.wb);
-    if (rc != LXW_NO_ERROR)
-        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s: %s", path, lxw_strerror(rc));
+    if (rc != LXW_NO_ERROR) {
+        int err = errno;
+        remove(tmp);
+        return vs_err_set(e, VS_ERR_RUNTIME, "writing %s failed: %s%s%s%s", path,
+                          err ? strerror(err) : "", err ? " (" : "", lxw_strerror(rc),
+                          err ? ")" : "");
+    }
+    if (vs_replace_file(tmp, path, e) != 0) {
+        remove(tmp);
+        return -1;
+    }
     return 0;
 }

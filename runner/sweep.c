@@ -19,6 +19,7 @@
 typedef struct sweep {
     const vs_sweep_opts *o;
     vs_runsfile rf;
+    vs_dir_lock *lock;     /* on --out: one sweep at a time */
     vs_matrix m;
     vs_meta meta;
     vs_progress prog;
@@ -263,7 +264,8 @@ static int prepare(sweep *s, vs_err *e)
     int planned, recorded = 0, n_ok;
     double measured, total, dummy[1];
 
-    if (vs_mkdir_p(o->out_dir, e) != 0 || vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 ||
+    if (vs_mkdir_p(o->out_dir, e) != 0 || vs_dir_lock_take(o->out_dir, "sweep", &s->lock, e) != 0 ||
+        vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 ||
         check_profile(s, e) != 0)
         return -1;
     if (vs_client_probe(&o->control, o->connect_timeout_ms, &s->server_cid, s->remote_info,
@@ -328,6 +330,7 @@ int vs_sweep_run(const vs_sweep_opts *o, vs_err *e)
                         s->meta.runs_failed);
 out:
     vs_runsfile_close(&s->rf);
+    vs_dir_unlock(s->lock);
     vs_matrix_free(&s->m);
     free(s->report);
     free(s);

@@ -147,3 +147,31 @@ t_report_without_gnuplot() {
     "$VSREPORT" report "$FIXTURE" -o "$TMP/r3" --gnuplot "$TMP/no-gnuplot" >"$TMP/out" 2>&1
     [ $? -eq 2 ] && grep -q -- '--gnuplot .*no such program' "$TMP/out" || fail "a wrong --gnuplot: $(cat "$TMP/out")"
 }
+
+# A full or read-only target: the error names the file and the reason, and
+# no 0-byte or half-written file stays (each is written under a temporary
+# name and renamed). Needs root for the small tmpfs; skipped otherwise.
+t_report_full_or_readonly_target() {
+    if [ "$(id -u)" != 0 ]; then
+        echo "skipped: mounting a small tmpfs needs root"
+        return 0
+    fi
+    mkdir -p "$TMP/full" "$TMP/ro"
+    trap 'umount "$TMP/full" "$TMP/ro" 2>/dev/null; cleanup' EXIT
+    mount -t tmpfs -o size=24k tmpfs "$TMP/full" || fail "cannot mount a tmpfs"
+    mount -t tmpfs -o ro,size=16k tmpfs "$TMP/ro" || fail "cannot mount a read-only tmpfs"
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/full/r" --no-render >"$TMP/o" 2>&1 &&
+        fail "a report on a full disk must fail"
+    grep -q "vsreport: writing $TMP/full/r/[^ ]* failed: No space left on device" "$TMP/o" ||
+        fail "the error lacks the path or the reason: $(cat "$TMP/o")"
+    [ -z "$(find "$TMP/full" -type f -size 0)" ] || fail "0-byte files left: $(find "$TMP/full" -size 0)"
+    [ -z "$(find "$TMP/full" -name '*.tmp-*')" ] || fail "temporary files left"
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/ro/r" --no-render >"$TMP/o" 2>&1 &&
+        fail "a report on a read-only disk must fail"
+    grep -q "$TMP/ro/r: Read-only file system" "$TMP/o" || fail "read-only: $(cat "$TMP/o")"
+    "$VSREPORT" compare "$FIXTURE" "$FIXTURE" --junit /dev/full >/dev/null 2>"$TMP/o"
+    [ $? -eq 2 ] || fail "compare --junit /dev/full should exit 2"
+    grep -q "writing /dev/full failed: No space left on device" "$TMP/o" || fail "$(cat "$TMP/o")"
+    [ -c /dev/full ] || fail "/dev/full was replaced"
+    umount "$TMP/full" "$TMP/ro"
+}

@@ -92,6 +92,24 @@ t_sweep_kill9_then_resume() {
     jq_true "$TMP/res/meta.json" '.status == "complete" and .resumed' "meta after resume"
 }
 
+# Two sweeps on one --out: the second is refused at once and names the
+# first's pid; the first completes alone (no duplicated run).
+t_sweep_second_on_same_out_refused() {
+    start_server
+    write_small_profile 0.3
+    sweep_bg "$TMP/out1"
+    local spid=$SWEEP_PID
+    wait_runs 2
+    sweep --resume >"$TMP/out2" 2>&1 && fail "a second sweep on the same --out must refuse"
+    grep -q "another sweep (pid $spid) is writing there" "$TMP/out2" ||
+        fail "the refusal does not name the holder: $(cat "$TMP/out2")"
+    wait "$spid" || fail "the first sweep failed: $(tail -n 5 "$TMP/out1")"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "expected 40 rows, got $(rows "$TMP/res")"
+    no_duplicates "$TMP/res"
+    [ -f "$TMP/res/.vsbench.lock" ] || fail "no lock file"
+    sweep --resume >"$TMP/out3" 2>&1 || fail "a sweep after the first ended is refused: $(cat "$TMP/out3")"
+}
+
 t_sweep_resume_refuses_other_profile() {
     start_server
     write_small_profile
