@@ -33,6 +33,9 @@ OS_LIBS := -lpthread -lm
 endif
 
 CFLAGS ?= -O2 -g
+# The runner links statically (copied into VMs as one file); `make asan`
+# clears it, since the sanitizers need the dynamic loader.
+STATIC ?= -static
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wno-missing-field-initializers -Wno-format-truncation
 override CFLAGS += -std=c11 $(WARN)
@@ -146,6 +149,7 @@ UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
 
 .PHONY: all static test unit-test gsl-check integration-test netns-test history-test vm-test \
         report nightly memcheck windows windows-test windows-dist bench install clean help \
+        asan fuzz \
         check-sizes FORCE libs-report libs-runner libs-test
 .DEFAULT_GOAL := all
 
@@ -228,7 +232,7 @@ $(RUNNER_LIB): $(call obj,$(RUNNER_SRC)) $(RUNNER_OBJ_EXTRA)
 $(BIN)/vsbench$(EXE): $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) -static $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) $(OS_LIBS) \
+	$(Q)$(CC) $(STATIC) $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) $(OS_LIBS) \
 	    2>$(BUILD)/link.log || { cat $(BUILD)/link.log; rm -f $@; exit 1; }
 	@# glibc warns that static getaddrinfo needs NSS modules for host names;
 	@# numeric addresses (what VMs use) need nothing. Show any other warning.
@@ -289,6 +293,40 @@ gsl-check: all $(UNIT_BIN) ## no shipped binary links GSL (tests/no-gsl.sh)
 # The unit tests and a real serve/run pair under valgrind.
 memcheck: all $(UNIT_BIN) ## unit tests and a serve/run pair under valgrind
 	tests/memcheck.sh
+
+# ---- sanitizers and fuzzing -----------------------------------------------
+
+# Both binaries and the unit tests with AddressSanitizer and UBSan in their
+# own build directory (dynamic: the sanitizers refuse -static), then the
+# unit and integration tests with them; any report fails the run.
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+ASAN_DIR := build/asan-$(TRIPLET)
+asan: ## ASan+UBSan builds (build/asan-*), then the unit and integration tests with them
+	$(MAKE) BUILD=$(ASAN_DIR) BIN=$(ASAN_DIR)/bin STATIC= CFLAGS="-O1 -g $(SAN_FLAGS)" \
+	    LDFLAGS="$(SAN_FLAGS)" $(ASAN_DIR)/bin/vsbench $(ASAN_DIR)/bin/vsreport \
+	    $(ASAN_DIR)/tests/unit_tests
+	tests/asan.sh $(ASAN_DIR)
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan
+# in build/fuzz-*; each runs FUZZ_SECONDS from its seed corpus
+# (tests/fuzz/corpus/NAME) and prints its executions; a crash fails.
+FUZZ_SECONDS ?= 60
+# clang knows some of gcc's warning options by other names; ethtool's
+# variable-sized header inside a struct is the GNU extension the kernel API needs.
+CLANG_WARN := -Wno-unknown-warning-option -Wno-gnu-variable-sized-type-not-at-end
+FUZZ_DIR := build/fuzz-$(TRIPLET)
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz: ## libFuzzer on the decoders, frame reader, CSV, profile and results loader (FUZZ_SECONDS each)
+	$(MAKE) CC=clang BUILD=$(FUZZ_DIR) \
+	    CFLAGS="-O1 -g $(SAN_FLAGS) -fsanitize=fuzzer-no-link $(CLANG_WARN)" \
+	    $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz/%)
+	tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/fuzz_%.o $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB)
+	@mkdir -p $(dir $@)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(SAN_FLAGS) -fsanitize=fuzzer -o $@ $^ $(REPORT_LIBS) $(INIH_LIBS) $(OS_LIBS)
+$(call obj,$(wildcard tests/fuzz/*.c)): override CPPFLAGS += $(REPORT_CPPFLAGS)
 
 vm-test: $(BIN)/vsbench$(EXE) ## vsock for real inside a QEMU guest (tests/vm)
 	tests/vm/run.sh $(BIN)/vsbench$(EXE)

@@ -280,7 +280,7 @@ static int point_of(vs_rows *r, int col, vs_point *pt)
 static int window_sources(vs_history *h, const char *pair, int window, vs_dataset *d,
                           int64_t *ids, vs_err *e)
 {
-    int all = pair == NULL || pair[0] == '\0', rc;
+    int all = pair == NULL || pair[0] == '\0', rc = 0; /* 0 rows for a window of 0 */
     vs_param p[] = { VS_P_TEXT(pair), VS_P_INT(window) };
     vs_rows *r;
 

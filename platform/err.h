@@ -26,7 +26,9 @@ typedef struct vs_err {
     char msg[VS_ERR_MSG_MAX]; /* human readable, no trailing newline */
 } vs_err;
 
-#if defined(__GNUC__)
+#if defined(__clang__) /* clang (the fuzz build) knows printf, not gnu_printf */
+#define VS_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#elif defined(__GNUC__)
 #define VS_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
 #else
 #define VS_PRINTF(f, a)

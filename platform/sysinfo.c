@@ -68,7 +68,7 @@ void vs_cpuid_brand(char *buf, size_t n)
     char brand[49];
 
     buf[0] = '\0';
-    if (__get_cpuid_max(0x80000000, NULL) < 0x80000004)
+    if ((unsigned)__get_cpuid_max(0x80000000, NULL) < 0x80000004u)
         return;
     for (unsigned i = 0; i < 3; i++)
         __cpuid(0x80000002 + i, r[i * 4], r[i * 4 + 1], r[i * 4 + 2], r[i * 4 + 3]);
