@@ -45,25 +45,31 @@ static int add_rec(vs_dataset *d, const vs_rec *r, int *cap)
     return p != NULL ? (d->rec = p, 0) : -1;
 }
 
-/* Room for one record per line of text at once: a large file is not
- * copied again at each doubling. */
-static int reserve_recs(vs_dataset *d, int *cap, const char *text, vs_err *e)
+/* The shortest row runs.csv can hold: 18 fields, each at least one
+ * character but the error, and their commas. */
+#define ROW_MIN_BYTES 35
+
+/* Room for the rows of the text at once (its lines, at most one row per
+ * ROW_MIN_BYTES): a large file is not copied again at each doubling. Only
+ * a help: when it cannot be had, the array grows as rows come. */
+static void reserve_recs(vs_dataset *d, int *cap, const char *text)
 {
-    size_t lines = 1;
+    size_t lines = 1, most;
+    const char *s = text, *last = text;
     vs_rec *p;
 
-    for (const char *s = text; (s = strchr(s, '\n')) != NULL; s++)
+    for (; (s = strchr(s, '\n')) != NULL; last = ++s)
         lines++;
-    if (lines > (size_t)(INT_MAX - d->nrec))
-        return vs_err_set(e, VS_ERR_USAGE, "more than %d rows", INT_MAX);
-    if ((size_t)d->nrec + lines <= (size_t)*cap)
-        return 0;
+    most = (size_t)(last - text + strlen(last)) / ROW_MIN_BYTES + 1;
+    if (lines > most)
+        lines = most;
+    if (lines > (size_t)(INT_MAX - d->nrec) || (size_t)d->nrec + lines <= (size_t)*cap)
+        return;
     p = realloc(d->rec, ((size_t)d->nrec + lines) * sizeof *p);
     if (p == NULL)
-        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory (%lu rows)", (unsigned long)lines);
+        return;
     d->rec = p;
     *cap = d->nrec + (int)lines;
-    return 0;
 }
 
 void vs_dataset_note(vs_dataset *d, const char *fmt, ...)
@@ -109,13 +115,11 @@ static int load_csv(vs_dataset *d, int si, int *cap, vs_err *e)
     if (got != 0)
         return got < 0 ? -1 : vs_err_set(e, VS_ERR_USAGE, "%s: missing (a results directory "
                                          "holds runs.csv and meta.json)", file);
-    got = reserve_recs(d, cap, text, e);
-    if (got == 0) {
-        got = vs_runs_open(&rd, file, text, e);
-        if (got == 0)
-            got = read_rows(d, si, &rd, cap, e);
-        vs_runs_close(&rd); /* also after a failed open */
-    }
+    reserve_recs(d, cap, text);
+    got = vs_runs_open(&rd, file, text, e);
+    if (got == 0)
+        got = read_rows(d, si, &rd, cap, e);
+    vs_runs_close(&rd); /* also after a failed open */
     free(text);
     return got;
 }
