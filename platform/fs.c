@@ -146,3 +146,30 @@ void vs_afile_abort(vs_afile *a)
     if (!a->direct)
         remove(a->tmp);
 }
+
+int vs_copy_file(const char *from, const char *to, vs_err *e)
+{
+    uint64_t size;
+    int missing;
+    FILE *in = vs_open_regular(from, &size, &missing, e);
+    vs_afile out;
+    char buf[65536];
+    size_t n;
+
+    if (in == NULL)
+        return missing ? vs_err_set(e, VS_ERR_USAGE, "%s: missing", from) : -1;
+    if (vs_afile_open(&out, to, "wb", e) != 0) {
+        fclose(in);
+        return -1;
+    }
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out.f) != n)
+            break;
+    if (ferror(in)) {
+        fclose(in);
+        vs_afile_abort(&out);
+        return vs_err_set(e, VS_ERR_RUNTIME, "reading %s failed", from);
+    }
+    fclose(in);
+    return vs_afile_commit(&out, e);
+}

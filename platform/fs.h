@@ -27,6 +27,9 @@ int vs_replace_file(const char *from, const char *to, vs_err *e);
 /* 1 if the path exists. */
 int vs_path_exists(const char *path);
 
+/* Remove an empty directory (0, or -1 with errno). */
+int vs_remove_dir(const char *path);
+
 /* What a path is (symbolic links followed). OTHER: a FIFO, a device, a
  * socket, or a path that cannot be examined. */
 enum vs_path_kind { VS_PATH_MISSING, VS_PATH_FILE, VS_PATH_DIR, VS_PATH_OTHER };
@@ -82,6 +85,9 @@ void vs_afile_abort(vs_afile *a);
 /* The temporary name of `path`, for a file a library writes itself (the
  * workbook): write there, then vs_replace_file, or remove it. */
 void vs_afile_tmp_name(const char *path, char *tmp, size_t n);
+
+/* Copy a regular file whole (vs_open_regular, then a vs_afile). */
+int vs_copy_file(const char *from, const char *to, vs_err *e);
 
 /* 1 if the stream is an interactive terminal. */
 int vs_is_tty(FILE *f);

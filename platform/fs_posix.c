@@ -210,3 +210,8 @@ void vs_dir_unlock(vs_dir_lock *lock)
     close(lock->fd); /* drops the lock; the file stays (removing it would race) */
     free(lock);
 }
+
+int vs_remove_dir(const char *path)
+{
+    return rmdir(path);
+}

@@ -205,3 +205,8 @@ void vs_dir_unlock(vs_dir_lock *lock)
     CloseHandle(lock->h); /* drops the lock; the file stays */
     free(lock);
 }
+
+int vs_remove_dir(const char *path)
+{
+    return _rmdir(path);
+}

@@ -11,33 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int copy_file(const char *from, const char *to, vs_err *e)
-{
-    uint64_t size;
-    int missing;
-    FILE *in = vs_open_regular(from, &size, &missing, e);
-    vs_afile out;
-    char buf[65536];
-    size_t n;
-
-    if (in == NULL)
-        return missing ? vs_err_set(e, VS_ERR_USAGE, "%s: missing", from) : -1;
-    if (vs_afile_open(&out, to, "wb", e) != 0) {
-        fclose(in);
-        return -1;
-    }
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out.f) != n)
-            break;
-    if (ferror(in)) {
-        fclose(in);
-        vs_afile_abort(&out);
-        return vs_err_set(e, VS_ERR_RUNTIME, "reading %s failed", from);
-    }
-    fclose(in);
-    return vs_afile_commit(&out, e);
-}
-
 /* The name of a directory's copy: the last component of its path (after
  * any '/', '\' or ':', so Windows paths too), at most 100 characters,
  * anything but letters, digits, '.', '_' and '-' made '_': a file name on
@@ -68,11 +41,11 @@ static int copy_sources(const vs_report_opts *o, char (*rel)[160], vs_err *e)
             return -1;
         snprintf(from, sizeof from, "%s/runs.csv", o->dirs[i]);
         snprintf(to, sizeof to, "%s/runs.csv", dir);
-        if (copy_file(from, to, e) != 0)
+        if (vs_copy_file(from, to, e) != 0)
             return -1;
         snprintf(from, sizeof from, "%s/meta.json", o->dirs[i]);
         snprintf(to, sizeof to, "%s/meta.json", dir);
-        if (copy_file(from, to, e) != 0)
+        if (vs_copy_file(from, to, e) != 0)
             return -1;
     }
     return 0;

@@ -175,3 +175,24 @@ t_report_full_or_readonly_target() {
     [ -c /dev/full ] || fail "/dev/full was replaced"
     umount "$TMP/full" "$TMP/ro"
 }
+
+# gnuplot draws in a private folder and whole charts are moved into
+# charts/: one that fails half-way leaves no partial PNG and no folder.
+t_report_failed_gnuplot_leaves_nothing() {
+    cat >"$TMP/halfplot" <<'G'
+#!/bin/sh
+# a gnuplot that writes half a PNG, then fails: -e "cd 'DIR'" ../BASE.gp
+dir=$(printf '%s' "$2" | sed "s/^cd '\(.*\)'$/\1/")
+printf '\211PNG half' >"$dir/$(basename "$3" .gp).png"
+exit 1
+G
+    chmod +x "$TMP/halfplot"
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" --gnuplot "$TMP/halfplot" >"$TMP/o" 2>&1 &&
+        fail "a failing gnuplot must fail the report"
+    grep -q 'gnuplot failed on' "$TMP/o" || fail "no error: $(cat "$TMP/o")"
+    [ -z "$(find "$TMP/r" -name '*.png')" ] || fail "a half-drawn chart stayed: $(find "$TMP/r" -name '*.png')"
+    [ -z "$(find "$TMP/r" -name '.render-*')" ] || fail "the drawing folder stayed"
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" >"$TMP/o" 2>&1 || fail "report failed: $(cat "$TMP/o")"
+    [ -z "$(find "$TMP/r" -name '.render-*')" ] || fail "the drawing folder stayed after success"
+    [ -s "$TMP/r/charts/stream-1s-cpu.pdf" ] || fail "charts not drawn"
+}
