@@ -242,6 +242,8 @@ int vs_history_pairs(vs_history *h, char (**pairs)[VS_HISTORY_PAIR_MAX], int *n,
     if (vs_db_query(h->db, "SELECT DISTINCT pair FROM sweeps ORDER BY pair", NULL, 0, &r, e) != 0)
         return vs_err_prefix(e, "history %s", vs_db_shown(h->db));
     while ((rc = vs_rows_next(r, e)) == 1) {
+        if (strlen(vs_rows_text(r, 0)) >= VS_HISTORY_PAIR_MAX)
+            continue;
         if (*n == cap) {
             cap = cap ? cap * 2 : 16;
             char (*p)[VS_HISTORY_PAIR_MAX] = realloc(*pairs, (size_t)cap * sizeof *p);

@@ -52,7 +52,9 @@ int vs_history_add(vs_history *h, const vs_dataset *d, int si, const char *pair,
 /* List the nights, oldest first; only those of `pair` when it is not NULL. */
 int vs_history_show(vs_history *h, const char *pair, FILE *out, vs_err *e);
 
-/* The host pairs, sorted byte by byte. *pairs is malloc'ed (free it). */
+/* The host pairs, sorted byte by byte. *pairs is malloc'ed (free it). A pair
+ * too long for the array (never written by add, only by another tool) is
+ * left out rather than cut, which would name no pair. */
 int vs_history_pairs(vs_history *h, char (**pairs)[VS_HISTORY_PAIR_MAX], int *n, vs_err *e);
 
 /* The last `window` nights of a host pair (all pairs when pair is NULL or

@@ -62,6 +62,30 @@ no_escape() {
     done
 }
 
+# no_markup_control FILE...: as no_escape, for HTML and XML, where a
+# carriage return is only a line break (parsers read it as one).
+no_markup_control() {
+    local f
+    for f in "$@"; do
+        if tr -d '\r' <"$f" | LC_ALL=C grep -q -P '[\x00-\x08\x0b-\x1f\x7f]'; then
+            fail "$(basename "$f") holds a raw control character: $(tr -d '\r' <"$f" | LC_ALL=C grep -n -P '[\x00-\x08\x0b-\x1f\x7f]' | head -n 3 | cat -v)"
+        fi
+    done
+}
+
+# html_clean FILE...: libxml2's HTML parser (HTML 4) reports nothing but
+# the HTML 5 tags it does not know: no stray tag, no bad character or
+# encoding, as for a report of clean files.
+html_clean() {
+    local f html5='Tag \(figure\|figcaption\|details\|summary\|section\|nav\|header\|footer\|main\) invalid'
+    for f in "$@"; do
+        xmllint --html --noout "$f" >"$TMP/lint" 2>&1 || true
+        if grep 'error' "$TMP/lint" | grep -v -q "$html5"; then
+            fail "$(basename "$f"): $(grep -A 2 'error' "$TMP/lint" | grep -v "$html5" | head -n 6)"
+        fi
+    done
+}
+
 # well_formed FILE...: each parses as XML.
 well_formed() {
     local f
@@ -98,13 +122,14 @@ t_hostile_report_page_and_workbook() {
     no_marker
     no_raw_html "$TMP/r/index.html"
     grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$TMP/r/index.html" || fail "payload not shown escaped"
-    xmllint --html --noout "$TMP/r/index.html" 2>"$TMP/lint" || true
-    ! grep -q -i 'invalid char\|not proper UTF-8' "$TMP/lint" || fail "index.html: $(head -n 3 "$TMP/lint")"
-    no_escape "$TMP/r/index.html"
+    html_clean "$TMP/r/index.html"
+    no_markup_control "$TMP/r/index.html"
     mkdir "$TMP/x" && (cd "$TMP/x" && unzip -q "$TMP/r/report.xlsx") || fail "report.xlsx is not a zip"
     well_formed $(find "$TMP/x" -name '*.xml' -o -name '*.rels')
     grep -q 'Injected heading' "$TMP/x/xl/sharedStrings.xml" || fail "the workbook lost the strings"
     grep -q 'touch MARKER1' "$TMP/x/xl/charts/chart1.xml" || fail "the chart title lost the strings"
+    "$VSREPORT" summary "$TMP/h" --csv >"$TMP/c" 2>/dev/null || fail "summary --csv failed"
+    cmp -s "$TMP/c" "$TMP/r/summary.csv" || fail "summary.csv is not the (checked) CSV of summary --csv"
 }
 
 t_hostile_summary_outputs() {
@@ -129,9 +154,12 @@ t_hostile_csv_formula() {
     sed -n 2p "$TMP/c" | grep -q "^\"'=HYPERLINK" || fail "formula not neutralised: $(sed -n 2p "$TMP/c")"
 }
 
+# The candidate's folder name (its label) is hostile too: a backtick that
+# would close a code span, a tag, a line break and a heading, a cell bar.
 t_hostile_compare_outputs() {
-    hostile_dir "$TMP/h"
-    "$VSREPORT" compare "$FIXTURE" "$TMP/h" --markdown "$TMP/v.md" --junit "$TMP/v.xml" \
+    local h="$TMP/"$'c`x` <b>\n## Injected | y\e[2J'
+    hostile_dir "$h"
+    "$VSREPORT" compare "$FIXTURE" "$h" --markdown "$TMP/v.md" --junit "$TMP/v.xml" \
         >"$TMP/t" 2>"$TMP/err"
     [ $? -le 1 ] || fail "compare failed: $(cat "$TMP/err")"
     no_marker
@@ -141,10 +169,14 @@ t_hostile_compare_outputs() {
     grep -q 'alert(1)' "$TMP/v.xml" || fail "JUnit lost the warning's text"
     ! grep -q '<' "$TMP/v.md" || fail "raw HTML in the Markdown: $(grep -n '<' "$TMP/v.md" | head -n 3)"
     [ "$(grep -c '^#' "$TMP/v.md")" -eq 1 ] || fail "a heading was injected: $(grep -n '^#' "$TMP/v.md")"
+    ! grep -n '[^\\]`' "$TMP/v.md" || fail "a raw backtick in the Markdown"
+    grep -q '^Baseline .*c\\`x\\` &lt;b&gt; \\#\\# Injected \\| y' "$TMP/v.md" ||
+        fail "the candidate's label is not shown escaped: $(grep -n '^Baseline' "$TMP/v.md")"
     grep -q '^| ' "$TMP/v.md" || fail "no table"
     awk -F'|' '/^\| tcp|^\| vsock/ && NF != 9 { exit 1 }' "$TMP/v.md" || fail "a table row has extra cells"
-    "$VSREPORT" compare "$FIXTURE" "$TMP/h" --json >"$TMP/j" 2>/dev/null
+    "$VSREPORT" compare "$FIXTURE" "$h" --json >"$TMP/j" 2>/dev/null
     jq -e '.warnings | length > 0' "$TMP/j" >/dev/null || fail "compare --json is not valid JSON"
+    jq -e '.candidate | endswith("y\u001b[2J")' "$TMP/j" >/dev/null || fail "compare --json lost the label"
 }
 
 # Error messages quote the bad value: escaped, never raw.
@@ -169,9 +201,16 @@ t_hostile_history() {
             fail "history add failed: $(cat "$TMP/add")"
     done
     no_escape "$TMP/add"
+    # add refuses control characters in a pair, but a history is a file
+    # (or a shared database) of its own: plant them there (in a name short
+    # enough to be a pair), and one too long to be one, left out
+    sqlite3 "$u" "UPDATE sweeps SET pair = '<script>x</script> \`touch MARKER2\` x\" ; system(\"touch MARKER1\") ; y=\"' || char(1) || char(27) || '[31mRED' || char(10) || '## Injected' || char(13) || char(155) || '2J'" ||
+        fail "sqlite3 failed"
+    sqlite3 "$u" "INSERT INTO sweeps (started, tool_version, git_revision, pair, profile, meta, added) SELECT '2026-11-05T05:00:00Z', tool_version, git_revision, printf('%.300c', 'p'), profile, meta, added FROM sweeps WHERE id = 1" ||
+        fail "sqlite3 failed"
     "$VSREPORT" history show --history "$u" >"$TMP/show" 2>&1 || fail "history show failed"
     no_escape "$TMP/show"
-    [ "$(wc -l <"$TMP/show")" -eq 5 ] || fail "history show gained lines: $(cat -v "$TMP/show")"
+    [ "$(wc -l <"$TMP/show")" -eq 6 ] || fail "history show gained lines: $(cat -v "$TMP/show")"
     (cd "$TMP" && "$VSREPORT" history trend --history "$u" -o "$TMP/trend") >"$TMP/tr" 2>&1 ||
         fail "history trend failed: $(cat "$TMP/tr")"
     no_marker
@@ -181,10 +220,13 @@ t_hostile_history() {
         fail "history fleet failed: $(cat "$TMP/fl")"
     no_marker
     no_raw_html "$TMP/fleet/index.html"
-    no_escape "$TMP/fleet/index.html" "$TMP/fleet/fleet.md"
+    html_clean "$TMP/fleet/index.html"
+    no_markup_control "$TMP/fleet/index.html"
+    no_escape "$TMP/fleet/fleet.md"
     ! grep -q '<' "$TMP/fleet/fleet.md" || fail "raw HTML in fleet.md"
     [ "$(grep -c '^#' "$TMP/fleet/fleet.md")" -eq 1 ] || fail "a heading was injected into fleet.md"
     jq -e '.' "$TMP/fleet/fleet.json" >/dev/null || fail "fleet.json is not valid JSON"
+    jq -e '.pairs | length == 1' "$TMP/fleet/fleet.json" >/dev/null || fail "fleet.json: not one pair (the overlong one left out): $(jq -c .pairs "$TMP/fleet/fleet.json")"
 }
 
 # A FIFO, a directory or a device in a file's place: one clear line at
