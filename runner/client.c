@@ -319,8 +319,11 @@ static int run_test(client *c, vs_run_report *r, vs_err *e)
     vs_side_result local;
     vs_addr base;
 
-    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0 ||
-        measure(c, &req, base.tr, r, &local, e) != 0)
+    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0)
+        return -1;
+    if (c->o->on_ready != NULL)
+        c->o->on_ready(c->o->ctx, r);
+    if (measure(c, &req, base.tr, r, &local, e) != 0)
         return -1;
     return collect(c, &req, &local, r, e);
 }
