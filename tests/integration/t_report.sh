@@ -106,6 +106,25 @@ t_summary_one_run_and_interrupted() {
     return 0
 }
 
+t_report_xlsx_charts_print() {
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
+    local x=$TMP/r/report.xlsx
+    # a whisker per bar: fixed error bars, one legend entry per series kept
+    unzip -p "$x" xl/charts/chart1.xml >"$TMP/c1"
+    [ "$(grep -o '<c:errValType val="fixedVal"/>' "$TMP/c1" | wc -l)" -ge 8 ] ||
+        fail "the native chart has no per-point error bars"
+    grep -q '<c:legendEntry>' "$TMP/c1" || fail "duplicate legend entries not removed"
+    # the Charts sheet prints landscape, one page wide, one chart a page
+    unzip -p "$x" xl/workbook.xml | grep -q '<sheet name="Chart series" sheetId="[0-9]*" state="hidden"' ||
+        fail "the helper sheet is not hidden"
+    unzip -p "$x" xl/worksheets/sheet2.xml >"$TMP/s2"
+    grep -q '<pageSetup fitToHeight="0" orientation="landscape"/>' "$TMP/s2" || fail "Charts not landscape, fit to width"
+    grep -q '<pageSetUpPr fitToPage="1"/>' "$TMP/s2" || fail "Charts not fit to the page"
+    # the Summary sheet is as wide as its host pairs
+    unzip -p "$x" xl/worksheets/sheet1.xml | grep -q '<col min="1" max="1" width="6[0-9]' ||
+        fail "the host pair column is not as wide as the pair"
+}
+
 t_report_html_warnings_and_precision() {
     one_run_interrupted "$TMP/one"
     "$VSREPORT" report "$FIXTURE" "$TMP/one" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
