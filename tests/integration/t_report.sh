@@ -205,12 +205,12 @@ t_report_without_gnuplot() {
         || fail "the page lacks the note"
     ! grep -q '<img' "$TMP/r/index.html" || fail "the page shows charts that were not drawn"
     [ -s "$TMP/r/report.xlsx" ] && [ -s "$TMP/r/summary.csv" ] || fail "no workbook or summary.csv"
-    [ -s "$TMP/r/charts/stream-1s-throughput.gp" ] || fail "no gnuplot scripts"
-    [ ! -e "$TMP/r/charts/stream-1s-throughput.png" ] || fail "a chart was drawn without gnuplot"
+    [ -s "$TMP/r/charts/stream-x1-throughput.gp" ] || fail "no gnuplot scripts"
+    [ ! -e "$TMP/r/charts/stream-x1-throughput.png" ] || fail "a chart was drawn without gnuplot"
     "$VSREPORT" summary "$FIXTURE" --csv | cmp -s - "$TMP/r/summary.csv" || fail "summary.csv differs from summary --csv"
     PATH=/nonexistent "$VSREPORT" report "$FIXTURE" -o "$TMP/r2" --gnuplot "$gp" >"$TMP/out" 2>"$TMP/err" \
         || fail "report --gnuplot failed: $(cat "$TMP/err")"
-    [ -s "$TMP/r2/charts/stream-1s-throughput.png" ] || fail "--gnuplot did not draw"
+    [ -s "$TMP/r2/charts/stream-x1-throughput.png" ] || fail "--gnuplot did not draw"
     ! grep -q 'Charts not drawn' "$TMP/r2/index.html" || fail "a note although the charts were drawn"
     "$VSREPORT" report "$FIXTURE" -o "$TMP/r3" --gnuplot "$TMP/no-gnuplot" >"$TMP/out" 2>&1
     [ $? -eq 2 ] && grep -q -- '--gnuplot .*no such program' "$TMP/out" || fail "a wrong --gnuplot: $(cat "$TMP/out")"
