@@ -73,7 +73,7 @@ static int build_axes(vs_summary *s)
 /* Statistics of one point from the aggregate rows of its runs (`rows`:
  * indices into d->rec, in file order). */
 static void summarize_point(const vs_dataset *d, vs_point_summary *ps, const int *rows,
-                            int nrows, double *buf)
+                            int nrows, double *buf, double *sd)
 {
     int n = 0;
 
@@ -85,6 +85,7 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, const int
                 snprintf(ps->first_error, sizeof ps->first_error, "%s", r->row.error);
             continue;
         }
+        sd[n] = r->row.sd_local + r->row.sd_remote;
         buf[n++] = r->row.gbps;
         ps->cpu_local += r->row.cpu_local;
         ps->cpu_remote += r->row.cpu_remote;
@@ -107,6 +108,23 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, const int
     ps->clamped = n > 0 && ps->key.pt.sock > 0 &&
                   (ps->eff_local < ps->key.pt.sock || ps->eff_remote < ps->key.pt.sock);
     vs_stats_compute(buf, n, VS_CONFIDENCE, &ps->gbps);
+    vs_stats_compute(sd, n, VS_CONFIDENCE, &ps->sd_total);
+}
+
+enum vs_interval_kind vs_summary_interval(const vs_stats *st, double *lo, double *hi)
+{
+    if (st->n >= VS_MIN_CI_RUNS && st->ci_valid) {
+        *lo = st->mean - st->ci_half;
+        *hi = st->mean + st->ci_half;
+        return VS_IV_CI;
+    }
+    if (st->n >= 2) {
+        *lo = st->min;
+        *hi = st->max;
+        return VS_IV_RANGE;
+    }
+    *lo = *hi = st->mean;
+    return VS_IV_NONE;
 }
 
 /* The point of every aggregate row (-1 for session rows) in at[], adding
@@ -153,7 +171,7 @@ static void group_rows(const vs_dataset *d, const vs_summary *s, const int *at, 
 int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
 {
     size_t n = (size_t)d->nrec + 1;
-    double *buf = malloc(sizeof(double) * n);
+    double *buf = malloc(sizeof(double) * 2 * n); /* gbps, then sd */
     int *at = malloc(sizeof(int) * n), *rows = malloc(sizeof(int) * n);
     int *first = malloc(sizeof(int) * (n + 1));
     int rc = 0;
@@ -166,7 +184,8 @@ int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
         assign_points(d, s, at);
         group_rows(d, s, at, first, rows);
         for (int p = 0; p < s->n; p++)
-            summarize_point(d, &s->p[p], rows + first[p], first[p + 1] - first[p], buf);
+            summarize_point(d, &s->p[p], rows + first[p], first[p + 1] - first[p], buf,
+                            buf + n);
         if (build_axes(s) != 0)
             rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     }
@@ -209,8 +228,22 @@ void vs_summary_ratio(const vs_summary *s, const vs_panel *pn, enum vs_transport
     const vs_point_summary *pb = vs_summary_at(s, pn, &sb, msg);
 
     memset(r, 0, sizeof *r);
-    if (pa != NULL && pb != NULL)
-        vs_ratio_compute(&pa->gbps, &pb->gbps, VS_CONFIDENCE, r);
+    if (pa == NULL || pb == NULL)
+        return;
+    vs_ratio_compute(&pa->gbps, &pb->gbps, VS_CONFIDENCE, r);
+    r->lo = r->hi = r->r;
+    r->kind = VS_IV_NONE;
+    if (!r->valid)
+        return;
+    if (pa->gbps.n >= VS_MIN_CI_RUNS && pb->gbps.n >= VS_MIN_CI_RUNS && r->ci_valid) {
+        r->lo = r->r - r->ci_half;
+        r->hi = r->r + r->ci_half;
+        r->kind = VS_IV_CI;
+    } else if ((pa->gbps.n >= 2 || pb->gbps.n >= 2) && pb->gbps.min > 0) {
+        r->lo = pa->gbps.min / pb->gbps.max;
+        r->hi = pa->gbps.max / pb->gbps.min;
+        r->kind = VS_IV_RANGE;
+    }
 }
 
 enum vs_transport vs_summary_baseline(const vs_summary *s)

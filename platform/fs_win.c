@@ -89,6 +89,15 @@ FILE *vs_open_regular(const char *path, uint64_t *size, int *missing, vs_err *e)
     return f;
 }
 
+int vs_path_is_socket(const char *path)
+{
+    DWORD attr = GetFileAttributesA(path);
+
+    /* an AF_UNIX socket file is a reparse point (IO_REPARSE_TAG_AF_UNIX) */
+    return attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_REPARSE_POINT) &&
+           !(attr & FILE_ATTRIBUTE_DIRECTORY);
+}
+
 int vs_is_tty(FILE *f)
 {
     return _isatty(_fileno(f));
@@ -98,6 +107,16 @@ void vs_stdout_binary(void)
 {
     fflush(stdout);
     _setmode(_fileno(stdout), _O_BINARY);
+}
+
+int vs_tty_columns(FILE *f)
+{
+    CONSOLE_SCREEN_BUFFER_INFO info;
+    HANDLE h = (HANDLE)_get_osfhandle(_fileno(f));
+
+    if (h == INVALID_HANDLE_VALUE || !GetConsoleScreenBufferInfo(h, &info))
+        return 0;
+    return info.srWindow.Right - info.srWindow.Left + 1;
 }
 
 const char *vs_temp_dir(void)

@@ -3,6 +3,7 @@
 #include "runner/measure.h"
 #include "core/size.h"
 #include "platform/clock.h"
+#include "platform/facts.h"
 #include "platform/fs.h"
 
 #include <stdio.h>
@@ -243,6 +244,7 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
         r->remote_buf[i].rcv = c->conn.rcv[i];
     }
     check_sizes(r, req->sock_size, base->tr);
+    vs_facts_path(c->data[0], base->tr, &r->path);
     /* What the receiving end reads per call (the same rule on both ends). */
     r->recv_size = req->test == VS_TEST_MAERTS
                        ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)
@@ -319,8 +321,11 @@ static int run_test(client *c, vs_run_report *r, vs_err *e)
     vs_side_result local;
     vs_addr base;
 
-    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0 ||
-        measure(c, &req, base.tr, r, &local, e) != 0)
+    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0)
+        return -1;
+    if (c->o->on_ready != NULL)
+        c->o->on_ready(c->o->ctx, r);
+    if (measure(c, &req, base.tr, r, &local, e) != 0)
         return -1;
     return collect(c, &req, &local, r, e);
 }

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "core/facts.h"
 #include "core/json.h"
 #include "core/runs.h"
 #include "runner/proto.h"
@@ -40,6 +41,7 @@ typedef struct vs_run_report {
     char warn[VS_MAX_WARN][VS_ERRTEXT_MAX];
     uint32_t server_cid;
     char server_info[VS_INFO_MAX];
+    vs_facts path;            /* the client end of the first data connection */
 } vs_run_report;
 
 /* Prepare rows for a test that has not run (or failed before measuring):
@@ -56,7 +58,10 @@ void vs_report_warn(vs_run_report *r, const char *fmt, ...) VS_PRINTF(2, 3);
 /* The aggregate row. */
 const vs_row *vs_report_total(const vs_run_report *r);
 
-void vs_report_print(FILE *f, const vs_run_report *r);
+/* The human form: the header (test, addresses, sizes, buffer warnings),
+ * printed before the test runs, and the table of rows and CPU after. */
+void vs_report_print_header(FILE *f, const vs_run_report *r);
+void vs_report_print_table(FILE *f, const vs_run_report *r);
 
 /* The receive size and what measuring cost each side (run --verbose). */
 void vs_report_print_overhead(FILE *f, const vs_run_report *r);

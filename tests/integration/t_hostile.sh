@@ -12,6 +12,7 @@ P_GNUPLOT='x" ; system("touch MARKER1") ; y="'
 P_BACKTICK='`touch MARKER2`'
 P_SINGLE="' . system(\"touch MARKER3\") . '"
 P_SHELL='$(touch MARKER4)'
+P_BSLASH='\" . system("touch MARKER5") . "'
 P_HTML='<script>alert(1)</script><img src=x onerror=alert(2)>'
 P_CTRL=$'a\x01b\e[31mRED\e[0m\e]0;title\a'
 P_MD=$'md\n## Injected heading\n| a | b |'
@@ -20,16 +21,23 @@ P_MD=$'md\n## Injected heading\n| a | b |'
 # string a writer shows (short kernels, so that both fit in a pair label).
 hostile_meta() {
     jq --arg g "$P_GNUPLOT" --arg b "$P_BACKTICK" --arg s "$P_SINGLE" --arg sh "$P_SHELL" \
-       --arg h "$P_HTML" --arg c "$P_CTRL" --arg m "$P_MD" --arg start "$2" '
+       --arg h "$P_HTML" --arg c "$P_CTRL" --arg m "$P_MD" --arg bs "$P_BSLASH" --arg start "$2" '
         .hosts.local.kernel = $g | .hosts.remote.kernel = $b |
-        .hosts.local.os = $c | .hosts.remote.os = $s |
+        .hosts.local.os = $c | .hosts.remote.os = ($s + $bs) |
         .hosts.local.hypervisor = $m | .hosts.remote.hypervisor = $sh |
         .hosts.local.cpu_model = $h | .hosts.remote.cpu_model = $m |
         .hosts.local.hostname = $c | .hosts.remote.hostname = $h |
         .hosts.local.os_release = $m | .hosts.remote.os_release = $g |
         .profile.name = $h | .profile.description = $c | .profile.text = $m |
         .status = $h | .start = $start | .version = $c | .git_revision = $m | .control = $g |
-        .skipped = [{ "transport": $h, "reason": ($c + $m) }]' \
+        .skipped = [{ "transport": $h, "reason": ($c + $m) }] |
+        .schema = 2 |
+        .hosts.local.facts = { "net.driver": $h, "cpu.governor": { "unknown": ($c + $m) },
+                               "os.kernel": $g, "hv.vendor": $b, "cpu.count": 2 } |
+        .hosts.remote.facts = { "cpu.model": ($h + $m) } |
+        .paths = [{ "transport": "tcp", "tests": 3,
+                    "local": { "net.if": $c, "net.qdisc": $m, "tcp.cc": $h, "net.mtu": 1500 },
+                    "remote": { "net.driver": $g } }]' \
         "$FIXTURE/meta.json" >"$1" || fail "jq failed"
 }
 
@@ -106,9 +114,9 @@ t_hostile_gnuplot_titles_run_nothing() {
     (cd "$TMP" && "$VSREPORT" report "$TMP/h" -o "$TMP/r") >"$TMP/out" 2>&1 ||
         fail "report failed: $(cat "$TMP/out")"
     no_marker
-    [ -s "$TMP/r/charts/stream-1s-throughput.png" ] || fail "charts not drawn"
-    grep -q '^set title .*touch MARKER2' "$TMP/r/charts/stream-1s-throughput.gp" ||
-        fail "the title lost the payload text (it should be shown, not run)"
+    [ -s "$TMP/r/charts/stream-x1-throughput.png" ] || fail "charts not drawn"
+    grep -q '^set label 1 .*touch MARKER1.*touch MARKER5' "$TMP/r/charts/stream-x1-throughput.gp" ||
+        fail "the caption lost the payload text (it should be shown, not run)"
     if grep -n '`' "$TMP/r/charts/"*.gp; then
         fail "a backtick reached a gnuplot script"
     fi
@@ -127,7 +135,7 @@ t_hostile_report_page_and_workbook() {
     mkdir "$TMP/x" && (cd "$TMP/x" && unzip -q "$TMP/r/report.xlsx") || fail "report.xlsx is not a zip"
     well_formed $(find "$TMP/x" -name '*.xml' -o -name '*.rels')
     grep -q 'Injected heading' "$TMP/x/xl/sharedStrings.xml" || fail "the workbook lost the strings"
-    grep -q 'touch MARKER1' "$TMP/x/xl/charts/chart1.xml" || fail "the chart title lost the strings"
+    grep -q 'touch MARKER1' "$TMP/x/xl/sharedStrings.xml" || fail "the workbook lost the pair"
     "$VSREPORT" summary "$TMP/h" --csv >"$TMP/c" 2>/dev/null || fail "summary --csv failed"
     cmp -s "$TMP/c" "$TMP/r/summary.csv" || fail "summary.csv is not the (checked) CSV of summary --csv"
 }
@@ -156,27 +164,45 @@ t_hostile_csv_formula() {
 
 # The candidate's folder name (its label) is hostile too: a backtick that
 # would close a code span, a tag, a line break and a heading, a cell bar.
+# Its settings (facts) differ from the baseline's in hostile values: the
+# "what changed" table of every format shows them.
 t_hostile_compare_outputs() {
     local h="$TMP/"$'c`x` <b>\n## Injected | y\e[2J'
     hostile_dir "$h"
-    "$VSREPORT" compare "$FIXTURE" "$h" --markdown "$TMP/v.md" --junit "$TMP/v.xml" \
+    mkdir -p "$TMP/b" && cp "$FIXTURE/runs.csv" "$TMP/b/"
+    jq '.schema = 2 |
+        .hosts.local.facts = { "net.driver": "virtio_net", "cpu.governor": "performance",
+                               "os.kernel": "6.1", "hv.vendor": "KVM", "cpu.count": 2 } |
+        .hosts.remote.facts = { "cpu.model": "Example" } |
+        .paths = [{ "transport": "tcp", "tests": 3,
+                    "local": { "net.if": "eth0", "net.qdisc": "fq", "tcp.cc": "cubic", "net.mtu": 1500 },
+                    "remote": { "net.driver": "virtio_net" } }]' \
+        "$FIXTURE/meta.json" >"$TMP/b/meta.json" || fail "jq failed"
+    "$VSREPORT" compare "$TMP/b" "$h" --markdown "$TMP/v.md" --junit "$TMP/v.xml" \
         >"$TMP/t" 2>"$TMP/err"
     [ $? -le 1 ] || fail "compare failed: $(cat "$TMP/err")"
     no_marker
     grep -q 'DIFFERENT ENVIRONMENTS' "$TMP/t" || fail "no environment warning (the test needs one)"
+    grep -q 'what changed (most' "$TMP/t" || fail "no settings changed (the test needs some): $(cat -v "$TMP/t")"
     no_escape "$TMP/t" "$TMP/err" "$TMP/v.md" "$TMP/v.xml"
     well_formed "$TMP/v.xml"
     grep -q 'alert(1)' "$TMP/v.xml" || fail "JUnit lost the warning's text"
-    ! grep -q '<' "$TMP/v.md" || fail "raw HTML in the Markdown: $(grep -n '<' "$TMP/v.md" | head -n 3)"
-    [ "$(grep -c '^#' "$TMP/v.md")" -eq 1 ] || fail "a heading was injected: $(grep -n '^#' "$TMP/v.md")"
+    grep -q '<property name="changed.client.net.driver" value="virtio_net -&gt; &lt;script&gt;' "$TMP/v.xml" ||
+        fail "JUnit lost the changed setting: $(grep -n property "$TMP/v.xml" | head -n 5)"
+    ! grep -q '<[a-zA-Z/!?]' "$TMP/v.md" || fail "raw HTML in the Markdown: $(grep -n '<[a-zA-Z/!?]' "$TMP/v.md" | head -n 3)"
+    [ "$(grep -c '^#' "$TMP/v.md")" -eq 2 ] || fail "a heading was injected: $(grep -n '^#' "$TMP/v.md")"
     ! grep -n '[^\\]`' "$TMP/v.md" || fail "a raw backtick in the Markdown"
     grep -q '^Baseline .*c\\`x\\` &lt;b&gt; \\#\\# Injected \\| y' "$TMP/v.md" ||
         fail "the candidate's label is not shown escaped: $(grep -n '^Baseline' "$TMP/v.md")"
     grep -q '^| ' "$TMP/v.md" || fail "no table"
     awk -F'|' '/^\| tcp|^\| vsock/ && NF != 9 { exit 1 }' "$TMP/v.md" || fail "a table row has extra cells"
-    "$VSREPORT" compare "$FIXTURE" "$h" --json >"$TMP/j" 2>/dev/null
+    sed 's/\\|//g' "$TMP/v.md" | awk -F'|' '/^\| [0-9]+ \|/ && NF != 7 { exit 1 }' ||
+        fail "a row of what changed has extra cells: $(grep -n '^| [0-9]' "$TMP/v.md")"
+    "$VSREPORT" compare "$TMP/b" "$h" --json >"$TMP/j" 2>/dev/null
     jq -e '.warnings | length > 0' "$TMP/j" >/dev/null || fail "compare --json is not valid JSON"
     jq -e '.candidate | endswith("y\u001b[2J")' "$TMP/j" >/dev/null || fail "compare --json lost the label"
+    jq -e '[.changed[] | select(.candidate | tostring | contains("<script>"))] | length > 0' "$TMP/j" \
+        >/dev/null || fail "compare --json lost the changed settings"
 }
 
 # Error messages quote the bad value: escaped, never raw.
