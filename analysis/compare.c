@@ -47,23 +47,28 @@ void vs_compare_measure(const double *base, int nb, const double *cand, int nc,
 /* The successful runs of a point on one side (all host pairs pooled). */
 static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
 {
-    int with_cpu = 0;
+    size_t cap = (size_t)d->nrec + 1;
+    int with_cpu = 0, rr = vs_test_is_rr(pt->test);
 
     memset(s, 0, sizeof *s);
-    s->gbps = calloc((size_t)d->nrec + 1, sizeof *s->gbps);
-    s->sd = calloc((size_t)d->nrec + 1, sizeof *s->sd);
-    if (s->gbps == NULL || s->sd == NULL)
+    s->fig = calloc(cap, sizeof *s->fig);
+    s->sd = calloc(cap, sizeof *s->sd);
+    s->p50 = calloc(cap, sizeof *s->p50);
+    s->p99 = calloc(cap, sizeof *s->p99);
+    if (s->fig == NULL || s->sd == NULL || s->p50 == NULL || s->p99 == NULL)
         return;
     for (int i = 0; i < d->nrec; i++) {
-        const vs_rec *r = &d->rec[i];
-        if (r->row.session != 0 || !vs_point_equal(&r->row.pt, pt))
+        const vs_row *row = &d->rec[i].row;
+        if (row->session != 0 || !vs_point_equal(&row->pt, pt))
             continue;
-        if (!r->row.ok) {
+        if (!row->ok) {
             s->failed++;
             continue;
         }
-        s->gbps[s->n] = r->row.gbps;
-        s->sd[s->n] = r->row.sd_local + r->row.sd_remote;
+        s->fig[s->n] = vs_row_figure(row);
+        s->sd[s->n] = rr ? row->sdt_local + row->sdt_remote : row->sd_local + row->sd_remote;
+        s->p50[s->n] = row->lat_p50;
+        s->p99[s->n] = row->lat_p99;
         with_cpu += s->sd[s->n] > 0;
         s->n++;
     }
@@ -75,8 +80,10 @@ static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
 
 static void sample_free(vs_sample *s)
 {
-    free(s->gbps);
+    free(s->fig);
     free(s->sd);
+    free(s->p50);
+    free(s->p99);
 }
 
 static int add_point(vs_comparison *c, const vs_point *pt, int *cap)
@@ -92,6 +99,27 @@ static int add_point(vs_comparison *c, const vs_point *pt, int *cap)
     return p != NULL ? (c->p = p, 0) : -1;
 }
 
+/* The measures of a point present on both sides: the headline figure
+ * (higher is better), then service demand and for rr and crr latency
+ * (lower is better); any regression makes the point one. */
+static void judge_measures(const vs_sample *sb, const vs_sample *sc, const vs_compare_opts *o,
+                           vs_point_cmp *pc)
+{
+    vs_compare_measure(sb->fig, sb->n, sc->fig, sc->n, 1, o, &pc->fig);
+    pc->verdict = pc->fig.verdict;
+    if (sb->sd != NULL && sc->sd != NULL && sb->n > 0 && sc->n > 0) {
+        vs_compare_measure(sb->sd, sb->n, sc->sd, sc->n, 0, o, &pc->sd);
+        if (pc->sd.verdict == VS_V_REGRESSION)
+            pc->verdict = VS_V_REGRESSION;
+    }
+    if (!vs_test_is_rr(pc->pt.test))
+        return;
+    vs_compare_measure(sb->p50, sb->n, sc->p50, sc->n, 0, o, &pc->p50);
+    vs_compare_measure(sb->p99, sb->n, sc->p99, sc->n, 0, o, &pc->p99);
+    if (pc->p50.verdict == VS_V_REGRESSION || pc->p99.verdict == VS_V_REGRESSION)
+        pc->verdict = VS_V_REGRESSION;
+}
+
 static void judge_point(const vs_dataset *base, const vs_dataset *cand,
                         const vs_compare_opts *o, vs_point_cmp *pc)
 {
@@ -105,18 +133,12 @@ static void judge_point(const vs_dataset *base, const vs_dataset *cand,
         pc->verdict = VS_V_MISSING;
         snprintf(pc->note, sizeof pc->note, "only in the %s", pc->in_base ? "baseline" : "candidate");
     } else {
-        vs_compare_measure(sb.gbps, sb.n, sc.gbps, sc.n, 1, o, &pc->gbps);
-        pc->verdict = pc->gbps.verdict;
-        if (sb.sd != NULL && sc.sd != NULL && sb.n > 0 && sc.n > 0) {
-            vs_compare_measure(sb.sd, sb.n, sc.sd, sc.n, 0, o, &pc->sd);
-            if (pc->sd.verdict == VS_V_REGRESSION)
-                pc->verdict = VS_V_REGRESSION;
-        }
+        judge_measures(&sb, &sc, o, pc);
         if (sb.n < 2 || sc.n < 2)
             snprintf(pc->note, sizeof pc->note, "too few successful runs (%d vs %d)", sb.n, sc.n);
         else if (pc->verdict == VS_V_INCONCLUSIVE)
             snprintf(pc->note, sizeof pc->note, "change of %+.1f%% but p = %.3g: too noisy",
-                     pc->gbps.delta * 100, pc->gbps.test.p);
+                     pc->fig.delta * 100, pc->fig.test.p);
         if (sb.failed + sc.failed > 0) {
             size_t len = strlen(pc->note);
             snprintf(pc->note + len, sizeof pc->note - len, "%s%d failed run(s) left out",

@@ -1,8 +1,10 @@
 /*
  * compare.h - regression verdicts between a baseline and a candidate:
- * per matrix point, the relative change of mean throughput (and of
- * service demand, both ends together, where both sides have CPU data),
- * Welch's t-test, and a verdict:
+ * per matrix point, the relative change of the mean headline figure
+ * (throughput; transactions/s for rr and crr), of service demand (both
+ * ends together, where both sides have CPU data) and for rr and crr of the
+ * p50 and p99 latency (means of the runs' percentiles), Welch's t-test,
+ * and a verdict:
  *
  *   regression    significant (p < alpha) and worse by at least min-effect
  *   improvement   significant and better by at least min-effect
@@ -11,8 +13,9 @@
  *                 (too noisy), or fewer than 2 successful runs on a side
  *   missing       the point exists on one side only
  *
- * Worse means lower throughput, or higher service demand. A point is a
- * regression when either measure is. Defaults: alpha 0.01, min-effect 5%.
+ * Worse means lower throughput or transactions/s, higher service demand,
+ * higher latency. A point is a regression when any measure is; otherwise
+ * its verdict is the headline figure's. Defaults: alpha 0.01, min-effect 5%.
  */
 #ifndef VS_COMPARE_H
 #define VS_COMPARE_H
@@ -46,9 +49,10 @@ typedef struct vs_measure_cmp {
 typedef struct vs_point_cmp {
     vs_point pt;
     int in_base, in_cand;
-    vs_measure_cmp gbps;
-    vs_measure_cmp sd;  /* service demand, local + remote */
-    enum vs_verdict verdict; /* the worse of the two */
+    vs_measure_cmp fig; /* Gbit/s; transactions/s for rr and crr */
+    vs_measure_cmp sd;  /* service demand, local + remote (per KB; per transaction) */
+    vs_measure_cmp p50, p99; /* rr, crr: latency in us (present 0 otherwise) */
+    enum vs_verdict verdict; /* regression when any measure is, else fig's */
     char note[160];     /* why inconclusive or missing */
 } vs_point_cmp;
 
@@ -65,8 +69,9 @@ typedef struct vs_comparison {
 /* Samples of one point on one side: successful runs' aggregate figures. */
 typedef struct vs_sample {
     int n;
-    double *gbps;
+    double *fig;       /* the headline figure per run (vs_row_figure) */
     double *sd;        /* local + remote service demand per run; may be 0 */
+    double *p50, *p99; /* rr, crr: latency percentiles per run */
     int failed;
 } vs_sample;
 

@@ -1,5 +1,6 @@
 /* charts.c - see charts.h. */
 #include "reports/charts.h"
+#include "reports/latcharts.h"
 #include "reports/markup.h"
 #include "core/label.h"
 #include "platform/proc.h"
@@ -49,29 +50,34 @@ static const char *series_label(const vs_series *se, char *buf, size_t n)
     return vs_label_series(se->tr, se->sock, buf, n);
 }
 
-static void panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n)
+void vs_chart_panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n)
 {
     const vs_panel *pn = &s->panels[p];
+    int len;
 
     if (d->npairs > 1)
-        snprintf(buf, n, "pair%d-%s-%ds", pn->pair + 1, vs_test_name(pn->test), pn->sessions);
+        len = snprintf(buf, n, "pair%d-%s-%ds", pn->pair + 1, vs_test_name(pn->test), pn->sessions);
     else
-        snprintf(buf, n, "%s-%ds", vs_test_name(pn->test), pn->sessions);
+        len = snprintf(buf, n, "%s-%ds", vs_test_name(pn->test), pn->sessions);
+    if (pn->resp != 0 && len > 0 && (size_t)len < n) /* rr, crr: a fixed response size */
+        len += snprintf(buf + len, n - (size_t)len, "-resp%lu", (unsigned long)pn->resp);
+    if (pn->burst != 0 && len > 0 && (size_t)len < n)
+        snprintf(buf + len, n - (size_t)len, "-b%d", pn->burst);
 }
 
-static void panel_title(const vs_summary *s, const vs_dataset *d, int p, const char *what,
-                        char *buf, size_t n)
+void vs_chart_panel_title(const vs_summary *s, const vs_dataset *d, int p, const char *what,
+                          char *buf, size_t n)
 {
     const vs_panel *pn = &s->panels[p];
     char panel[64];
 
-    snprintf(buf, n, "%s, %s - %s", what, vs_label_panel(pn->test, pn->sessions, panel,
+    snprintf(buf, n, "%s, %s - %s", what, vs_panel_label(pn, panel,
              sizeof panel), d->pairs[pn->pair]);
 }
 
 /* Common head of every script: style, labels, then the first terminal. */
-static void script_head(FILE *f, const char *title, const char *ylabel,
-                        const vs_chart_opts *o)
+void vs_chart_head(FILE *f, const char *title, const char *xlabel, const char *ylabel,
+                   const vs_chart_opts *o)
 {
     char quoted[600];
 
@@ -80,7 +86,7 @@ static void script_head(FILE *f, const char *title, const char *ylabel,
                "# in its own folder; it writes PNG, SVG and PDF.\n");
     fprintf(f, "set datafile missing \"-\"\n");
     fprintf(f, "set title %s noenhanced\n", quoted);
-    fprintf(f, "set xlabel \"Message size (bytes)\"\n");
+    fprintf(f, "set xlabel \"%s\"\n", xlabel);
     fprintf(f, "set ylabel \"%s\"\n", ylabel);
     fprintf(f, "set yrange [0:*]\n");
     fprintf(f, "set grid ytics lc rgb \"#dddddd\"\n");
@@ -88,8 +94,7 @@ static void script_head(FILE *f, const char *title, const char *ylabel,
     fprintf(f, "set border 3\nset xtics nomirror\nset ytics nomirror\n");
 }
 
-static void script_outputs(FILE *f, const char *base, const vs_chart_opts *o,
-                           const char *plot)
+void vs_chart_outputs(FILE *f, const char *base, const vs_chart_opts *o, const char *plot)
 {
     const char *font = o->paper ? "Times" : "DejaVu Sans";
 
@@ -113,7 +118,7 @@ static const char *file_spec(int i, const char *base, char *buf, size_t n)
     return buf;
 }
 
-static FILE *open_in(const char *dir, const char *base, const char *ext, vs_err *e)
+FILE *vs_chart_open(const char *dir, const char *base, const char *ext, vs_err *e)
 {
     char path[1400];
     FILE *f;
@@ -125,7 +130,7 @@ static FILE *open_in(const char *dir, const char *base, const char *ext, vs_err 
     return f;
 }
 
-static int close_file(FILE *f, const char *what, vs_err *e)
+int vs_chart_close(FILE *f, const char *what, vs_err *e)
 {
     int bad = ferror(f);
 
@@ -134,14 +139,10 @@ static int close_file(FILE *f, const char *what, vs_err *e)
     return 0;
 }
 
-/* Writes one series' columns for a point; NULL (or no successful run) means
- * missing, written as "-" per column. */
-typedef void (*cells_fn)(FILE *f, const vs_point_summary *ps);
-
 /* The data file of a panel: a comment, a header naming each series and its
  * columns, then one row per message size. */
-static void write_table(FILE *f, const vs_summary *s, int p, const char *comment,
-                        const char *columns, cells_fn cells)
+void vs_chart_table(FILE *f, const vs_summary *s, int p, const char *comment,
+                    const char *columns, vs_chart_cells cells)
 {
     char lab[64];
 
@@ -180,8 +181,8 @@ static void cpu_cells(FILE *f, const vs_point_summary *ps)
 /* Append series i's clause to a bar chart's plot command: its data columns
  * (`cols`, e.g. "2:3" for a value and its error bar), the message sizes as
  * x tics on the first clause, its title, colour and fill. */
-static void bar_clause(char *plot, size_t cap, const vs_summary *s, int i, const char *base,
-                       const char *cols)
+void vs_chart_bar_clause(char *plot, size_t cap, const vs_summary *s, int i, const char *base,
+                         const char *cols)
 {
     char lab[64], col[16], spec[160];
     size_t len = strlen(plot);
@@ -197,25 +198,25 @@ static void bar_clause(char *plot, size_t cap, const vs_summary *s, int i, const
 static int write_throughput(const vs_summary *s, int p, const char *dir, const char *base,
                             const char *title, const vs_chart_opts *o, vs_err *e)
 {
-    FILE *f = open_in(dir, base, "dat", e);
+    FILE *f = vs_chart_open(dir, base, "dat", e);
     char plot[8192] = "plot";
 
     if (f == NULL)
         return -1;
-    write_table(f, s, p, "Gbit/s: mean and 95% CI half-width per series", "ci",
+    vs_chart_table(f, s, p, "Gbit/s: mean and 95% CI half-width per series", "ci",
                 throughput_cells);
-    if (close_file(f, base, e) != 0 || (f = open_in(dir, base, "gp", e)) == NULL)
+    if (vs_chart_close(f, base, e) != 0 || (f = vs_chart_open(dir, base, "gp", e)) == NULL)
         return -1;
-    script_head(f, title, "Throughput (Gbit/s)", o);
+    vs_chart_head(f, title, "Message size (bytes)", "Throughput (Gbit/s)", o);
     fprintf(f, "set style data histograms\nset style histogram errorbars gap 1 lw 1\n");
     fprintf(f, "set boxwidth 0.9 relative\nset style fill solid 1.0 border rgb \"#333333\"\n");
     for (int i = 0; i < s->nseries; i++) {
         char cols[32];
         snprintf(cols, sizeof cols, "%d:%d", 2 + 2 * i, 3 + 2 * i);
-        bar_clause(plot, sizeof plot, s, i, base, cols);
+        vs_chart_bar_clause(plot, sizeof plot, s, i, base, cols);
     }
-    script_outputs(f, base, o, plot);
-    return close_file(f, base, e);
+    vs_chart_outputs(f, base, o, plot);
+    return vs_chart_close(f, base, e);
 }
 
 /* The (transport, socket) series that have a baseline to compare with. */
@@ -241,7 +242,7 @@ static int write_ratio(const vs_summary *s, int p, const char *dir, const char *
     enum vs_transport bt = vs_summary_baseline(s);
     int *idx = calloc((size_t)s->nseries + 1, sizeof *idx), n = ratio_series(s, bt, idx);
     char lab[64], col[16], spec[160], plot[8192] = "plot", ylabel[128];
-    FILE *f = open_in(dir, base, "dat", e);
+    FILE *f = vs_chart_open(dir, base, "dat", e);
     size_t len;
 
     if (f == NULL || idx == NULL) {
@@ -268,12 +269,12 @@ static int write_ratio(const vs_summary *s, int p, const char *dir, const char *
         }
         fputc('\n', f);
     }
-    if (close_file(f, base, e) != 0 || (f = open_in(dir, base, "gp", e)) == NULL) {
+    if (vs_chart_close(f, base, e) != 0 || (f = vs_chart_open(dir, base, "gp", e)) == NULL) {
         free(idx);
         return -1;
     }
     snprintf(ylabel, sizeof ylabel, "Throughput relative to %s", vs_transport_name(bt));
-    script_head(f, title, ylabel, o);
+    vs_chart_head(f, title, "Message size (bytes)", ylabel, o);
     fprintf(f, "set xrange [-0.5:%d.5]\n", s->nmsgs - 1);
     fprintf(f, "set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb "
                "\"#555555\"\n");
@@ -290,33 +291,33 @@ static int write_ratio(const vs_summary *s, int p, const char *dir, const char *
         snprintf(plot, sizeof plot, "set label \"no transport to compare with %s\" at graph "
                  "0.5, graph 0.5 center\nplot 1 notitle lc rgb \"#555555\" dt 2",
                  vs_transport_name(bt));
-    script_outputs(f, base, o, plot);
+    vs_chart_outputs(f, base, o, plot);
     free(idx);
-    return close_file(f, base, e);
+    return vs_chart_close(f, base, e);
 }
 
 static int write_cpu(const vs_summary *s, int p, const char *dir, const char *base,
                      const char *title, const vs_chart_opts *o, vs_err *e)
 {
-    FILE *f = open_in(dir, base, "dat", e);
+    FILE *f = vs_chart_open(dir, base, "dat", e);
     char plot[8192] = "plot";
 
     if (f == NULL)
         return -1;
-    write_table(f, s, p, "service demand, CPU us per KB: local + remote, then each end",
+    vs_chart_table(f, s, p, "service demand, CPU us per KB: local + remote, then each end",
                 "local remote", cpu_cells);
-    if (close_file(f, base, e) != 0 || (f = open_in(dir, base, "gp", e)) == NULL)
+    if (vs_chart_close(f, base, e) != 0 || (f = vs_chart_open(dir, base, "gp", e)) == NULL)
         return -1;
-    script_head(f, title, "Service demand (CPU us per KB, both ends)", o);
+    vs_chart_head(f, title, "Message size (bytes)", "Service demand (CPU us per KB, both ends)", o);
     fprintf(f, "set style data histograms\nset style histogram clustered gap 1\n");
     fprintf(f, "set boxwidth 0.9 relative\nset style fill solid 1.0 border rgb \"#333333\"\n");
     for (int i = 0; i < s->nseries; i++) {
         char cols[32];
         snprintf(cols, sizeof cols, "%d", 2 + 3 * i);
-        bar_clause(plot, sizeof plot, s, i, base, cols);
+        vs_chart_bar_clause(plot, sizeof plot, s, i, base, cols);
     }
-    script_outputs(f, base, o, plot);
-    return close_file(f, base, e);
+    vs_chart_outputs(f, base, o, plot);
+    return vs_chart_close(f, base, e);
 }
 
 int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
@@ -325,20 +326,27 @@ int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
     static const char *const what[] = { "Throughput", "Throughput ratio", "Service demand" };
     static const char *const suffix[] = { "throughput", "ratio", "cpu" };
 
+    int per_panel = vs_latcharts_count(s) > 3 ? vs_latcharts_count(s) : 3;
+
     out->n = 0;
-    out->c = calloc((size_t)s->npanels * 3 + 1, sizeof *out->c);
+    out->c = calloc((size_t)s->npanels * (size_t)per_panel + 1, sizeof *out->c);
     if (out->c == NULL)
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     for (int p = 0; p < s->npanels; p++) {
         char pb[96];
-        panel_base(s, d, p, pb, sizeof pb);
+        if (vs_test_is_rr(s->panels[p].test)) {
+            if (vs_latcharts_write(s, d, p, dir, o, out, e) != 0)
+                return -1;
+            continue;
+        }
+        vs_chart_panel_base(s, d, p, pb, sizeof pb);
         for (int k = 0; k < 3; k++) {
             vs_chart *c = &out->c[out->n++];
             int rc;
             c->panel = p;
             c->kind = (enum vs_chart_kind)k;
             snprintf(c->base, sizeof c->base, "%s-%s", pb, suffix[k]);
-            panel_title(s, d, p, what[k], c->title, sizeof c->title);
+            vs_chart_panel_title(s, d, p, what[k], c->title, sizeof c->title);
             rc = k == 0   ? write_throughput(s, p, dir, c->base, c->title, o, e)
                  : k == 1 ? write_ratio(s, p, dir, c->base, c->title, o, e)
                           : write_cpu(s, p, dir, c->base, c->title, o, e);

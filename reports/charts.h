@@ -11,13 +11,19 @@
  * script writes PNG (cairo), SVG and PDF. Colours follow the transport in
  * every chart; fill patterns follow it too, so grayscale prints stay
  * readable; lighter shades are smaller sockets.
+ *
+ * Panels of rr and crr tests get the charts of reports/latcharts.h
+ * instead (transactions/s, latency percentiles, the percentile curve).
  */
 #ifndef VS_CHARTS_H
 #define VS_CHARTS_H
 
 #include "analysis/summary.h"
 
-enum vs_chart_kind { VS_CHART_THROUGHPUT, VS_CHART_RATIO, VS_CHART_CPU };
+enum vs_chart_kind {
+    VS_CHART_THROUGHPUT, VS_CHART_RATIO, VS_CHART_CPU,
+    VS_CHART_TPS, VS_CHART_LATENCY, VS_CHART_NINES  /* rr, crr (latcharts.h) */
+};
 
 typedef struct vs_chart {
     char base[128];   /* file name without extension */
@@ -58,5 +64,36 @@ const char *vs_transport_color(enum vs_transport tr);
 
 /* The colour of series i: its transport's, lighter for smaller sockets. */
 void vs_series_color(const vs_summary *s, int i, char *buf, size_t n);
+
+/* ---- for the chart writers of reports/ (latcharts.c) ---------------------- */
+
+/* OUT/charts/BASE.EXT for writing; NULL with `e` set. */
+FILE *vs_chart_open(const char *dir, const char *base, const char *ext, vs_err *e);
+
+/* Close it; an I/O error of any write is reported naming `what`. */
+int vs_chart_close(FILE *f, const char *what, vs_err *e);
+
+/* The head of a script: style, title (a string from a file, quoted for
+ * gnuplot), axis labels (literal text of ours). */
+void vs_chart_head(FILE *f, const char *title, const char *xlabel, const char *ylabel,
+                   const vs_chart_opts *o);
+
+/* The terminals (PNG, SVG, PDF) around the plot command. */
+void vs_chart_outputs(FILE *f, const char *base, const vs_chart_opts *o, const char *plot);
+
+/* A panel's data file: one row per message size, `columns` per series
+ * written by `cells` (NULL for a point without successful runs). */
+typedef void (*vs_chart_cells)(FILE *f, const vs_point_summary *ps);
+void vs_chart_table(FILE *f, const vs_summary *s, int p, const char *comment,
+                    const char *columns, vs_chart_cells cells);
+
+/* Series i's clause of a bar chart (columns `cols` of BASE.dat). */
+void vs_chart_bar_clause(char *plot, size_t cap, const vs_summary *s, int i, const char *base,
+                         const char *cols);
+
+/* "WHAT, PANEL - PAIR", and the file-name stem of panel p. */
+void vs_chart_panel_title(const vs_summary *s, const vs_dataset *d, int p, const char *what,
+                          char *buf, size_t n);
+void vs_chart_panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n);
 
 #endif

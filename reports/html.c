@@ -77,13 +77,14 @@ static int write_noisy(FILE *f, const vs_summary *s)
 
     for (int i = 0; i < s->n; i++) {
         const vs_point_summary *ps = &s->p[i];
-        if (!ps->gbps.ci_valid || ps->gbps.cv <= VS_HIGH_CV)
+        if (!vs_point_headline(ps)->ci_valid || vs_point_headline(ps)->cv <= VS_HIGH_CV)
             continue;
         if (n++ == 0)
             fprintf(f, "<p class=\"warn\">Noisy points (coefficient of variation above %.0f%%; "
                        "more or longer runs would narrow them): ", VS_HIGH_CV);
         fprintf(f, "%s%s (%.0f%%, n=%d)", n > 1 ? ", " : "",
-                vs_label_point(&ps->key.pt, label, sizeof label), ps->gbps.cv, ps->n_ok);
+                vs_label_point(&ps->key.pt, label, sizeof label), vs_point_headline(ps)->cv,
+                ps->n_ok);
     }
     if (n > 0)
         fputs(".</p>\n", f);
@@ -167,11 +168,29 @@ static void write_environment(FILE *f, const vs_dataset *d, const char *const *d
     }
 }
 
+/* A point's cell: Gbit/s, or for rr and crr transactions/s and latency. */
+static void write_cell(FILE *f, const vs_point_summary *ps)
+{
+    if (ps == NULL) {
+        fputs("<td></td>", f);
+    } else if (ps->n_ok == 0) {
+        fprintf(f, "<td class=\"bad\">failed (%d)</td>", ps->n_failed);
+    } else if (vs_test_is_rr(ps->key.pt.test)) {
+        fprintf(f, "<td>%.0f &plusmn; %.0f/s<br><span class=\"small\">p50 %.1f, p99 %.1f, "
+                   "p99.9 %.1f &micro;s; n=%d%s</span></td>", ps->tps.mean, ps->tps.ci_half,
+                ps->lat_p50.mean, ps->lat_p99.mean, ps->lat_p999.mean, ps->n_ok,
+                ps->n_failed ? ", some failed" : "");
+    } else {
+        fprintf(f, "<td>%.2f &plusmn; %.2f <span class=\"small\">n=%d%s</span></td>",
+                ps->gbps.mean, ps->gbps.ci_half, ps->n_ok, ps->n_failed ? ", some failed" : "");
+    }
+}
+
 static void write_table(FILE *f, const vs_summary *s, int p)
 {
     char lab[64];
 
-    fputs("<table><tr><th>Message</th>", f);
+    fprintf(f, "<table><tr><th>%s</th>", vs_test_is_rr(s->panels[p].test) ? "Request" : "Message");
     for (int i = 0; i < s->nseries; i++)
         fprintf(f, "<th>%s</th>",
                 vs_label_series(s->series[i].tr, s->series[i].sock, lab, sizeof lab));
@@ -181,14 +200,7 @@ static void write_table(FILE *f, const vs_summary *s, int p)
         for (int i = 0; i < s->nseries; i++) {
             const vs_point_summary *ps = vs_summary_at(s, &s->panels[p], &s->series[i],
                                                        s->msgs[m]);
-            if (ps == NULL)
-                fputs("<td></td>", f);
-            else if (ps->n_ok == 0)
-                fprintf(f, "<td class=\"bad\">failed (%d)</td>", ps->n_failed);
-            else
-                fprintf(f, "<td>%.2f &plusmn; %.2f <span class=\"small\">n=%d%s</span></td>",
-                        ps->gbps.mean, ps->gbps.ci_half, ps->n_ok,
-                        ps->n_failed ? ", some failed" : "");
+            write_cell(f, ps);
         }
         fputs("</tr>\n", f);
     }
@@ -212,16 +224,33 @@ static void write_chart(FILE *f, const vs_chart *ch, int drawn)
                "data</a></p>\n", ch->base, ch->base);
 }
 
+static const char latency_intro[] =
+    "<h2>Latency: request/response (rr) and a connection per request (crr)</h2>\n"
+    "<p>Each transaction is a request and its response (rr: over one connection per session;"
+    " crr: connect, request, response and close). The client reads the clock once per "
+    "transaction and records every latency into a histogram (three significant digits); a "
+    "run's percentiles come from its sessions' histograms added together, and each figure "
+    "below is the mean over runs with its 95% confidence interval. The percentile curves add "
+    "the runs' histograms (the <code>latency/</code> logs of each results directory). Both "
+    "ends counted every transaction and agreed. Service demand is CPU microseconds per "
+    "transaction.</p>\n";
+
 static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
                          const vs_chart_set *charts)
 {
-    char lab[64];
+    char lab[96];
+    int latency_told = 0;
 
     for (int p = 0; p < s->npanels; p++) {
         const vs_panel *pn = &s->panels[p];
-        fprintf(f, "<h2>%s &mdash; ", vs_label_panel(pn->test, pn->sessions, lab, sizeof lab));
+        int rr = vs_test_is_rr(pn->test);
+        if (rr && !latency_told++)
+            fputs(latency_intro, f);
+        fprintf(f, "<h2>%s &mdash; ", vs_panel_label(pn, lab, sizeof lab));
         vs_markup_escape(f, d->pairs[pn->pair]);
-        fputs("</h2>\n<p>Mean Gbit/s &plusmn; 95% CI:</p>\n", f);
+        fputs(rr ? "</h2>\n<p>Mean transactions/s &plusmn; 95% CI; latency percentiles, mean "
+                   "over runs (request size on the left):</p>\n"
+                 : "</h2>\n<p>Mean Gbit/s &plusmn; 95% CI:</p>\n", f);
         write_table(f, s, p);
         fputs("<div class=\"charts\">\n", f);
         for (int c = 0; c < charts->n; c++) {

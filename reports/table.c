@@ -10,8 +10,9 @@ void vs_table_print(FILE *f, const vs_dataset *d, const vs_summary *s)
 
     for (int p = 0; p < s->npanels; p++) {
         const vs_panel *pn = &s->panels[p];
-        fprintf(f, "%s%s - %s (Gbit/s, mean +/- 95%% CI)\n", p ? "\n" : "",
-                vs_label_panel(pn->test, pn->sessions, a, sizeof a), d->pairs[pn->pair]);
+        fprintf(f, "%s%s - %s (%s)\n", p ? "\n" : "", vs_panel_label(pn, a, sizeof a),
+                d->pairs[pn->pair], vs_test_is_rr(pn->test) ? "transactions/s, mean +/- 95% CI; "
+                "p50 latency, us" : "Gbit/s, mean +/- 95% CI");
         fprintf(f, "%8s", "msg");
         for (int i = 0; i < s->nseries; i++)
             fprintf(f, " %18s", vs_label_series(s->series[i].tr, s->series[i].sock, b, sizeof b));
@@ -24,6 +25,9 @@ void vs_table_print(FILE *f, const vs_dataset *d, const vs_summary *s)
                     snprintf(b, sizeof b, "-");
                 else if (ps->n_ok == 0)
                     snprintf(b, sizeof b, "failed x%d", ps->n_failed);
+                else if (vs_test_is_rr(pn->test))
+                    snprintf(b, sizeof b, "%.0f+/-%.0f %.1f%s", ps->tps.mean, ps->tps.ci_half,
+                             ps->lat_p50.mean, ps->n_failed ? "!" : "");
                 else
                     snprintf(b, sizeof b, "%.3f +/- %.3f%s", ps->gbps.mean, ps->gbps.ci_half,
                              ps->n_failed ? "!" : "");
@@ -34,19 +38,52 @@ void vs_table_print(FILE *f, const vs_dataset *d, const vs_summary *s)
     }
 }
 
+/* rr and crr columns of `summary --csv`: empty for the other tests. */
+static void csv_rr(FILE *f, const vs_point_summary *ps)
+{
+    if (!vs_test_is_rr(ps->key.pt.test)) {
+        fputs(",,,,,,,,,,,\n", f);
+        return;
+    }
+    fprintf(f, ",%lu,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.4f\n",
+            (unsigned long)ps->key.pt.resp, ps->key.pt.burst, ps->tps.mean, ps->tps.ci_half,
+            ps->lat_mean.mean, ps->lat_p50.mean, ps->lat_p90.mean, ps->lat_p99.mean,
+            ps->lat_p999.mean, ps->sdt_local, ps->sdt_remote);
+}
+
+/* The same members in `summary --json`, for rr and crr points only. */
+static void json_rr(vs_json *j, const vs_point_summary *ps)
+{
+    if (!vs_test_is_rr(ps->key.pt.test))
+        return;
+    vs_json_uint(j, "resp", ps->key.pt.resp);
+    vs_json_int(j, "burst", ps->key.pt.burst);
+    vs_json_num(j, "tps", ps->tps.mean);
+    vs_json_num(j, "tps_ci", ps->tps.ci_half);
+    vs_json_num(j, "lat_mean_us", ps->lat_mean.mean);
+    vs_json_num(j, "lat_p50_us", ps->lat_p50.mean);
+    vs_json_num(j, "lat_p90_us", ps->lat_p90.mean);
+    vs_json_num(j, "lat_p99_us", ps->lat_p99.mean);
+    vs_json_num(j, "lat_p999_us", ps->lat_p999.mean);
+    vs_json_num(j, "sdt_local", ps->sdt_local);
+    vs_json_num(j, "sdt_remote", ps->sdt_remote);
+}
+
 void vs_table_csv(FILE *f, const vs_dataset *d, const vs_summary *s)
 {
     fputs("pair,test,sessions,transport,sock,msg,n,failed,mean,sd,cv,ci,min,max,cpu_local,"
-          "cpu_remote,sd_local,sd_remote\n", f);
+          "cpu_remote,sd_local,sd_remote,resp,burst,tps,tps_ci,lat_mean_us,lat_p50_us,lat_p90_us,"
+          "lat_p99_us,lat_p999_us,sdt_local,sdt_remote\n", f);
     for (int i = 0; i < s->n; i++) {
         const vs_point_summary *ps = &s->p[i];
         vs_csv_write_field(f, d->pairs[ps->key.pair]);
-        fprintf(f, ",%s,%d,%s,%llu,%lu,%d,%d,%.6f,%.6f,%.3f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f\n",
+        fprintf(f, ",%s,%d,%s,%llu,%lu,%d,%d,%.6f,%.6f,%.3f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f",
                 vs_test_name(ps->key.pt.test), ps->key.pt.sessions,
                 vs_transport_name(ps->key.pt.tr), (unsigned long long)ps->key.pt.sock,
                 (unsigned long)ps->key.pt.msg, ps->n_ok, ps->n_failed, ps->gbps.mean,
                 ps->gbps.sd, ps->gbps.cv, ps->gbps.ci_half, ps->gbps.min, ps->gbps.max,
                 ps->cpu_local, ps->cpu_remote, ps->sd_local, ps->sd_remote);
+        csv_rr(f, ps);
     }
 }
 
@@ -77,6 +114,7 @@ void vs_table_json(FILE *f, const vs_dataset *d, const vs_summary *s)
         vs_json_num(&j, "cpu_remote", ps->cpu_remote);
         vs_json_num(&j, "sd_local", ps->sd_local);
         vs_json_num(&j, "sd_remote", ps->sd_remote);
+        json_rr(&j, ps);
         vs_json_obj_end(&j);
     }
     vs_json_arr_end(&j);
