@@ -141,7 +141,8 @@ static void summarize_rr(const vs_dataset *d, vs_point_summary *ps, double *buf)
 }
 
 /* Statistics of one point from the aggregate rows of its runs. */
-static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *buf)
+static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *buf,
+                            double *sd)
 {
     int n = 0;
 
@@ -155,7 +156,8 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *b
                 snprintf(ps->first_error, sizeof ps->first_error, "%s", r->row.error);
             continue;
         }
-        n++;
+        sd[n++] = vs_test_is_rr(r->row.pt.test) ? r->row.sdt_local + r->row.sdt_remote
+                                                : r->row.sd_local + r->row.sd_remote;
         ps->cpu_local += r->row.cpu_local;
         ps->cpu_remote += r->row.cpu_remote;
         ps->sd_local += r->row.sd_local;
@@ -179,11 +181,28 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *b
     stats_of(d, ps, offsetof(vs_row, gbps), buf, &ps->gbps);
     if (vs_test_is_rr(ps->key.pt.test))
         summarize_rr(d, ps, buf);
+    vs_stats_compute(sd, n, VS_CONFIDENCE, &ps->sd_total);
+}
+
+enum vs_interval_kind vs_summary_interval(const vs_stats *st, double *lo, double *hi)
+{
+    if (st->n >= VS_MIN_CI_RUNS && st->ci_valid) {
+        *lo = st->mean - st->ci_half;
+        *hi = st->mean + st->ci_half;
+        return VS_IV_CI;
+    }
+    if (st->n >= 2) {
+        *lo = st->min;
+        *hi = st->max;
+        return VS_IV_RANGE;
+    }
+    *lo = *hi = st->mean;
+    return VS_IV_NONE;
 }
 
 int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
 {
-    double *buf = malloc(sizeof(double) * (size_t)(d->nrec + 1));
+    double *buf = malloc(sizeof(double) * 2 * (size_t)(d->nrec + 1));
 
     memset(s, 0, sizeof *s);
     s->p = calloc((size_t)d->nrec + 1, sizeof *s->p);
@@ -198,7 +217,7 @@ int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
             s->p[s->n++].key = k;
     }
     for (int i = 0; i < s->n; i++)
-        summarize_point(d, &s->p[i], buf);
+        summarize_point(d, &s->p[i], buf, buf + d->nrec + 1);
     free(buf);
     if (build_axes(s) != 0) {
         vs_summary_free(s);
@@ -240,10 +259,27 @@ void vs_summary_ratio(const vs_summary *s, const vs_panel *pn, enum vs_transport
     vs_series sa = { a, sock }, sb = { b, sock };
     const vs_point_summary *pa = vs_summary_at(s, pn, &sa, msg);
     const vs_point_summary *pb = vs_summary_at(s, pn, &sb, msg);
+    const vs_stats *ha, *hb;
 
     memset(r, 0, sizeof *r);
-    if (pa != NULL && pb != NULL)
-        vs_ratio_compute(vs_point_headline(pa), vs_point_headline(pb), VS_CONFIDENCE, r);
+    if (pa == NULL || pb == NULL)
+        return;
+    ha = vs_point_headline(pa);
+    hb = vs_point_headline(pb);
+    vs_ratio_compute(ha, hb, VS_CONFIDENCE, r);
+    r->lo = r->hi = r->r;
+    r->kind = VS_IV_NONE;
+    if (!r->valid)
+        return;
+    if (ha->n >= VS_MIN_CI_RUNS && hb->n >= VS_MIN_CI_RUNS && r->ci_valid) {
+        r->lo = r->r - r->ci_half;
+        r->hi = r->r + r->ci_half;
+        r->kind = VS_IV_CI;
+    } else if ((ha->n >= 2 || hb->n >= 2) && hb->min > 0) {
+        r->lo = ha->min / hb->max;
+        r->hi = ha->max / hb->min;
+        r->kind = VS_IV_RANGE;
+    }
 }
 
 enum vs_transport vs_summary_baseline(const vs_summary *s)

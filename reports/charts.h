@@ -1,24 +1,35 @@
 /*
  * charts.h - study-style figures with gnuplot. For each panel (host pair,
- * test, session count) three charts:
+ * test, session count; NAME is e.g. "stream-x5", "pair2-stream-x1") three
+ * charts:
  *   NAME-throughput  clustered bars: message size on x, Gbit/s on y, one
- *                    bar per (transport, socket size), 95% CI error bars
+ *                    bar per (transport, socket size), with whiskers
  *   NAME-ratio       each transport over the baseline (tcp) per point,
- *                    with a line at 1.0
- *   NAME-cpu         service demand (CPU us per KB, both ends) per series
+ *                    with whiskers and a dashed line at 1.0
+ *   NAME-cpu         service demand (CPU µs per KB, both ends) per series,
+ *                    with whiskers
+ * Whiskers are the 95% confidence interval of the mean from
+ * VS_MIN_CI_RUNS runs, the min-max range of the runs below that, none for
+ * one run; the caption says which (summary.h: vs_summary_interval). The
+ * frame (y-range holding every interval, arrows for one cut at the top,
+ * key outside, caption, outputs, --paper) is gpframe.h's.
  * Each chart is a data file and a gnuplot script kept in OUT/charts, so a
  * user can restyle and re-run it (`gnuplot NAME.gp` in that folder); the
  * script writes PNG (cairo), SVG and PDF. Colours follow the transport in
  * every chart; fill patterns follow it too, so grayscale prints stay
  * readable; lighter shades are smaller sockets.
  *
- * Panels of rr and crr tests get the charts of reports/latcharts.h
- * instead (transactions/s, latency percentiles, the percentile curve).
+ * Panels of rr and crr tests get instead, with the same whiskers:
+ *   NAME-tps, NAME-p50, NAME-p99, NAME-p999   transactions/s and latency
+ *                    percentiles (the mean of the runs' percentiles)
+ *   NAME-cpu         service demand per transaction (CPU µs, both ends)
+ * and the percentile curves of reports/latcharts.h.
  */
 #ifndef VS_CHARTS_H
 #define VS_CHARTS_H
 
 #include "analysis/summary.h"
+#include "reports/gpframe.h"
 
 enum vs_chart_kind {
     VS_CHART_THROUGHPUT, VS_CHART_RATIO, VS_CHART_CPU,
@@ -27,7 +38,7 @@ enum vs_chart_kind {
 
 typedef struct vs_chart {
     char base[128];   /* file name without extension */
-    char title[256];
+    char title[256];  /* short: "Throughput, stream, 1 session" */
     int panel;        /* index into the summary's panels */
     enum vs_chart_kind kind;
 } vs_chart;
@@ -37,10 +48,6 @@ typedef struct vs_chart_set {
     vs_chart *c;
     char skipped[400]; /* why the charts were not drawn; "" when they were */
 } vs_chart_set;
-
-typedef struct vs_chart_opts {
-    int paper;        /* 3.5 in wide, serif fonts, for two-column papers */
-} vs_chart_opts;
 
 /* Write data files and scripts into `dir` (which must exist). */
 int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
@@ -73,27 +80,13 @@ FILE *vs_chart_open(const char *dir, const char *base, const char *ext, vs_err *
 /* Close it; an I/O error of any write is reported naming `what`. */
 int vs_chart_close(FILE *f, const char *what, vs_err *e);
 
-/* The head of a script: style, title (a string from a file, quoted for
- * gnuplot), axis labels (literal text of ours). */
-void vs_chart_head(FILE *f, const char *title, const char *xlabel, const char *ylabel,
-                   const vs_chart_opts *o);
-
-/* The terminals (PNG, SVG, PDF) around the plot command. */
-void vs_chart_outputs(FILE *f, const char *base, const vs_chart_opts *o, const char *plot);
-
-/* A panel's data file: one row per message size, `columns` per series
- * written by `cells` (NULL for a point without successful runs). */
-typedef void (*vs_chart_cells)(FILE *f, const vs_point_summary *ps);
-void vs_chart_table(FILE *f, const vs_summary *s, int p, const char *comment,
-                    const char *columns, vs_chart_cells cells);
-
-/* Series i's clause of a bar chart (columns `cols` of BASE.dat). */
-void vs_chart_bar_clause(char *plot, size_t cap, const vs_summary *s, int i, const char *base,
-                         const char *cols);
-
-/* "WHAT, PANEL - PAIR", and the file-name stem of panel p. */
-void vs_chart_panel_title(const vs_summary *s, const vs_dataset *d, int p, const char *what,
-                          char *buf, size_t n);
+/* The file-name stem of panel p: "stream-x1", "pair2-maerts-x5",
+ * "rr-x1-resp64-b4". */
 void vs_chart_panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n);
+
+/* The next chart of `out` (not yet counted: out->n++ once it is written)
+ * for panel p: BASE-SUFFIX, titled "HEAD, PANEL". */
+vs_chart *vs_chart_next(const vs_summary *s, const vs_dataset *d, int p, const char *suffix,
+                        const char *head, enum vs_chart_kind kind, vs_chart_set *out);
 
 #endif

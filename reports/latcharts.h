@@ -1,20 +1,15 @@
 /*
- * latcharts.h - the charts of an rr or crr panel (charts.c calls it), in
- * the style of the throughput charts (data file and gnuplot script in
- * OUT/charts, PNG/SVG/PDF, colours and fills per transport):
+ * latcharts.h - the percentile curves of an rr or crr panel (charts.c
+ * calls it; its bar charts, transactions/s, latency percentiles and
+ * service demand, are charts.c's): one chart per request size,
  *
- *   NAME-tps          transactions/s: request size on x, one bar per
- *                     (transport, socket size), 95% CI error bars
- *   NAME-p50, NAME-p99, NAME-p999
- *                     latency percentiles in microseconds, the same bars
- *                     (a run's percentile from its histogram; the mean
- *                     over runs, with its CI)
- *   NAME-cpu          service demand per transaction (CPU us, both ends)
- *   NAME-nines-SIZE   one per request size: latency against percentile on
- *                     a log "nines" axis (90%, 99%, 99.9%, ...), one curve
- *                     per series, from the runs' interval logs added
- *                     together (DIR/latency/, docs/files.md); left out
- *                     when no run of that size has its log
+ *   NAME-nines-SIZE   latency against percentile on a log "nines" axis
+ *                     (90%, 99%, 99.9%, ...), one curve per series, from
+ *                     the runs' interval logs added together
+ *                     (DIR/latency/, docs/files.md); left out when no run
+ *                     of that size has its log
+ *
+ * in the frame of gpframe.h (caption, key outside, PNG/SVG/PDF, --paper).
  */
 #ifndef VS_LATCHARTS_H
 #define VS_LATCHARTS_H
@@ -24,7 +19,7 @@
 /* How many charts panel p can get (for sizing a chart set). */
 int vs_latcharts_count(const vs_summary *s);
 
-/* Write panel p's charts into `dir`, appending them to `out` (which has
+/* Write panel p's curves into `dir`, appending them to `out` (which has
  * room for vs_latcharts_count more). */
 int vs_latcharts_write(const vs_summary *s, const vs_dataset *d, int p, const char *dir,
                        const vs_chart_opts *o, vs_chart_set *out, vs_err *e);

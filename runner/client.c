@@ -402,8 +402,11 @@ static int run_test(client *c, vs_run_report *r, vs_err *e)
 
     if (vs_cpulist_parse(c->o->cpus, &c->pin, e) != 0 || vs_flows_pin_check(&c->pin, e) != 0)
         return vs_err_prefix(e, "--cpu");
-    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0 ||
-        measure(c, &req, base.tr, r, &local, e) != 0)
+    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0)
+        return -1;
+    if (c->o->on_ready != NULL)
+        c->o->on_ready(c->o->ctx, r);
+    if (measure(c, &req, base.tr, r, &local, e) != 0)
         return -1;
     return collect(c, &req, &local, r, e);
 }

@@ -22,6 +22,10 @@ typedef struct vs_run_opts {
     int connect_timeout_ms;
     int watch_stop_signal; /* stop early on Ctrl-C */
     void (*on_interim)(void *ctx, const vs_interim *m);
+    /* Called once the data connections are open, just before the measured
+     * phase starts: `r` holds the addresses and the buffer warnings (for a
+     * header printed before the test runs). May be NULL. */
+    void (*on_ready)(void *ctx, const vs_run_report *r);
     void *ctx;
 } vs_run_opts;
 

@@ -259,7 +259,7 @@ static const char *session_text(const vs_row *row, char *buf, size_t n)
     return buf;
 }
 
-static void print_head(FILE *f, const vs_run_report *r)
+void vs_report_print_header(FILE *f, const vs_run_report *r)
 {
     char a[32], b[32], c[32];
     int rr = vs_test_is_rr((enum vs_test)r->req.test);
@@ -275,7 +275,7 @@ static void print_head(FILE *f, const vs_run_report *r)
     else
         fprintf(f, "%u session%s, %s messages, ", r->req.sessions,
                 r->req.sessions == 1 ? "" : "s", vs_size_format(r->req.msg_size, a, sizeof a));
-    fprintf(f, "socket size %s requested, %.1f s after %.1f s warm-up\n",
+    fprintf(f, "socket size %s requested, %.1f s measured after %.1f s warm-up\n",
             vs_label_sock(r->req.sock_size, b, sizeof b), r->req.duration_ms / 1000.0,
             r->req.warmup_ms / 1000.0);
     if (r->pin_local[0] != '\0' || r->req.server_cpus[0] != '\0')
@@ -288,15 +288,15 @@ static void print_head(FILE *f, const vs_run_report *r)
 
 static void print_stream_rows(FILE *f, const vs_run_report *r)
 {
-    char s[16], b[32], c[32];
+    char s[16], b[32], c[32], d[32];
 
-    fprintf(f, "\n%8s %8s %14s %9s %11s %11s  %s\n", "session", "seconds", "bytes",
+    fprintf(f, "\n%8s %8s %10s %9s %11s %11s  %s\n", "session", "seconds", "received",
             "Gbit/s", "sock local", "sock remote", "status");
     for (int i = 0; i < r->nrows; i++) {
         const vs_row *row = &r->rows[i];
-        fprintf(f, "%8s %8.2f %14llu %9.3f %11s %11s  %s%s%s\n",
+        fprintf(f, "%8s %8.2f %10s %9.3f %11s %11s  %s%s%s\n",
                 session_text(row, s, sizeof s), row->seconds,
-                (unsigned long long)row->bytes, row->gbps,
+                vs_bytes_format(row->bytes, d, sizeof d), row->gbps,
                 vs_size_format(row->sock_eff_local, b, sizeof b),
                 vs_size_format(row->sock_eff_remote, c, sizeof c),
                 vs_row_status(row), row->ok ? "" : ": ", row->error);
@@ -321,11 +321,10 @@ static void print_rr_rows(FILE *f, const vs_run_report *r)
     }
 }
 
-void vs_report_print(FILE *f, const vs_run_report *r)
+void vs_report_print_table(FILE *f, const vs_run_report *r)
 {
     const vs_row *all = vs_report_total(r);
 
-    print_head(f, r);
     if (!vs_test_is_rr((enum vs_test)r->req.test)) {
         print_stream_rows(f, r);
         fprintf(f, "\nCPU local  %5.1f%% of all CPUs (vsbench %.0f%% of one), service "
