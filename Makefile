@@ -303,9 +303,12 @@ history-test: all $(BUILD)/vsreport-nodb$(EXE) ## the history on SQLite and a th
 check-sizes: ## no function over 60 lines, no file over 600
 	ci/check-sizes.sh
 
-# make test: its Debian packages first, then every suite (tests).
+# make test: its Debian packages first, the build (parallel under -j), then
+# every suite one after another: the timed suites (sweeps, compare verdicts)
+# must not share the CPUs with each other.
 test: deps-test ## everything CI runs first (installs its Debian packages first)
-	+$(Q)$(MAKE) --no-print-directory tests
+	+$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/vsreport-nodb$(EXE)
+	+$(Q)$(MAKE) --no-print-directory -j1 tests
 tests: check-sizes deps-check unit-test gsl-check integration-test netns-test history-test
 
 # No shipped binary links GSL; the unit tests, which do, prove the check sees it.
