@@ -63,19 +63,20 @@ void vs_table_print(FILE *f, const vs_dataset *d, const vs_summary *s)
     unfinished_notes(f, d);
     for (int p = 0; p < s->npanels; p++) {
         const vs_panel *pn = &s->panels[p];
+        int w = vs_test_is_rr(pn->test) ? 24 : 18; /* rr: "94266 +/- 31133 9.9" */
         fprintf(f, "%s%s - %s (%s)\n", p ? "\n" : "", vs_panel_label(pn, a, sizeof a),
                 d->pairs[pn->pair], vs_test_is_rr(pn->test) ? "transactions/s, mean +/- 95% CI; "
                 "p50 latency, us" : "Gbit/s, mean +/- 95% CI");
         fprintf(f, "%8s", "msg");
         for (int i = 0; i < s->nseries; i++)
-            fprintf(f, " %18s", vs_label_series(s->series[i].tr, s->series[i].sock, b, sizeof b));
+            fprintf(f, " %*s", w, vs_label_series(s->series[i].tr, s->series[i].sock, b, sizeof b));
         fputc('\n', f);
         for (int m = 0; m < s->nmsgs; m++) {
             fprintf(f, "%8s", vs_label_msg(s->msgs[m], a, sizeof a));
             for (int i = 0; i < s->nseries; i++) {
                 const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);
                 failed += ps != NULL && ps->n_failed > 0 && ps->n_ok > 0;
-                fprintf(f, " %18s", cell(ps, b, sizeof b, &ranges, &single));
+                fprintf(f, " %*s", w, cell(ps, b, sizeof b, &ranges, &single));
             }
             fputc('\n', f);
         }

@@ -238,11 +238,11 @@ P
     "$VSREPORT" report "$TMP/res" -o "$TMP/r" >"$TMP/out" 2>&1 || fail "report failed: $(cat "$TMP/out")"
     for kind in tps p50 p99 p999 cpu nines-1 nines-1024; do
         for t in rr crr; do
-            [ -s "$TMP/r/charts/$t-1s-$kind.svg" ] || fail "missing chart $t-1s-$kind"
+            [ -s "$TMP/r/charts/$t-x1-$kind.svg" ] || fail "missing chart $t-x1-$kind"
         done
     done
-    grep -q 'set logscale y' "$TMP/r/charts/rr-1s-nines-1.gp" || fail "nines chart not logarithmic"
-    [ "$(grep -c '^# .*transactions$' "$TMP/r/charts/rr-1s-nines-1.dat")" -eq 2 ] \
+    grep -q 'set logscale y' "$TMP/r/charts/rr-x1-nines-1.gp" || fail "nines chart not logarithmic"
+    [ "$(grep -c '^# .*transactions$' "$TMP/r/charts/rr-x1-nines-1.dat")" -eq 2 ] \
         || fail "one curve per transport"
     unzip -p "$TMP/r/report.xlsx" xl/workbook.xml | grep -q 'name="Latency"' || fail "no Latency sheet"
     grep -q 'Latency: request/response' "$TMP/r/index.html" || fail "no latency section on the page"
