@@ -6,6 +6,7 @@
 #include "core/size.h"
 #include "core/version.h"
 #include "platform/clock.h"
+#include "platform/facts.h"
 #include "platform/fs.h"
 #include "workloads/rr.h"
 #include "workloads/stream.h"
@@ -251,6 +252,7 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
         r->remote_buf[i].rcv = c->conn.rcv[i];
     }
     check_sizes(r, req->sock_size, base->tr);
+    vs_facts_path(c->data[0], base->tr, &r->path);
     /* What the receiving end of a stream reads per call (the same rule on
      * both ends); rr and crr read whole messages. */
     if (!vs_test_is_rr((enum vs_test)req->test))

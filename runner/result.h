@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "core/facts.h"
 #include "core/json.h"
 #include "core/runs.h"
 #include "runner/proto.h"
@@ -43,6 +44,7 @@ typedef struct vs_run_report {
     char server_info[VS_INFO_MAX];
     char pin_local[VS_CPULIST_TEXT_MAX]; /* the client's --cpu, as given */
     double clock_ns;          /* rr, crr: cost of one clock read (1 per transaction) */
+    vs_facts path;            /* the client end of the first data connection */
 } vs_run_report;
 
 /* Prepare rows for a test that has not run (or failed before measuring):
