@@ -255,7 +255,7 @@ t_newer_schema() {
     u=$(url conc)
     psql_su conc "UPDATE vsbench_schema SET version = 99" &&
         vsr newer history show --history "$u"
-    [ $? -eq 2 ] && grep -q "schema version 99, newer than this vsreport knows (2)" "$LOGS/newer"
+    [ $? -eq 2 ] && grep -q "schema version 99, newer than this vsreport knows (3)" "$LOGS/newer"
     check $? "a newer schema is refused (exit 2)" "$LOGS/newer"
 }
 
