@@ -55,7 +55,8 @@ include mk/deps.mk
 # archive for MinGW (INIH_* of mk/deps.mk), so every runner has `sweep`.
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
                 platform/facts.c platform/facts_parse.c platform/facts_netparse.c \
-                platform/hvsock.c platform/net.c platform/fs.c $(wildcard platform/*_$(OS).c)
+                platform/hvsock.c platform/net.c platform/net_dial.c platform/fs.c \
+                $(wildcard platform/*_$(OS).c)
 # Layers (docs/architecture.md): libvsbase.a is core/ (the vocabulary both
 # binaries share) and platform/ (OS code); libvsrunner.a is runner/ and
 # workloads/ without the commands. vsreport links only libvsbase.a.
@@ -253,7 +254,7 @@ $(RUNNER_LIB): $(call obj,$(RUNNER_SRC)) $(RUNNER_OBJ_EXTRA)
 $(BIN)/vsbench$(EXE): $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(STATIC) $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) $(OS_LIBS) \
+	$(Q)$(CC) $(STATIC) $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) $(HDR_LIBS) $(OS_LIBS) \
 	    2>$(BUILD)/link.log || { cat $(BUILD)/link.log; rm -f $@; exit 1; }
 	@# glibc warns that static getaddrinfo needs NSS modules for host names;
 	@# numeric addresses (what VMs use) need nothing. Show any other warning.
@@ -270,22 +271,26 @@ linked = $(filter-out $(DB_CONFIG),$^)
 $(BIN)/vsreport$(EXE): $(call obj,reports/vsreport.c) $(REPORT_LIB_OBJ) $(BASE_LIB) $(DB_CONFIG)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(REPORT_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(REPORT_LIBS) $(HDR_LIBS) $(OS_LIBS)
 
 $(BUILD)/analysis/db_pg.o: override CPPFLAGS += $(PQ_CPPFLAGS)
+
+# core/latency.c wraps HdrHistogram_c (mk/deps.mk), which both binaries link.
+$(call obj,core/latency.c): | $(HDR_DEPS)
+$(call obj,core/latency.c): override CPPFLAGS += $(HDR_CPPFLAGS)
 
 # vsreport as a build without any history engine would be (for the tests).
 NODB_OBJ := $(filter-out $(call obj,$(DB_SRC)) $(SQLITE_OBJ),$(REPORT_LIB_OBJ)) $(DB_STUB_OBJ)
 $(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(BASE_LIB)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(HDR_LIBS) $(OS_LIBS)
 
 # ---- tests -----------------------------------------------------------------
 
 $(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(DB_CONFIG)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(CUNIT_LIBS) $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(CUNIT_LIBS) $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(HDR_LIBS) $(OS_LIBS)
 
 unit-test: $(UNIT_BIN) ## CUnit suites (tests/unit; one file per suite)
 	$(UNIT_BIN)
@@ -297,6 +302,7 @@ netns-test: all ## two hosts in network namespaces (tests/netns)
 	tests/netns/run.sh
 	tests/netns/compare.sh
 	tests/netns/facts.sh
+	tests/netns/latency.sh
 
 # Both history engines: a throw-away PostgreSQL cluster on a unix socket.
 history-test: all $(BUILD)/vsreport-nodb$(EXE) ## the history on SQLite and a throw-away PostgreSQL
@@ -344,7 +350,7 @@ FUZZ_SECONDS ?= 60
 CLANG_WARN := -Wno-unknown-warning-option -Wno-gnu-variable-sized-type-not-at-end
 FUZZ_DIR := build/fuzz-$(TRIPLET)
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-fuzz: deps-fuzz ## libFuzzer on the decoders, frame reader, CSV, profile and results loader (FUZZ_SECONDS each)
+fuzz: deps-fuzz ## libFuzzer on the decoders, frame reader, CSV, profile, results loader, latency logs (FUZZ_SECONDS each)
 	+$(Q)$(MAKE) --no-print-directory CC=clang BUILD=$(FUZZ_DIR) \
 	    CFLAGS="-O1 -g $(SAN_FLAGS) -fsanitize=fuzzer-no-link $(CLANG_WARN)" \
 	    $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz/%)
@@ -353,11 +359,11 @@ fuzz: deps-fuzz ## libFuzzer on the decoders, frame reader, CSV, profile and res
 $(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/fuzz_%.o $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(SAN_FLAGS) -fsanitize=fuzzer -o $@ $^ $(REPORT_LIBS) $(INIH_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(SAN_FLAGS) -fsanitize=fuzzer -o $@ $^ $(REPORT_LIBS) $(INIH_LIBS) $(HDR_LIBS) $(OS_LIBS)
 $(call obj,$(wildcard tests/fuzz/*.c)): override CPPFLAGS += $(REPORT_CPPFLAGS)
 
 vm-test: deps-vm ## vsock for real inside a QEMU guest (tests/vm)
-	+$(Q)$(MAKE) --no-print-directory $(BIN)/vsbench$(EXE)
+	+$(Q)$(MAKE) --no-print-directory $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE)
 	tests/vm/run.sh $(BIN)/vsbench$(EXE)
 
 # ---- reports ---------------------------------------------------------------
@@ -367,11 +373,12 @@ report: deps-report ## a quick sweep on this machine -> out/report/index.html (i
 	ci/make-report.sh
 
 # Benchmarks: they report, they never fail on a figure (docs/bench.md); the
-# second times vsreport on a 200 MB runs.csv. deps-bench installs what
+# last times vsreport on a 200 MB runs.csv. deps-bench installs what
 # Debian's main has; ci/bench.sh adds non-free for netperf when needed.
 bench: deps-bench ## vsbench vs netperf and iperf3, loopback and veth (BENCH_QUICK=1: ~5 min); vsreport on 200 MB
 	+$(Q)$(MAKE) --no-print-directory all
 	ci/bench.sh
+	ci/bench-rr.sh
 	ci/bench-reader.sh
 
 # A nightly regression check on this machine (docs/nightly.md).

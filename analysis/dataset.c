@@ -250,3 +250,18 @@ void vs_dataset_print_notes(const vs_dataset *d, const char *prog, FILE *f)
     for (int i = 0; i < d->nnotes; i++)
         fprintf(f, "%s: warning: %s\n", prog, vs_safe_copy(shown, sizeof shown, d->notes[i]));
 }
+
+int vs_dataset_add_hlog(const vs_dataset *d, const vs_rec *r, vs_hist **sum, vs_err *e)
+{
+    char name[160], path[1400], *text;
+    int rc;
+
+    snprintf(path, sizeof path, "%s/latency/%s", d->src[r->source].path,
+             vs_hlog_name(&r->row.pt, r->row.run, name, sizeof name));
+    rc = vs_slurp(path, VS_HLOG_MAX_BYTES, &text, e);
+    if (rc != 0)
+        return rc; /* 1: no log (older sweeps, stream tests) */
+    rc = vs_hlog_add_text(text, path, sum, e);
+    free(text);
+    return rc;
+}

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "platform/err.h"
+#include "core/latency.h"
 #include "core/runs.h"
 
 #define VS_PAIR_MAX 16
@@ -71,6 +72,12 @@ const char *vs_meta_str(const vs_source *s, const char *path);
  * after 40 of 128 planned runs (vsbench sweep --resume continues it)" or
  * "did not finish: ...". */
 int vs_source_unfinished(const vs_source *s, char *buf, size_t n);
+
+/* Add the aggregate intervals of record r's latency log (SOURCE/latency/NAME,
+ * core/latency.h vs_hlog_name) into *sum: 0; 1 when the run has no log;
+ * -1 for a log that is malformed (FILE:LINE), too large, or not a regular
+ * file (a FIFO or a device is refused at once, never waited on). */
+int vs_dataset_add_hlog(const vs_dataset *d, const vs_rec *r, vs_hist **sum, vs_err *e);
 
 /* 1 when two keys name the same point. */
 int vs_key_equal(const vs_key *a, const vs_key *b);

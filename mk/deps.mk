@@ -294,7 +294,7 @@ NOTICES := \
     'GNU C Library (LGPL-2.1-or-later)' 'vsbench (static)' /usr/share/doc/libc6/copyright \
     'GNU Lesser General Public License 2.1' 'the GNU C Library' /usr/share/common-licenses/LGPL-2.1 \
     'inih, Debian libinih (BSD-3-Clause)' 'vsbench (static)' /usr/share/doc/libinih-dev/copyright \
-    'HdrHistogram_c 0.9.4 (CC0-1.0 or BSD-2-Clause)' 'vsbench (latency)' \
+    'HdrHistogram_c 0.9.4 (CC0-1.0 or BSD-2-Clause)' 'vsbench, vsreport (latency)' \
         $(call dep_src,hdr)/LICENSE.txt \
     'zlib, Debian zlib1g (Zlib)' 'vsbench (latency logs)' /usr/share/doc/zlib1g-dev/copyright
 NOTICES_DEPS := $(call dep_stamp,hdr)

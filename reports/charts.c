@@ -1,9 +1,9 @@
 /* charts.c - see charts.h. */
 #include "reports/charts.h"
+#include "reports/latcharts.h"
 #include "reports/markup.h"
 #include "core/label.h"
 #include "platform/fs.h"
-#include "platform/proc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,20 +53,24 @@ static const char *series_label(const vs_series *se, char *buf, size_t n)
     return vs_label_series(se->tr, se->sock, buf, n);
 }
 
-/* "stream-x1", "pair2-maerts-x5": the panel's part of its file names. */
-static void panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n)
+void vs_chart_panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n)
 {
     const vs_panel *pn = &s->panels[p];
+    int len;
 
     if (d->npairs > 1)
-        snprintf(buf, n, "pair%d-%s-x%d", pn->pair + 1, vs_test_name(pn->test), pn->sessions);
+        len = snprintf(buf, n, "pair%d-%s-x%d", pn->pair + 1, vs_test_name(pn->test),
+                       pn->sessions);
     else
-        snprintf(buf, n, "%s-x%d", vs_test_name(pn->test), pn->sessions);
+        len = snprintf(buf, n, "%s-x%d", vs_test_name(pn->test), pn->sessions);
+    if (pn->resp != 0 && len > 0 && (size_t)len < n) /* rr, crr: a fixed response size */
+        len += snprintf(buf + len, n - (size_t)len, "-resp%lu", (unsigned long)pn->resp);
+    if (pn->burst != 0 && len > 0 && (size_t)len < n)
+        snprintf(buf + len, n - (size_t)len, "-b%d", pn->burst);
 }
 
-/* DIR/BASE.EXT, written whole or not at all (platform/fs.h vs_afile). */
-static FILE *open_in(vs_afile *a, const char *dir, const char *base, const char *ext,
-                     vs_err *e)
+FILE *vs_chart_open(vs_afile *a, const char *dir, const char *base, const char *ext,
+                    vs_err *e)
 {
     char path[1400];
 
@@ -74,7 +78,7 @@ static FILE *open_in(vs_afile *a, const char *dir, const char *base, const char 
     return vs_afile_open(a, path, "wb", e) == 0 ? a->f : NULL;
 }
 
-static int close_file(vs_afile *a, vs_err *e)
+int vs_chart_close(vs_afile *a, vs_err *e)
 {
     return vs_afile_commit(a, e);
 }
@@ -143,6 +147,8 @@ static void frame_init(const ctx *x, vs_gp_frame *fr, const vs_chart *c, const c
     vs_gp_init(fr, x->o, c->title, cap, ylabel);
     fr->ncat = x->s->nmsgs;
     fr->cat = x->cats;
+    if (vs_test_is_rr(x->s->panels[c->panel].test))
+        fr->xlabel = "Request size (bytes)";
 }
 
 /* The data file written, the script opened; on error everything closed. */
@@ -153,9 +159,9 @@ static FILE *data_done(vs_afile *a, const ctx *x, const vs_chart *c, int rc, vs_
         vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
         return NULL;
     }
-    if (close_file(a, e) != 0)
+    if (vs_chart_close(a, e) != 0)
         return NULL;
-    return open_in(a, x->dir, c->base, "gp", e);
+    return vs_chart_open(a, x->dir, c->base, "gp", e);
 }
 
 /* ---- clustered bars with whiskers (throughput, service demand) ----------- */
@@ -172,6 +178,54 @@ static const vs_stats *sd_of(const vs_point_summary *ps)
 {
     return ps->sd_total.mean > 0 ? &ps->sd_total : NULL;
 }
+
+static const vs_stats *tps_of(const vs_point_summary *ps)
+{
+    return &ps->tps;
+}
+
+static const vs_stats *p50_of(const vs_point_summary *ps)
+{
+    return &ps->lat_p50;
+}
+
+static const vs_stats *p99_of(const vs_point_summary *ps)
+{
+    return &ps->lat_p99;
+}
+
+static const vs_stats *p999_of(const vs_point_summary *ps)
+{
+    return &ps->lat_p999;
+}
+
+/* A bar chart of a panel: file suffix, title, y label, data comment. */
+typedef struct bar_kind {
+    const char *suffix, *title, *ylabel, *what;
+    measure_fn fn;
+    enum vs_chart_kind kind;
+} bar_kind;
+
+#define MU "\xc2\xb5"
+static const bar_kind stream_bars[] = {
+    { "throughput", "Throughput", "Throughput (Gbit/s)", "Gbit/s", gbps_of, VS_CHART_THROUGHPUT },
+    { "cpu", "Service demand", "Service demand (" MU "s CPU per KB, both ends)",
+      "service demand, CPU " MU "s per KB (local + remote)", sd_of, VS_CHART_CPU },
+};
+static const bar_kind rr_bars[] = {
+    { "tps", "Transactions per second", "Transactions per second", "transactions/s", tps_of,
+      VS_CHART_TPS },
+    { "p50", "Median latency", "Latency, 50th percentile (" MU "s)",
+      "p50 latency in " MU "s (the mean of the runs' p50)", p50_of, VS_CHART_LATENCY },
+    { "p99", "99th percentile latency", "Latency, 99th percentile (" MU "s)",
+      "p99 latency in " MU "s (the mean of the runs' p99)", p99_of, VS_CHART_LATENCY },
+    { "p999", "99.9th percentile latency", "Latency, 99.9th percentile (" MU "s)",
+      "p99.9 latency in " MU "s (the mean of the runs' p99.9)", p999_of, VS_CHART_LATENCY },
+    { "cpu", "Service demand per transaction",
+      "Service demand (" MU "s CPU per transaction, both ends)",
+      "service demand, CPU " MU "s per transaction (local + remote)", sd_of, VS_CHART_CPU },
+};
+#define NRR_BARS ((int)(sizeof rr_bars / sizeof rr_bars[0]))
 
 /* The x of series i's bar in category m. */
 static double bar_x(const vs_summary *s, int m, int i)
@@ -257,31 +311,28 @@ static void bar_plot(const vs_summary *s, const char *base, const kinds *k, char
 }
 
 /* A clustered bar chart with whiskers: data file, then script. */
-static int write_bars(const ctx *x, int p, const vs_chart *c, vs_err *e)
+static int write_bars(const ctx *x, int p, const vs_chart *c, const bar_kind *b, vs_err *e)
 {
-    int sd = c->kind == VS_CHART_CPU;
     char cap[400] = "", plot[16384];
     kinds k = { { 0 }, 0, 0, calloc((size_t)x->s->nseries + 1, 1) };
     vs_gp_frame fr;
     vs_afile a;
-    FILE *f = k.has != NULL ? open_in(&a, x->dir, c->base, "dat", e) : NULL;
+    FILE *f = k.has != NULL ? vs_chart_open(&a, x->dir, c->base, "dat", e) : NULL;
     int rc = -1;
 
     if (f == NULL) {
         free(k.has);
         return k.has == NULL ? vs_err_set(e, VS_ERR_RUNTIME, "out of memory") : -1;
     }
-    frame_init(x, &fr, c, cap, sd ? "Service demand (\xc2\xb5s CPU per KB, both ends)"
-                                   : "Throughput (Gbit/s)");
+    frame_init(x, &fr, c, cap, b->ylabel);
     fr.nkey = x->s->nseries;
-    f = data_done(&a, x, c, bar_table(f, x, p, sd ? sd_of : gbps_of, sd ? "service demand, "
-                  "CPU \xc2\xb5s per KB (local + remote)" : "Gbit/s", &fr, &k), e);
+    f = data_done(&a, x, c, bar_table(f, x, p, b->fn, b->what, &fr, &k), e);
     if (f != NULL) {
         caption(x->d->pairs[x->s->panels[p].pair], &k, "the mean", cap, sizeof cap);
         vs_gp_write_head(f, &fr);
         bar_plot(x->s, c->base, &k, plot, sizeof plot);
         vs_gp_write_outputs(f, &fr, c->base, plot);
-        rc = close_file(&a, e);
+        rc = vs_chart_close(&a, e);
     }
     vs_gp_free(&fr);
     free(k.has);
@@ -391,7 +442,8 @@ static int write_ratio(const ctx *x, int p, const vs_chart *c, vs_err *e)
     kinds k = { { 0 }, 0, 0, calloc((size_t)x->s->nseries + 1, 1) };
     vs_gp_frame fr;
     vs_afile a;
-    FILE *f = idx != NULL && k.has != NULL ? open_in(&a, x->dir, c->base, "dat", e) : NULL;
+    FILE *f = idx != NULL && k.has != NULL ? vs_chart_open(&a, x->dir, c->base, "dat", e)
+                                           : NULL;
     int rc = -1;
 
     if (f == NULL) {
@@ -411,7 +463,7 @@ static int write_ratio(const ctx *x, int p, const vs_chart *c, vs_err *e)
         vs_gp_write_head(f, &fr);
         ratio_plot(x, c->base, idx, n, &k, plot, sizeof plot);
         vs_gp_write_outputs(f, &fr, c->base, plot);
-        rc = close_file(&a, e);
+        rc = vs_chart_close(&a, e);
     }
     vs_gp_free(&fr);
     free(idx);
@@ -421,26 +473,48 @@ static int write_ratio(const ctx *x, int p, const vs_chart *c, vs_err *e)
 
 /* ---- the set ------------------------------------------------------------ */
 
+vs_chart *vs_chart_next(const vs_summary *s, const vs_dataset *d, int p, const char *suffix,
+                        const char *head, enum vs_chart_kind kind, vs_chart_set *out)
+{
+    vs_chart *c = &out->c[out->n];
+    char pb[96], panel[64];
+
+    memset(c, 0, sizeof *c);
+    vs_chart_panel_base(s, d, p, pb, sizeof pb);
+    c->panel = p;
+    c->kind = kind;
+    snprintf(c->base, sizeof c->base, "%s-%s", pb, suffix);
+    snprintf(c->title, sizeof c->title, "%s, %s", head, vs_panel_label(&s->panels[p], panel,
+                                                                       sizeof panel));
+    return c;
+}
+
+/* Panel p's charts: for the bulk tests throughput, the ratio to the
+ * baseline transport and service demand; for rr and crr transactions/s,
+ * latency percentiles, service demand and the percentile curves. */
 static int write_panel(const ctx *x, int p, vs_chart_set *out, vs_err *e)
 {
-    static const char *const what[] = { "Throughput", "Throughput relative to %s",
-                                        "Service demand" };
-    static const char *const suffix[] = { "throughput", "ratio", "cpu" };
-    char pb[96], panel[64], head[64];
+    int rr = vs_test_is_rr(x->s->panels[p].test);
+    const bar_kind *bars = rr ? rr_bars : stream_bars;
+    int nb = rr ? NRR_BARS : (int)(sizeof stream_bars / sizeof stream_bars[0]);
+    char head[64];
 
-    panel_base(x->s, x->d, p, pb, sizeof pb);
-    vs_label_panel(x->s->panels[p].test, x->s->panels[p].sessions, panel, sizeof panel);
-    for (int k = 0; k < 3; k++) {
-        vs_chart *c = &out->c[out->n++];
-        c->panel = p;
-        c->kind = (enum vs_chart_kind)k;
-        snprintf(c->base, sizeof c->base, "%s-%s", pb, suffix[k]);
-        snprintf(head, sizeof head, what[k], vs_transport_name(vs_summary_baseline(x->s)));
-        snprintf(c->title, sizeof c->title, "%s, %s", head, panel);
-        if ((k == VS_CHART_RATIO ? write_ratio(x, p, c, e) : write_bars(x, p, c, e)) != 0)
+    for (int k = 0; k < nb; k++) {
+        vs_chart *c = vs_chart_next(x->s, x->d, p, bars[k].suffix, bars[k].title, bars[k].kind,
+                                    out);
+        if (write_bars(x, p, c, &bars[k], e) != 0)
             return -1;
+        out->n++;
+        if (rr || k != 0)
+            continue;
+        snprintf(head, sizeof head, "Throughput relative to %s",
+                 vs_transport_name(vs_summary_baseline(x->s)));
+        c = vs_chart_next(x->s, x->d, p, "ratio", head, VS_CHART_RATIO, out);
+        if (write_ratio(x, p, c, e) != 0)
+            return -1;
+        out->n++;
     }
-    return 0;
+    return rr ? vs_latcharts_write(x->s, x->d, p, x->dir, x->o, out, e) : 0;
 }
 
 int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
@@ -449,9 +523,10 @@ int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
     ctx x = { s, d, dir, o, NULL };
     char (*labels)[16] = calloc((size_t)s->nmsgs + 1, sizeof *labels);
     int rc = 0;
+    int per_panel = NRR_BARS + vs_latcharts_count(s) > 3 ? NRR_BARS + vs_latcharts_count(s) : 3;
 
     out->n = 0;
-    out->c = calloc((size_t)s->npanels * 3 + 1, sizeof *out->c);
+    out->c = calloc((size_t)s->npanels * (size_t)per_panel + 1, sizeof *out->c);
     x.cats = calloc((size_t)s->nmsgs + 1, sizeof *x.cats);
     if (out->c == NULL || x.cats == NULL || labels == NULL) {
         free(labels);
@@ -464,93 +539,6 @@ int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
         rc = write_panel(&x, p, out, e);
     free(labels);
     free(x.cats);
-    return rc;
-}
-
-#define GNUPLOT_HINT "install gnuplot (www.gnuplot.info; Debian: apt-get install gnuplot-nox)"
-
-int vs_charts_find_gnuplot(const char *given, char *path, size_t n, char *why, size_t wn,
-                           vs_err *e)
-{
-    if (given != NULL) {
-        if (vs_find_program(given, path, n) != 0)
-            return vs_err_set(e, VS_ERR_USAGE, "--gnuplot %s: no such program", given);
-        return 0;
-    }
-    if (vs_find_program("gnuplot", path, n) == 0)
-        return 0;
-    snprintf(why, wn, "gnuplot was not found on PATH. To draw them, " GNUPLOT_HINT " and run "
-             "vsreport report again, or give its path with --gnuplot PATH; or run gnuplot on "
-             "the scripts in charts/ (gnuplot NAME.gp in that folder)");
-    return 1;
-}
-
-static const char *const drawn_ext[] = { "png", "svg", "pdf" };
-
-/* What gnuplot drew for `base` in `from`: renamed into `to` (whole files
- * only ever appear there), or with keep 0 removed. After a failed rename
- * the rest is removed too: the private folder empties either way. */
-static int settle_drawn(const char *from, const char *to, const char *base, int keep, vs_err *e)
-{
-    char src[1500], dst[1500];
-    int rc = 0;
-
-    for (int i = 0; i < 3; i++) {
-        snprintf(src, sizeof src, "%s/%s.%s", from, base, drawn_ext[i]);
-        snprintf(dst, sizeof dst, "%s/%s.%s", to, base, drawn_ext[i]);
-        if (!vs_path_exists(src))
-            continue;
-        if (!keep || rc != 0)
-            remove(src);
-        else if (vs_replace_file(src, dst, e) != 0) {
-            rc = -1;
-            remove(src);
-        }
-    }
-    return rc;
-}
-
-/* gnuplot draws one chart in `tmp`, a private folder inside `dir` that
- * holds a copy of the chart's data; the script stays in `dir`. */
-static int render_one(const char *dir, const char *tmp, const char *base, const char *gnuplot,
-                      vs_err *e)
-{
-    char cd[2 * 1500 + 8], quoted[2 * 1500 + 4], script[200], from[1500], to[1500];
-    char *argv[] = { (char *)(gnuplot ? gnuplot : "gnuplot"), "-e", cd, script, NULL };
-    int status, rc;
-
-    snprintf(from, sizeof from, "%s/%s.dat", dir, base);
-    snprintf(to, sizeof to, "%s/%s.dat", tmp, base);
-    if (vs_copy_file(from, to, e) != 0)
-        return -1;
-    vs_gnuplot_string(tmp, quoted, sizeof quoted);
-    snprintf(cd, sizeof cd, "cd %s", quoted);
-    snprintf(script, sizeof script, "../%s.gp", base);
-    rc = vs_run_program(argv, GNUPLOT_HINT, &status, e);
-    remove(to);
-    if (rc != 0 || status != 0) {
-        settle_drawn(tmp, dir, base, 0, e); /* no half-drawn chart stays */
-        return rc != 0 ? -1 : vs_err_set(e, VS_ERR_RUNTIME, "gnuplot failed on %s/%s.gp "
-                                         "(status %d)", dir, base, status);
-    }
-    return settle_drawn(tmp, dir, base, 1, e);
-}
-
-int vs_charts_render(const char *dir, const vs_chart_set *set, const char *gnuplot, vs_err *e)
-{
-    char tmp[1500];
-    int rc = 0;
-
-    /* a backtick cannot be written in a gnuplot string (it would run) */
-    if (strchr(dir, '`') != NULL || strlen(dir) >= 1400)
-        return vs_err_set(e, VS_ERR_USAGE, "output folder names with a backtick (or over 1400 "
-                          "bytes) are not supported: %s", dir);
-    snprintf(tmp, sizeof tmp, "%s/.render-%ld", dir, vs_pid());
-    if (vs_mkdir_p(tmp, e) != 0)
-        return -1;
-    for (int i = 0; i < set->n && rc == 0; i++)
-        rc = render_one(dir, tmp, set->c[i].base, gnuplot, e);
-    vs_remove_dir(tmp);
     return rc;
 }
 

@@ -1,6 +1,7 @@
 /* report.c - see report.h. */
 #include "reports/report.h"
 #include "reports/html.h"
+#include "reports/render.h"
 #include "reports/table.h"
 #include "reports/workbook.h"
 #include "platform/fs.h"

@@ -9,6 +9,8 @@
 #include "platform/net.h"
 #include "platform/sysinfo.h"
 #include "platform/thread.h"
+#include "workloads/rr.h"
+#include "workloads/stream.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -205,73 +207,161 @@ static int accept_data(conn *k, vs_connected *cn, vs_err *e)
         cn->snd[i] = b.snd;
         cn->rcv[i] = b.rcv;
     }
-    close_listeners(k);
+    if (k->req.test != VS_TEST_CRR) /* crr keeps accepting, a connection per transaction */
+        close_listeners(k);
     return 0;
 }
 
-static void log_result(conn *k, const vs_side_result *r, enum vs_role role)
+static void log_result(conn *k, const vs_side_result *r)
 {
-    uint64_t bytes = 0, ns = 0;
+    uint64_t count = 0, ns = 0;
     char m[32];
 
     for (int i = 0; i < r->count; i++) {
-        bytes += r->flow[i].window_bytes;
+        count += r->flow[i].window_count;
         ns = r->flow[i].window_ns;
+    }
+    if (vs_test_is_rr((enum vs_test)k->req.test)) {
+        vs_log("%s: %s %s %ux%s done: %.0f transactions/s answered, CPU %.1f%%", k->peer,
+               vs_test_name((enum vs_test)k->req.test),
+               vs_transport_name((enum vs_transport)k->req.transport), k->req.sessions,
+               vs_size_format(k->req.msg_size, m, sizeof m),
+               ns ? (double)count * 1e9 / (double)ns : 0.0, r->util_pct);
+        return;
     }
     vs_log("%s: %s %s %ux%s done: %.3f Gbit/s %s, CPU %.1f%%", k->peer,
            vs_test_name((enum vs_test)k->req.test),
            vs_transport_name((enum vs_transport)k->req.transport), k->req.sessions,
            vs_size_format(k->req.msg_size, m, sizeof m),
-           ns ? (double)bytes * 8.0 / (double)ns : 0.0,
-           role == VS_ROLE_RECV ? "received" : "sent", r->util_pct);
+           ns ? (double)count * 8.0 / (double)ns : 0.0,
+           k->req.test == VS_TEST_STREAM ? "received" : "sent", r->util_pct);
 }
 
-/* Streams data, keeps time, reports. */
+/* The sockets the sessions use, owned by them from here: for rr the data
+ * connections (small writes leave at once), for crr the listeners (each
+ * accepted connection inherits their options; the set-up connections are
+ * closed, their work done). */
+static int session_sockets(conn *k, vs_sock *socks, vs_err *e)
+{
+    enum vs_transport tr = (enum vs_transport)k->req.transport;
+    int crr = k->req.test == VS_TEST_CRR;
+
+    for (int i = 0; i < k->ndata; i++) {
+        socks[i] = crr ? k->lsn[i] : k->data[i];
+        if (vs_sock_set_nodelay(socks[i], tr, e) != 0)
+            return -1;
+    }
+    for (int i = 0; crr && i < k->ndata; i++) {
+        vs_sock_close(k->data[i]);
+        k->lsn[i] = VS_SOCK_NONE; /* the path stays, for close_listeners to remove */
+    }
+    k->ndata = 0;
+    return 0;
+}
+
+/* The sessions of this side: the stream's receivers or senders, or the
+ * responders of rr and crr. `sc` and `rc` must outlive them. */
+static int start_sessions(conn *k, const vs_connected *cn, vs_stream_cfg *sc, vs_rr_cfg *rc,
+                          vs_flows **fl, vs_err *e)
+{
+    const vs_test_req *q = &k->req;
+    vs_sock socks[VS_MAX_SESSIONS];
+    vs_cpulist pin;
+    int n = k->ndata;
+
+    if (vs_cpulist_parse(q->server_cpus, &pin, e) != 0)
+        return -1;
+    if (!vs_test_is_rr((enum vs_test)q->test)) {
+        sc->role = q->test == VS_TEST_STREAM ? VS_ROLE_RECV : VS_ROLE_SEND;
+        sc->tr = (enum vs_transport)q->transport;
+        sc->msg_size = q->msg_size;
+        sc->recv_chunk = vs_stream_recv_chunk(q->recv_size, q->msg_size, cn->rcv[0]);
+        sc->preamble_bytes = sc->role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0;
+        k->ndata = 0; /* the flows own the sockets */
+        return vs_stream_create(fl, k->data, n, sc, &pin, e);
+    }
+    rc->part = VS_RR_RESPONDER;
+    rc->crr = q->test == VS_TEST_CRR;
+    rc->req_size = q->msg_size;
+    rc->resp_size = q->resp_size;
+    rc->cookie = q->cookie;
+    if (session_sockets(k, socks, e) != 0)
+        return -1;
+    return vs_rr_create(fl, socks, n, rc, &pin, e);
+}
+
+/* Runs the sessions, keeps time, reports. */
 static int run_phase(conn *k, const vs_connected *cn, vs_err *e)
 {
-    enum vs_role role = k->req.test == VS_TEST_STREAM ? VS_ROLE_RECV : VS_ROLE_SEND;
-    vs_stream_cfg sc = { role, (enum vs_transport)k->req.transport, k->req.msg_size,
-                         vs_stream_recv_chunk(k->req.recv_size, k->req.msg_size,
-                                              cn->rcv[0]),
-                         role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0, 0 };
+    vs_stream_cfg sc = { 0 };
+    vs_rr_cfg rc = { 0 };
     vs_measure_cfg mc;
     vs_side_result *res = calloc(1, sizeof *res);
     uint8_t *frame = malloc(VS_PROTO_MAX_BODY);
     const uint8_t *rest;
     size_t rest_n;
-    vs_stream *st = NULL;
-    int rc = -1;
+    vs_flows *fl = NULL;
+    int st = -1;
 
     if (res == NULL || frame == NULL) {
         vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
         goto out;
     }
-    if (vs_stream_create(&st, k->data, k->ndata, &sc, e) != 0) {
-        k->ndata = 0;
+    if (start_sessions(k, cn, &sc, &rc, &fl, e) != 0) {
+        fl = NULL;
         goto out;
     }
-    k->ndata = 0; /* the stream owns the sockets */
     if (expect(k, VS_MSG_START, START_TIMEOUT_MS, &rest, &rest_n, e) != 0) {
-        vs_stream_abort(st);
+        vs_flows_abort(fl);
         goto out;
     }
     memset(&mc, 0, sizeof mc);
-    mc.role = role;
+    mc.owner = k->req.test == VS_TEST_STREAM; /* the receiver of a stream */
     mc.control = k->ctl;
     mc.n = k->req.sessions;
     mc.duration_ms = k->req.duration_ms;
     mc.warmup_ms = k->req.warmup_ms;
     mc.interval_ms = k->req.interval_ms;
-    mc.send_interims = role == VS_ROLE_RECV && k->req.interval_ms != 0;
-    if (vs_measure(st, &mc, res, e) != 0)
+    mc.send_interims = mc.owner && k->req.interval_ms != 0;
+    if (vs_measure(fl, &mc, res, e) != 0)
         goto out;
-    log_result(k, res, role);
-    rc = reply(k, frame, vs_enc_result(frame, VS_PROTO_MAX_BODY, res), e);
+    log_result(k, res);
+    st = reply(k, frame, vs_enc_result(frame, VS_PROTO_MAX_BODY, res), e);
 out:
-    vs_stream_free(st);
+    vs_flows_free(fl);
     free(res);
     free(frame);
-    return rc;
+    return st;
+}
+
+/* The test a client asked for, in the log. */
+static void log_test(const conn *k)
+{
+    const vs_test_req *q = &k->req;
+    char m[32], s[32], r[32], pin[VS_CPULIST_TEXT_MAX + 16] = "";
+
+    if (q->server_cpus[0] != '\0')
+        snprintf(pin, sizeof pin, ", CPUs %s", q->server_cpus);
+    if (vs_test_is_rr((enum vs_test)q->test))
+        snprintf(r, sizeof r, ", response %s", vs_size_format(q->resp_size, s, sizeof s));
+    else
+        r[0] = '\0';
+    vs_log("%s: %s over %s, %u session(s), %s %s%s, sock %s, %.1f s%s", k->peer,
+           vs_test_name((enum vs_test)q->test), vs_transport_name((enum vs_transport)q->transport),
+           q->sessions, vs_test_is_rr((enum vs_test)q->test) ? "request" : "msg",
+           vs_size_format(q->msg_size, m, sizeof m), r,
+           q->sock_size ? vs_size_format(q->sock_size, s, sizeof s) : "default",
+           q->duration_ms / 1000.0, pin);
+}
+
+/* The server's CPUs the client asked for exist here and may be used. */
+static int pin_check(const conn *k, vs_err *e)
+{
+    vs_cpulist pin;
+
+    if (vs_cpulist_parse(k->req.server_cpus, &pin, e) != 0 || vs_flows_pin_check(&pin, e) != 0)
+        return vs_err_prefix(e, "--server-cpu");
+    return 0;
 }
 
 /* The whole conversation with one client. */
@@ -282,7 +372,6 @@ static int converse(conn *k, vs_err *e)
     vs_endpoints *ep = calloc(1, sizeof *ep);
     vs_connected cn;
     uint8_t *frame = malloc(VS_PROTO_MAX_BODY);
-    char m[32], s[32];
     int rc = -1;
 
     if (ep == NULL || frame == NULL) {
@@ -291,15 +380,10 @@ static int converse(conn *k, vs_err *e)
     }
     if (greet(k, e) != 0 ||
         expect(k, VS_MSG_TEST, k->srv->o->handshake_timeout_ms, &rest, &rest_n, e) != 0 ||
-        vs_dec_test(rest, rest_n, &k->req, e) != 0)
+        vs_dec_test(rest, rest_n, &k->req, e) != 0 || pin_check(k, e) != 0)
         goto out;
     k->tested = 1;
-    vs_log("%s: %s over %s, %u session(s), msg %s, sock %s, %.1f s", k->peer,
-           vs_test_name((enum vs_test)k->req.test),
-           vs_transport_name((enum vs_transport)k->req.transport), k->req.sessions,
-           vs_size_format(k->req.msg_size, m, sizeof m),
-           k->req.sock_size ? vs_size_format(k->req.sock_size, s, sizeof s) : "default",
-           k->req.duration_ms / 1000.0);
+    log_test(k);
     if (open_listeners(k, ep, e) != 0 ||
         reply(k, frame, vs_enc_endpoints(frame, VS_PROTO_MAX_BODY, ep), e) != 0 ||
         accept_data(k, &cn, e) != 0 ||

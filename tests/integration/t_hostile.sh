@@ -292,3 +292,36 @@ t_hostile_torn_row() {
     "$VSREPORT" report "$TMP/t" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
     grep -q 'runs.csv:52: the last row is cut off' "$TMP/r/index.html" || fail "the page does not warn"
 }
+
+# The latency logs of rr runs (DIR/latency/*.hlog) are files of the
+# results directory too: a FIFO in a log's place is refused at once, a
+# malformed log is named with its line, and neither stops on the way.
+t_hostile_latency_logs() {
+    local log=rr-tcp-default-1-1-x1-b0-run1.hlog run
+    mkdir -p "$TMP/l/latency"
+    cp "$FIXTURE/meta.json" "$TMP/l/"
+    {
+        printf '%s' "transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,"
+        printf '%s' "run,seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error,"
+        printf '%s' "resp,burst,transactions,tps,lat_mean_us,lat_stdev_us,lat_min_us,lat_p50_us,"
+        printf '%s\n' "lat_p90_us,lat_p99_us,lat_p999_us,lat_p9999_us,lat_max_us,sdt_local,sdt_remote,pin_local,pin_remote"
+        for run in 1 2; do
+            printf 'tcp,rr,0,1,1,1,1,all,%d,1.0,2,0.1,50,50,1,1,ok,,1,0,10000,10000.0,10.0,1,5.0,' "$run"
+            printf '10.0,12.0,20.0,40.0,60.0,80.0,2.5,1.5,,\n'
+        done
+    } >"$TMP/l/runs.csv"
+    "$VSREPORT" summary "$TMP/l" >"$TMP/o" 2>&1 || fail "the rr results do not load: $(cat "$TMP/o")"
+    mkfifo "$TMP/l/latency/$log"
+    timeout 10 "$VSREPORT" report "$TMP/l" -o "$TMP/r" --no-render >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a FIFO log: expected exit 2 at once, got: $(cat "$TMP/o")"
+    grep -q "latency/$log: a FIFO (named pipe), not a regular file" "$TMP/o" || fail "$(cat "$TMP/o")"
+    rm "$TMP/l/latency/$log"
+    printf '#[Histogram log format version 1.3]\n0.000,1.000,2.000,%s\n' "$P_GNUPLOT" \
+        >"$TMP/l/latency/$log"
+    timeout 10 "$VSREPORT" report "$TMP/l" -o "$TMP/r" --no-render >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a malformed log: expected exit 2, got: $(cat "$TMP/o")"
+    grep -q "latency/$log:2: bad histogram" "$TMP/o" || fail "$(cat "$TMP/o")"
+    rm "$TMP/l/latency/$log"
+    "$VSREPORT" report "$TMP/l" -o "$TMP/r" --no-render >"$TMP/o" 2>&1 ||
+        fail "without logs the report is made: $(cat "$TMP/o")"
+}
