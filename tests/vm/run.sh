@@ -118,7 +118,7 @@ check() { # NAME JQ-EXPR FILE
     fi
 }
 # The guest's rr sweeps between namespaces: the same configuration twice
-# is no regression, the run through netem delay 100us is one, by latency.
+# is no regression, the run through netem delay 1ms is one, by latency.
 lat_judge() { # DIR
     local rc
     "$VSREPORT" compare "$1/base" "$1/same" >"$1/same.txt" 2>&1
@@ -132,10 +132,10 @@ lat_judge() { # DIR
     if [ "$rc" -eq 1 ] && [ "$(jq -r '.points[0].latency_p50.verdict' "$1/slow.json")" = regression ]; then
         pass=$((pass + 1))
     else
-        failed=$((failed + 1)); echo "FAILED netem check: 100 us delay not flagged as a latency regression (exit $rc)"
+        failed=$((failed + 1)); echo "FAILED netem check: 1 ms delay not flagged as a latency regression (exit $rc)"
         head -c 2000 "$1/slow.json"; cat "$1/slow.err"
     fi
-    jq -r '.points[0] | "  netem delay 100us (namespaces, tcp rr 1 byte): p50 \(.latency_p50.baseline | floor) -> \(.latency_p50.candidate | floor) us, \(.transactions_per_second.baseline | floor) -> \(.transactions_per_second.candidate | floor) transactions/s: \(.verdict)"' \
+    jq -r '.points[0] | "  netem delay 1ms (namespaces, tcp rr 1 byte): p50 \(.latency_p50.baseline | floor) -> \(.latency_p50.candidate | floor) us, \(.transactions_per_second.baseline | floor) -> \(.transactions_per_second.candidate | floor) transactions/s: \(.verdict)"' \
         "$1/slow.json" 2>/dev/null
 }
 
