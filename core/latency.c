@@ -2,7 +2,9 @@
 #include "core/latency.h"
 
 #include <hdr/hdr_histogram.h>
+#include <hdr/hdr_encoding.h>
 #include <hdr/hdr_histogram_log.h>
+#include <zlib.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -120,6 +122,77 @@ int vs_hlog_write(const char *path, const char *comment, double start_unix, doub
 
 /* ---- reading --------------------------------------------------------------- */
 
+/* HdrHistogram_c's compressed V2 format: a compression header (cookie,
+ * length of the zlib data), then zlib data whose first 40 bytes are the
+ * encoding header. Cookies carry a word size in bits 4-7. */
+#define HLOG_V2_COMPRESSION 0x1c849304u
+#define HLOG_V2_ENCODING 0x1c849303u
+#define HLOG_COOKIE_BASE(c) ((c) & ~0xf0u)
+#define HLOG_HEAD 40
+
+static uint64_t big_endian(const uint8_t *p, int n)
+{
+    uint64_t v = 0;
+
+    for (int i = 0; i < n; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* The encoding header of a decoded field (`len` bytes) into head[]: NULL,
+ * or what is wrong. */
+static const char *inflate_head(const uint8_t *buf, size_t len, uint8_t head[HLOG_HEAD])
+{
+    uint64_t zlen = big_endian(buf + 4, 4);
+    z_stream z;
+    int rc;
+
+    if (HLOG_COOKIE_BASE((uint32_t)big_endian(buf, 4)) != HLOG_V2_COMPRESSION)
+        return "not the compressed V2 format vsbench writes";
+    memset(&z, 0, sizeof z);
+    if (inflateInit(&z) != Z_OK)
+        return "zlib cannot start";
+    z.next_in = (Bytef *)(buf + 8);
+    z.avail_in = (uInt)(zlen < len - 8 ? zlen : len - 8);
+    z.next_out = head;
+    z.avail_out = HLOG_HEAD;
+    rc = inflate(&z, Z_SYNC_FLUSH);
+    inflateEnd(&z);
+    return (rc == Z_OK || rc == Z_STREAM_END) && z.avail_out == 0 ? NULL
+                                                                  : "bad compressed data";
+}
+
+/* A histogram field checked before HdrHistogram_c sizes a histogram from
+ * its header (0.9.4 loops forever on some ranges, and allocates what the
+ * payload length says): the format vsbench writes, with this build's
+ * range and precision, no index offset, and a payload no longer than
+ * those counts take (at most 9 bytes each). NULL, or what is wrong. */
+static const char *check_field(const char *field)
+{
+    size_t n = strlen(field), len = hdr_base64_decoded_len(n);
+    struct hdr_histogram_bucket_config cfg;
+    uint8_t *buf, head[HLOG_HEAD];
+    const char *why;
+
+    if (n % 4 != 0 || len < 8)
+        return "not base64 of a histogram";
+    if ((buf = malloc(len)) == NULL)
+        return "out of memory";
+    why = hdr_base64_decode(field, n, buf, len) != 0 ? "not base64" : inflate_head(buf, len, head);
+    free(buf);
+    if (why != NULL)
+        return why;
+    if (hdr_calculate_bucket_config(1, VS_LAT_HIGHEST_NS, VS_LAT_DIGITS, &cfg) != 0)
+        return "no histogram of this build's range";
+    if (HLOG_COOKIE_BASE((uint32_t)big_endian(head, 4)) != HLOG_V2_ENCODING ||
+        big_endian(head + 8, 4) != 0 || big_endian(head + 12, 4) != VS_LAT_DIGITS ||
+        big_endian(head + 16, 8) != 1 || big_endian(head + 24, 8) != VS_LAT_HIGHEST_NS)
+        return "not a histogram of vsbench's range (1 ns to 100 s, 3 digits)";
+    if (big_endian(head + 4, 4) > 9 * (uint64_t)cfg.counts_len)
+        return "payload longer than its counts";
+    return NULL;
+}
+
 /* The histogram field of an untagged interval line: after the third
  * comma; NULL for a line with a different number of fields. */
 static char *histogram_field(char *line)
@@ -139,6 +212,7 @@ static char *histogram_field(char *line)
 static int read_line(char *line, const char *path, int lineno, vs_hist **sum, vs_err *e)
 {
     vs_hist *h = NULL;
+    const char *why;
     char *field;
     int rc;
 
@@ -148,6 +222,9 @@ static int read_line(char *line, const char *path, int lineno, vs_hist **sum, vs
     if (field == NULL)
         return vs_err_set(e, VS_ERR_USAGE, "%s:%d: not an interval line (START,LENGTH,MAX,"
                           "HISTOGRAM)", path, lineno);
+    why = check_field(field);
+    if (why != NULL)
+        return vs_err_set(e, VS_ERR_USAGE, "%s:%d: bad histogram: %s", path, lineno, why);
     rc = hdr_log_decode(&h, field, strlen(field));
     if (rc != 0 || h == NULL) {
         free(h);

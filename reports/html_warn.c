@@ -135,7 +135,7 @@ int vs_html_warnings(FILE *f, const vs_dataset *d, const vs_summary *s,
                            "the OS clamped them (on Linux raise net.core.wmem_max and "
                            "net.core.rmem_max on both machines)",
                            "<th>local</th><th>remote</th>", clamped_row);
-    snprintf(noisy, sizeof noisy, "%%d noisy point%%s: runs vary by more than %.0f%% "
+    snprintf(noisy, sizeof noisy, "%%d noisy point%%s: runs vary by more than %.0f%%%% "
              "(coefficient of variation); more or longer runs would narrow them", VS_HIGH_CV);
     count += point_warning(f, s, is_noisy, noisy, "<th>CV</th><th>runs</th>", noisy_row);
     if (count == 0)

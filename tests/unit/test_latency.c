@@ -160,12 +160,27 @@ static void test_log_malformed(void)
     CU_ASSERT_PTR_NULL(back);
 }
 
+/* A histogram whose header asks for a range HdrHistogram_c 0.9.4 loops
+ * forever on (found by make fuzz, kept in its corpus) is refused, as is
+ * any range but vsbench's. */
+static void test_log_foreign_range(void)
+{
+    vs_hist *back = NULL;
+    vs_err e;
+
+    CU_ASSERT_EQUAL(read_log("tests/fuzz/corpus/hlog/hang-range", &back, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "hang-range:7: bad histogram: not a histogram of "
+                                  "vsbench's range"));
+    CU_ASSERT_PTR_NULL(back);
+}
+
 static const CU_TestInfo tests[] = {
     { "summary figures of a histogram", test_figures },
     { "sessions are added, not averaged", test_added_not_averaged },
     { "values out of range are clamped, not dropped", test_out_of_range_clamped },
     { "interval log written and read back", test_log_round_trip },
     { "a malformed log is refused with its line", test_log_malformed },
+    { "a histogram of a foreign range is refused", test_log_foreign_range },
     CU_TEST_INFO_NULL,
 };
 
