@@ -19,6 +19,7 @@
 
 #include "platform/addr.h"
 #include "platform/err.h"
+#include "platform/sockext.h"
 #include "workloads/flows.h"
 
 enum vs_role { VS_ROLE_SEND, VS_ROLE_RECV };
@@ -33,6 +34,10 @@ typedef struct vs_stream_cfg {
      * connected (its SYN then counts in tcpi_bytes_acked). */
     uint32_t preamble_bytes;
     int active_open;
+    /* Sender: send with MSG_ZEROCOPY (the socket has SO_ZEROCOPY on,
+     * platform/sockext.h), reading the completions every
+     * VS_ZC_DRAIN_EVERY sends and once at the end. */
+    int zerocopy;
 } vs_stream_cfg;
 
 /* Bytes per recv() for a receiver: `recv_size` when the user chose one
@@ -47,6 +52,10 @@ typedef struct vs_stream_cfg {
  *   - 16 KiB, so that small messages are read many at a time;
  * at most 16 MiB. The evidence, measured with `make bench` against
  * netperf at every point of the study's matrix, is in docs/bench.md. */
+/* A zero-copy sender's completions, all sessions added (between join and
+ * free; zeros for a receiver or without zerocopy). */
+void vs_stream_zc_stats(vs_flows *fl, vs_zc *sum);
+
 size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv);
 
 /* Start one thread per socket (the sockets pass to the flows; see
