@@ -101,3 +101,29 @@ t_congestion_refused() {
     grep -q 'applies to tcp' "$TMP/z.json.err" || fail "unix: no reason"
     server_alive || fail "server died"
 }
+
+# A sweep's zerocopy and congestion keys reach the runs where they apply
+# (tcp), not the others (unix), and runs.csv records both per row.
+t_sweep_send_options() {
+    start_server
+    cat >"$TMP/zc.profile" <<'P'
+[sweep]
+transports = tcp, unix
+tests = stream
+sock-sizes = 64K
+msg-sizes = 64K
+sessions = 1
+runs = 1
+duration = 0.2
+warmup = 0
+zerocopy = yes
+congestion = reno
+P
+    timeout 60 "$VSBENCH" sweep "127.0.0.1:$PORT" --profile "$TMP/zc.profile" --out "$TMP/res" \
+        >"$TMP/out" 2>&1 || fail "sweep failed: $(tail -n 5 "$TMP/out")"
+    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+             { print $c["transport"], $c["status"], $c["zerocopy"], "[" $c["congestion"] "]", $c["recv_size"] }' \
+        "$TMP/res/runs.csv" >"$TMP/rows"
+    [ "$(grep -c '^tcp ok 1 \[reno\] 65536$' "$TMP/rows")" -eq 2 ] || fail "tcp rows: $(cat "$TMP/rows")"
+    [ "$(grep -c '^unix ok 0 \[\] 65536$' "$TMP/rows")" -eq 2 ] || fail "unix rows: $(cat "$TMP/rows")"
+}
