@@ -44,6 +44,15 @@ int vs_sock_get_congestion(vs_sock s, char *out, size_t n, vs_err *e);
 /* The algorithms this machine offers, space-separated ("" if unknown). */
 void vs_congestion_available(char *out, size_t n);
 
+/* Wake a blocked receiver only once `bytes` are waiting (SO_RCVLOWAT) on a
+ * TCP socket: each wake-up then reads that much or more, instead of one
+ * segment's worth, and the sender, which pays for waking the receiver,
+ * pays less often (Linux caps it at half the receive buffer and still
+ * wakes the reader when the window closes). Other transports: nothing is
+ * done (unix and vsock wake readers their own way); Windows has no such
+ * option for TCP: nothing is done either. */
+int vs_sock_set_rcvlowat(vs_sock s, enum vs_transport tr, uint32_t bytes, vs_err *e);
+
 /* What the zero-copy sends of one socket came to. */
 typedef struct vs_zc {
     uint64_t sends;     /* sends made with MSG_ZEROCOPY */

@@ -194,3 +194,15 @@ int vs_zc_drain(vs_sock s, vs_zc *z)
     return 0;
 }
 #endif
+
+int vs_sock_set_rcvlowat(vs_sock s, enum vs_transport tr, uint32_t bytes, vs_err *e)
+{
+    int v = (int)bytes;
+
+    if (tr != VS_TR_TCP || bytes == 0)
+        return 0;
+    if (setsockopt(FD(s), SOL_SOCKET, SO_RCVLOWAT, &v, sizeof v) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "SO_RCVLOWAT %lu: %s", (unsigned long)bytes,
+                          strerror(errno));
+    return 0;
+}

@@ -48,3 +48,12 @@ int vs_zc_drain(vs_sock s, vs_zc *z)
     (void)z;
     return 0;
 }
+
+int vs_sock_set_rcvlowat(vs_sock s, enum vs_transport tr, uint32_t bytes, vs_err *e)
+{
+    (void)s;
+    (void)tr;
+    (void)bytes;
+    (void)e;
+    return 0; /* Winsock has no settable SO_RCVLOWAT */
+}

@@ -259,10 +259,12 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
     vs_facts_path(c->data[0], base->tr, &r->path);
     /* What the receiving end of a stream reads per call (the same rule on
      * both ends); rr and crr read whole messages. */
-    if (!vs_test_is_rr((enum vs_test)req->test))
+    if (!vs_test_is_rr((enum vs_test)req->test)) {
         r->recv_size = req->test == VS_TEST_MAERTS
             ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)
             : vs_stream_recv_chunk(req->recv_size, req->msg_size, r->remote_buf[0].rcv);
+        r->rcvlowat = vs_stream_rcvlowat(base->tr, req->recv_size, req->msg_size);
+    }
     return 0;
 }
 
@@ -309,6 +311,7 @@ static int measure_stream(client *c, const vs_test_req *req, enum vs_transport t
     sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
     sc.active_open = 1;
     sc.zerocopy = req->zerocopy && role == VS_ROLE_SEND;
+    sc.rcvlowat = role == VS_ROLE_RECV ? vs_stream_rcvlowat(tr, req->recv_size, req->msg_size) : 0;
     rc = vs_stream_create(&fl, c->data, c->ndata, &sc, &c->pin, e);
     c->ndata = 0; /* the flows own the sockets now */
     if (rc != 0)

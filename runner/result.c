@@ -392,6 +392,9 @@ void vs_report_print_overhead(FILE *f, const vs_run_report *r)
                 local_recv ? "local" : "remote", vs_size_format(r->recv_size, a, sizeof a),
                 r->req.recv_size != 0 ? "-M" : "the largest of the message size, a "
                 "quarter of its buffer and 16K");
+    if (r->rcvlowat != 0)
+        fprintf(f, "the receiver is woken once %s wait (SO_RCVLOWAT: messages under 16K, "
+                "tcp)\n", vs_size_format(r->rcvlowat, a, sizeof a));
     if (rr)
         fprintf(f, "the requester read the clock once per transaction, %.0f ns a read\n",
                 r->clock_ns);
@@ -474,6 +477,8 @@ void vs_report_json(vs_json *j, const vs_run_report *r)
         vs_json_num(j, "clock_read_ns", r->clock_ns);
     if (r->zc_local.sends != 0)
         zc_json(j, &r->zc_local);
+    if (!vs_test_is_rr((enum vs_test)r->req.test))
+        vs_json_uint(j, "recv_lowat", r->rcvlowat);
     if (r->path.f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT)
         vs_facts_json(j, "path", &r->path);
     vs_json_arr_begin(j, "warnings");

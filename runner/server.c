@@ -280,6 +280,8 @@ static int start_sessions(conn *k, const vs_connected *cn, vs_stream_cfg *sc, vs
         sc->recv_chunk = vs_stream_recv_chunk(q->recv_size, q->msg_size, cn->rcv[0]);
         sc->preamble_bytes = sc->role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0;
         sc->zerocopy = q->zerocopy && sc->role == VS_ROLE_SEND;
+        sc->rcvlowat = sc->role == VS_ROLE_RECV
+            ? vs_stream_rcvlowat(sc->tr, q->recv_size, q->msg_size) : 0;
         k->ndata = 0; /* the flows own the sockets */
         return vs_stream_create(fl, k->data, n, sc, &pin, e);
     }

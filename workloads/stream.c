@@ -24,6 +24,7 @@ static int stream_prepare(vs_flow *f)
     stream_work *w = calloc(1, sizeof *w);
     size_t len = c->role == VS_ROLE_SEND ? c->msg_size : c->recv_chunk;
     char text[64];
+    vs_err e;
 
     if (w == NULL || (w->buf = malloc(len)) == NULL) {
         free(w);
@@ -32,6 +33,12 @@ static int stream_prepare(vs_flow *f)
         return -1;
     }
     w->len = len;
+    if (c->role == VS_ROLE_RECV && vs_sock_set_rcvlowat(f->sock, c->tr, c->rcvlowat, &e) != 0) {
+        vs_flow_fail_text(f, e.msg);
+        free(w->buf);
+        free(w);
+        return -1;
+    }
     for (size_t i = 0; i < len; i++)
         w->buf[i] = (uint8_t)(i * 131u + 7u); /* not all zeros: no compression */
     f->work = w;
@@ -202,6 +209,13 @@ void vs_stream_zc_stats(vs_flows *fl, vs_zc *sum)
         sum->copied += w->zc.copied;
         sum->retries += w->zc.retries;
     }
+}
+
+uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size)
+{
+    const uint32_t lowat = 16 * 1024;
+
+    return tr == VS_TR_TCP && recv_size == 0 && msg_size < lowat ? lowat : 0;
 }
 
 size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv)

@@ -13,6 +13,16 @@ t_recv_size_recorded() {
     jq_true "$TMP/c.json" '[.results[].recv_size == 4096] | all' "-M 4K is recorded"
     run_json "$TMP/d.json" -T rr || fail "run failed: $(cat "$TMP/d.json.err")"
     jq_true "$TMP/d.json" '[.results[].recv_size == 0] | all' "rr: no stream read size"
+    # the wake-up threshold: tcp messages under 16K with the rule's reads
+    jq_true "$TMP/a.json" '.recv_lowat == 16384' "1K messages: woken at 16K"
+    jq_true "$TMP/b.json" '.recv_lowat == 0' "64K messages: no threshold"
+    jq_true "$TMP/c.json" '.recv_lowat == 0' "-M: no threshold"
+    check_result "$TMP/a.json" 1
+    run_json "$TMP/e.json" -t unix -m 1K || fail "unix: $(cat "$TMP/e.json.err")"
+    jq_true "$TMP/e.json" '.recv_lowat == 0' "unix: no threshold"
+    timeout 30 "$VSBENCH" run "127.0.0.1:$PORT" -T maerts -m 512 -l 0.3 --warmup 0 -v >"$TMP/v.txt" 2>&1 ||
+        fail "maerts -v: $(cat "$TMP/v.txt")"
+    grep -q 'the receiver is woken once 16K wait' "$TMP/v.txt" || fail "no threshold in --verbose"
 }
 
 # --zerocopy on tcp: the data arrives whole, the rows say so, and the
