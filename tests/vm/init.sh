@@ -59,6 +59,18 @@ echo "VSBENCH-FILE-BEGIN info-path-vsock.out"
 vsbench info --json --path vsock:local:5301 2>&1 || fail=$((fail + 1))
 echo "VSBENCH-FILE-END info-path-vsock.out"
 
+# zero-copy sends over vsock where this kernel takes SO_ZEROCOPY on
+# AF_VSOCK, else a clear refusal (exit 4); and over tcp, which has them.
+# The outcomes go to the host as files: the JSON, "exit N", then stderr
+# (the host judges either way).
+for tr in vsock tcp; do
+    echo "VSBENCH-FILE-BEGIN zerocopy-$tr.out"
+    vsbench run 127.0.0.1 -t "$tr" --zerocopy -m 64K -l 0.3 --warmup 0 --json 2>/tmp/zc.err
+    echo "exit $?"
+    tr "\r" "\n" </tmp/zc.err
+    echo "VSBENCH-FILE-END zerocopy-$tr.out"
+done
+
 # no TCP at all: the control channel over vsock too
 case_run "vsock-control-vsock" vsock:local:5301 -t vsock -P 2 -s 256K -m 64K -l 0.5 --warmup 0.1
 

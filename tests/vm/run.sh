@@ -201,6 +201,19 @@ if [ "$(jq -r '.path."vsock.transport" == "vsock_loopback" and (.path."vsock.ver
 else
     failed=$((failed + 1)); echo "FAILED the vsock data path is not vsock_loopback's:"; head -c 2000 "$path_json"
 fi
+# --zerocopy: tcp runs with every send completed; vsock runs alike or is
+# refused with the kernel's reason (an older kernel, e.g. Debian 12's 6.1)
+zc_ok='.results[0].status == "ok" and .results[0].zerocopy == 1 and .zerocopy_local.completed == .zerocopy_local.sends'
+for tr in tcp vsock; do
+    f=$VM/results/zerocopy-$tr.out
+    if grep -q "^exit 0$" "$f" 2>/dev/null && [ "$(sed '/^exit [0-9]*$/,$d' "$f" | jq -r "$zc_ok" 2>/dev/null)" = true ]; then
+        pass=$((pass + 1)); echo "  --zerocopy over $tr: $(sed '/^exit [0-9]*$/,$d' "$f" | jq -r '"\(.zerocopy_local.sends) sends, \(.zerocopy_local.copied) copied"')"
+    elif [ "$tr" = vsock ] && grep -q "^exit 4$" "$f" && grep -q "refuses zero-copy sends on vsock" "$f"; then
+        pass=$((pass + 1)); echo "  --zerocopy over vsock refused by this kernel: $(grep -o "SO_ZEROCOPY: [^)]*" "$f")"
+    else
+        failed=$((failed + 1)); echo "FAILED --zerocopy over $tr:"; head -c 1000 "$f"
+    fi
+done
 if grep -q '^VSBENCH-CASE latency-netem' "$VM/console.txt"; then
     lat_judge "$VM/lat"
 fi
