@@ -264,8 +264,15 @@ $(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 unit-test: $(UNIT_BIN) ## CUnit suites (tests/unit; one file per suite)
 	$(UNIT_BIN)
 
-integration-test: all ## the real binaries on loopback (tests/integration)
-	tests/integration/run.sh
+# A misbehaving peer for the hostile tests (tests/tools/hostile.c).
+HOSTILE_BIN := $(BUILD)/tests/hostile$(EXE)
+$(HOSTILE_BIN): $(call obj,tests/tools/hostile.c) $(RUNNER_LIB) $(BASE_LIB)
+	@mkdir -p $(dir $@)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(OS_LIBS)
+
+integration-test: all $(HOSTILE_BIN) ## the real binaries on loopback (tests/integration)
+	HOSTILE=$(abspath $(HOSTILE_BIN)) tests/integration/run.sh
 
 netns-test: all ## two hosts in network namespaces (tests/netns)
 	tests/netns/run.sh

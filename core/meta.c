@@ -2,30 +2,15 @@
 #include "core/meta.h"
 #include "core/version.h"
 
-#include <string.h>
-
-/* The server's info is embedded as JSON only when it looks like an object
- * of printable text; anything else is kept as a string. */
-static int plausible_object(const char *s)
-{
-    size_t n = strlen(s);
-
-    if (n < 2 || s[0] != '{' || s[n - 1] != '}')
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20)
-            return 0;
-    return 1;
-}
 
 static void write_hosts(vs_json *j, const vs_meta *m)
 {
     vs_json_obj_begin(j, "hosts");
     vs_host_json(j, "local", &m->local);
-    if (m->remote_info != NULL && plausible_object(m->remote_info))
-        vs_json_raw(j, "remote", m->remote_info);
+    if (m->has_remote)
+        vs_host_json(j, "remote", &m->remote);
     else
-        vs_json_str(j, "remote", m->remote_info != NULL ? m->remote_info : "");
+        vs_json_null(j, "remote");
     vs_json_obj_end(j);
 }
 

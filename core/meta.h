@@ -25,9 +25,10 @@ typedef struct vs_meta {
     int resumed;
     int runs_planned, runs_done, runs_failed;
     vs_host local;
-    /* The server's facts as its WELCOME carried them: JSON text, written
-     * as an object when it looks like one and as a string otherwise. */
-    const char *remote_info;
+    /* The server's facts as its WELCOME carried them, decoded field by
+     * field (runner/hostwire.h): written like `local`, null if unknown. */
+    int has_remote;
+    vs_host remote;
     int skipped[VS_TR_COUNT];
     char skip_reason[VS_TR_COUNT][VS_META_REASON_MAX];
 } vs_meta;

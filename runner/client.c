@@ -68,12 +68,7 @@ static int handshake(client *c, const vs_addr *control, int timeout_ms, vs_err *
     if (send_frame(c, frame, vs_enc_hello(frame, sizeof frame, &h), e) != 0 ||
         expect(c, VS_MSG_WELCOME, HANDSHAKE_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
         vs_dec_welcome(rest, rest_n, &c->welcome, e) != 0)
-        return -1;
-    if (c->welcome.version != VS_PROTO_VERSION)
-        return vs_err_set(e, VS_ERR_PROTOCOL,
-                          "server speaks protocol version %u, this client %u: use "
-                          "the same vsbench version on both ends",
-                          c->welcome.version, VS_PROTO_VERSION);
+        return vs_err_prefix(e, "server");
     return 0;
 }
 
@@ -210,7 +205,6 @@ static int negotiate(client *c, vs_test_req *req, vs_addr *base, vs_run_report *
     if (handshake(c, &o->control, o->connect_timeout_ms, e) != 0)
         return -1;
     r->server_cid = c->welcome.cid;
-    snprintf(r->server_info, sizeof r->server_info, "%s", c->welcome.info_json);
     if (data_base(c, base, e) != 0)
         return -1;
     vs_addr_host_text(base, r->data, sizeof r->data);
@@ -353,8 +347,8 @@ int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
     return rc;
 }
 
-int vs_client_probe(const vs_addr *control, int timeout_ms, uint32_t *cid,
-                    char *info_json, size_t n, vs_err *e)
+int vs_client_probe(const vs_addr *control, int timeout_ms, uint32_t *cid, vs_host *host,
+                    vs_err *e)
 {
     client *c = calloc(1, sizeof *c);
     int rc;
@@ -365,7 +359,7 @@ int vs_client_probe(const vs_addr *control, int timeout_ms, uint32_t *cid,
     rc = handshake(c, control, timeout_ms, e);
     if (rc == 0) {
         *cid = c->welcome.cid;
-        snprintf(info_json, n, "%s", c->welcome.info_json);
+        *host = c->welcome.host;
     }
     vs_sock_close(c->ctl);
     free(c);

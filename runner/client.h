@@ -30,7 +30,7 @@ int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e);
 
 /* Just the handshake: connect and learn the server's CID and facts (for
  * sweeps that must decide which transports are usable). */
-int vs_client_probe(const vs_addr *control, int timeout_ms, uint32_t *cid,
-                    char *info_json, size_t n, vs_err *e);
+int vs_client_probe(const vs_addr *control, int timeout_ms, uint32_t *cid, vs_host *host,
+                    vs_err *e);
 
 #endif

@@ -1,5 +1,6 @@
 /* proto.c - see proto.h. */
 #include "runner/proto.h"
+#include "runner/hostwire.h"
 #include "runner/wire.h"
 #include "platform/clock.h"
 
@@ -76,7 +77,39 @@ size_t vs_enc_welcome(uint8_t *buf, size_t cap, const vs_welcome *m)
     frame_begin(&w, buf, cap, VS_MSG_WELCOME);
     vs_put_u16(&w, m->version);
     vs_put_u32(&w, m->cid);
-    vs_put_str(&w, m->info_json);
+    vs_put_u8(&w, m->flags);
+    if (m->flags & VS_WELCOME_AUTHENTICATED)
+        vs_put_bytes(&w, m->proof, sizeof m->proof);
+    vs_host_put(&w, &m->host);
+    return frame_end(&w);
+}
+
+size_t vs_enc_challenge(uint8_t *buf, size_t cap, const vs_challenge *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_CHALLENGE);
+    vs_put_bytes(&w, m->nonce, sizeof m->nonce);
+    return frame_end(&w);
+}
+
+size_t vs_enc_auth(uint8_t *buf, size_t cap, const vs_auth_msg *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_AUTH);
+    vs_put_bytes(&w, m->nonce, sizeof m->nonce);
+    vs_put_bytes(&w, m->proof, sizeof m->proof);
+    return frame_end(&w);
+}
+
+size_t vs_enc_busy(uint8_t *buf, size_t cap, const vs_busy *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_BUSY);
+    vs_put_u32(&w, m->retry_ms);
+    vs_put_str(&w, m->text);
     return frame_end(&w);
 }
 
@@ -166,6 +199,7 @@ size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m)
     vs_put_f64(&w, m->own_cpu_us);
     vs_put_u64(&w, m->edge_start_ns);
     vs_put_u64(&w, m->edge_end_ns);
+    vs_put_u8(&w, m->overlap);
     vs_put_u16(&w, m->count);
     for (unsigned i = 0; i < m->count && i < VS_MAX_SESSIONS; i++) {
         const vs_flow_result *f = &m->flow[i];
@@ -201,6 +235,16 @@ static int dec_count(vs_rbuf *r, uint16_t *count, const char *what, vs_err *e)
     return 0;
 }
 
+/* Another version refuses the message (the rest may have another layout). */
+static int check_version(unsigned version, vs_err *e)
+{
+    if (version != VS_PROTO_VERSION)
+        return vs_err_set(e, VS_ERR_PROTOCOL,
+                          "the peer speaks protocol version %u, this vsbench %u: use the "
+                          "same vsbench version on both ends", version, VS_PROTO_VERSION);
+    return 0;
+}
+
 int vs_dec_hello(const uint8_t *b, size_t n, vs_hello *m, vs_err *e)
 {
     vs_rbuf r;
@@ -208,11 +252,11 @@ int vs_dec_hello(const uint8_t *b, size_t n, vs_hello *m, vs_err *e)
     vs_rbuf_init(&r, b, n);
     m->magic = vs_get_u32(&r);
     m->version = vs_get_u16(&r);
-    if (dec_done(&r, "HELLO", e) != 0)
-        return -1;
-    if (m->magic != VS_PROTO_MAGIC)
+    if (!r.bad && m->magic != VS_PROTO_MAGIC)
         return vs_err_set(e, VS_ERR_PROTOCOL, "not a vsbench client (bad magic)");
-    return 0;
+    if (!r.bad && check_version(m->version, e) != 0)
+        return -1;
+    return dec_done(&r, "HELLO", e);
 }
 
 int vs_dec_welcome(const uint8_t *b, size_t n, vs_welcome *m, vs_err *e)
@@ -220,10 +264,53 @@ int vs_dec_welcome(const uint8_t *b, size_t n, vs_welcome *m, vs_err *e)
     vs_rbuf r;
 
     vs_rbuf_init(&r, b, n);
+    memset(m, 0, sizeof *m);
     m->version = vs_get_u16(&r);
+    if (!r.bad && check_version(m->version, e) != 0)
+        return -1;
     m->cid = vs_get_u32(&r);
-    vs_get_str(&r, m->info_json, sizeof m->info_json);
+    m->flags = vs_get_u8(&r);
+    if (m->flags & ~VS_WELCOME_AUTHENTICATED)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "WELCOME has unknown flags 0x%02x", m->flags);
+    if (m->flags & VS_WELCOME_AUTHENTICATED)
+        vs_get_bytes(&r, m->proof, sizeof m->proof);
+    if (vs_host_get(&r, &m->host, e) != 0)
+        return -1;
     return dec_done(&r, "WELCOME", e);
+}
+
+int vs_dec_challenge(const uint8_t *b, size_t n, vs_challenge *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    vs_get_bytes(&r, m->nonce, sizeof m->nonce);
+    return dec_done(&r, "CHALLENGE", e);
+}
+
+int vs_dec_auth(const uint8_t *b, size_t n, vs_auth_msg *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    vs_get_bytes(&r, m->nonce, sizeof m->nonce);
+    vs_get_bytes(&r, m->proof, sizeof m->proof);
+    return dec_done(&r, "AUTH", e);
+}
+
+int vs_dec_busy(const uint8_t *b, size_t n, vs_busy *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    m->retry_ms = vs_get_u32(&r);
+    vs_get_str(&r, m->text, sizeof m->text);
+    if (dec_done(&r, "BUSY", e) != 0)
+        return -1;
+    if (m->retry_ms < 1 || m->retry_ms > VS_BUSY_RETRY_MAX_MS)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "BUSY asks for a retry in %lu ms (1 ms - 10 min)",
+                          (unsigned long)m->retry_ms);
+    return 0;
 }
 
 int vs_dec_error(const uint8_t *b, size_t n, vs_error_msg *m, vs_err *e)
@@ -266,7 +353,7 @@ int vs_dec_endpoints(const uint8_t *b, size_t n, vs_endpoints *m, vs_err *e)
         return -1;
     for (unsigned i = 0; i < m->count && !r.bad; i++) {
         m->port[i] = vs_get_u32(&r);
-        vs_get_str(&r, m->path[i], sizeof m->path[i]);
+        vs_get_path(&r, m->path[i], sizeof m->path[i]);
     }
     return dec_done(&r, "ENDPOINTS", e);
 }
@@ -309,6 +396,9 @@ int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e)
     m->own_cpu_us = vs_get_f64(&r);
     m->edge_start_ns = vs_get_u64(&r);
     m->edge_end_ns = vs_get_u64(&r);
+    m->overlap = vs_get_u8(&r);
+    if (m->overlap > 1)
+        r.bad = 1;
     if (dec_count(&r, &m->count, "RESULT", e) != 0)
         return -1;
     for (unsigned i = 0; i < m->count && !r.bad; i++) {

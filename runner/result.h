@@ -39,7 +39,6 @@ typedef struct vs_run_report {
     int nwarn;
     char warn[VS_MAX_WARN][VS_ERRTEXT_MAX];
     uint32_t server_cid;
-    char server_info[VS_INFO_MAX];
 } vs_run_report;
 
 /* Prepare rows for a test that has not run (or failed before measuring):

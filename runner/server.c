@@ -22,7 +22,7 @@
 /* What every client thread shares. */
 typedef struct server {
     const vs_serve_opts *o;
-    char info_json[VS_INFO_MAX];
+    vs_host host; /* what WELCOME tells clients */
     uint32_t cid;
     _Atomic int active;
     _Atomic unsigned seq;
@@ -72,7 +72,7 @@ static int greet(conn *k, vs_err *e)
     size_t rest_n;
     vs_hello h;
     vs_welcome *w = calloc(1, sizeof *w);
-    uint8_t *frame = malloc(VS_INFO_MAX + 64);
+    uint8_t *frame = malloc(VS_PROTO_MAX_BODY);
     int rc = -1;
 
     if (w == NULL || frame == NULL) {
@@ -82,16 +82,10 @@ static int greet(conn *k, vs_err *e)
     if (expect(k, VS_MSG_HELLO, k->srv->o->handshake_timeout_ms, &rest, &rest_n, e) != 0 ||
         vs_dec_hello(rest, rest_n, &h, e) != 0)
         goto out;
-    if (h.version != VS_PROTO_VERSION) {
-        vs_err_set(e, VS_ERR_PROTOCOL,
-                   "client speaks protocol version %u, this server %u: use the same "
-                   "vsbench version on both ends", h.version, VS_PROTO_VERSION);
-        goto out;
-    }
     w->version = VS_PROTO_VERSION;
     w->cid = k->srv->cid;
-    snprintf(w->info_json, sizeof w->info_json, "%s", k->srv->info_json);
-    rc = reply(k, frame, vs_enc_welcome(frame, VS_INFO_MAX + 64, w), e);
+    w->host = k->srv->host;
+    rc = reply(k, frame, vs_enc_welcome(frame, VS_PROTO_MAX_BODY, w), e);
 out:
     free(w);
     free(frame);
@@ -406,17 +400,10 @@ static int dispatch(server *srv, vs_sock s, enum vs_transport tr, int *status)
 
 static void server_init(server *srv, const vs_serve_opts *o)
 {
-    vs_host si;
-    vs_json j;
-
     memset(srv, 0, sizeof *srv);
     srv->o = o;
-    vs_info_read(&si);
-    srv->cid = si.vsock_cid_known ? si.vsock_cid : VS_CID_ANY;
-    vs_json_init(&j, 0);
-    vs_host_json(&j, NULL, &si);
-    snprintf(srv->info_json, sizeof srv->info_json, "%s", vs_json_text(&j));
-    vs_json_free(&j);
+    vs_info_read(&srv->host);
+    srv->cid = srv->host.vsock_cid_known ? srv->host.vsock_cid : VS_CID_ANY;
 }
 
 int vs_serve(const vs_serve_opts *o, vs_err *e)

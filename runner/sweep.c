@@ -22,7 +22,6 @@ typedef struct sweep {
     vs_meta meta;
     vs_progress prog;
     vs_run_report *report;
-    char remote_info[VS_INFO_MAX];
     uint32_t server_cid;
     /* interim figures of the run in progress */
     uint32_t prev_ms;
@@ -264,8 +263,8 @@ static int prepare(sweep *s, vs_err *e)
     if (vs_mkdir_p(o->out_dir, e) != 0 || vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 ||
         check_profile(s, e) != 0)
         return -1;
-    if (vs_client_probe(&o->control, o->connect_timeout_ms, &s->server_cid, s->remote_info,
-                        sizeof s->remote_info, e) != 0)
+    if (vs_client_probe(&o->control, o->connect_timeout_ms, &s->server_cid, &s->meta.remote,
+                        e) != 0)
         return vs_err_prefix(e, "cannot start the sweep");
     choose_transports(s);
     if (vs_matrix_expand(o->profile, s->meta.skipped, &s->m, e) != 0)
@@ -279,7 +278,7 @@ static int prepare(sweep *s, vs_err *e)
     vs_addr_format(&o->control, s->meta.control, sizeof s->meta.control);
     s->meta.status = "running";
     s->meta.resumed = s->rf.ndone > 0;
-    s->meta.remote_info = s->remote_info;
+    s->meta.has_remote = 1;
     s->meta.runs_planned = planned;
     s->meta.runs_done = recorded;
     for (int i = 0; i < s->rf.ndone; i++)

@@ -5,6 +5,7 @@
 # the test started (by PID) and removes its files.
 
 VSBENCH=${VSBENCH:-$PWD/bin/vsbench}
+HOSTILE=${HOSTILE:-$PWD/build/$(gcc -dumpmachine)/tests/hostile}   # tests/tools/hostile.c
 export VSBENCH_NO_VSOCK=1   # never open AF_VSOCK on a development host
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/vsbench-it.XXXXXX")
 export TMPDIR=$TMP          # unix data sockets of servers land here too

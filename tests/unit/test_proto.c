@@ -1,7 +1,8 @@
-/* test_proto.c - control protocol encoding, decoding and validation. */
+/* test_proto.c - control protocol v2 encoding, decoding and validation. */
 #include "runner/proto.h"
 #include "tests/unit/unit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,13 +105,19 @@ static void test_limits_enforced(void)
 static void test_hello_magic_and_error(void)
 {
     uint8_t buf[512];
-    vs_hello h = { VS_PROTO_MAGIC, 7 }, ho;
+    vs_hello h = { VS_PROTO_MAGIC, VS_PROTO_VERSION }, ho;
     vs_error_msg em = { VS_ERR_REFUSED, "no, thanks" }, eo;
     vs_err e;
     size_t n = vs_enc_hello(buf, sizeof buf, &h);
 
     CU_ASSERT_EQUAL(vs_dec_hello(BODY(buf), BODY_LEN(n), &ho, &e), 0);
-    CU_ASSERT_EQUAL(ho.version, 7);
+    CU_ASSERT_EQUAL(ho.version, VS_PROTO_VERSION);
+    /* Another version is named, whatever follows it. */
+    h.version = 7;
+    n = vs_enc_hello(buf, sizeof buf, &h);
+    CU_ASSERT_EQUAL(vs_dec_hello(BODY(buf), BODY_LEN(n) + 3, &ho, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "protocol version 7"));
+    h.version = VS_PROTO_VERSION;
     h.magic = 0x47455420; /* "GET " - an HTTP client */
     n = vs_enc_hello(buf, sizeof buf, &h);
     CU_ASSERT_EQUAL(vs_dec_hello(BODY(buf), BODY_LEN(n), &ho, &e), -1);
@@ -158,6 +165,7 @@ static void test_result_round_trip(void)
     in->own_cpu_us = 1234.5;
     in->edge_start_ns = 1500;
     in->edge_end_ns = 2500;
+    in->overlap = 1;
     in->count = VS_MAX_SESSIONS;
     for (int i = 0; i < VS_MAX_SESSIONS; i++) {
         in->flow[i].window_bytes = 1000000ull * (uint64_t)i;
@@ -172,6 +180,7 @@ static void test_result_round_trip(void)
     CU_ASSERT_DOUBLE_EQUAL(out->own_cpu_us, 1234.5, 1e-12);
     CU_ASSERT_EQUAL(out->edge_start_ns, 1500);
     CU_ASSERT_EQUAL(out->edge_end_ns, 2500);
+    CU_ASSERT_EQUAL(out->overlap, 1);
     CU_ASSERT_EQUAL(out->count, VS_MAX_SESSIONS);
     CU_ASSERT_EQUAL(out->flow[63].window_bytes, 63000000ull);
     CU_ASSERT_TRUE(out->flow[3].failed);
@@ -233,6 +242,7 @@ static void test_garbage_never_crashes(void)
         accepted += vs_dec_interim(body, n, im, &e) == 0;
         accepted += vs_dec_result(body, n, r, &e) == 0;
         accepted += vs_dec_welcome(body, n, w, &e) == 0;
+        accepted += vs_dec_busy(body, n, &(vs_busy){ 0 }, &e) == 0;
     }
     CU_ASSERT_TRUE(accepted < 100); /* random bytes are almost never valid */
     free(ep);
@@ -240,6 +250,113 @@ static void test_garbage_never_crashes(void)
     free(im);
     free(r);
     free(w);
+}
+
+/* ---- v2 handshake messages ---------------------------------------------- */
+
+static vs_welcome *sample_welcome(void)
+{
+    vs_welcome *w = calloc(1, sizeof *w);
+
+    w->version = VS_PROTO_VERSION;
+    w->cid = 3;
+    w->flags = VS_WELCOME_AUTHENTICATED;
+    memset(w->proof, 0xA5, sizeof w->proof);
+    snprintf(w->host.hostname, sizeof w->host.hostname, "vm1");
+    snprintf(w->host.kernel, sizeof w->host.kernel, "6.1.0-27-cloud-amd64");
+    w->host.ncpu = 4;
+    w->host.vsock_cid_known = 1;
+    w->host.vsock_cid = 3;
+    w->host.wmem_max = 1ull << 40;
+    w->host.vsock_loopback = 1;
+    w->host.transport_ok[VS_TR_VSOCK] = 1;
+    snprintf(w->host.transport_why[VS_TR_UNIX], VS_HOST_DETAIL_MAX, "not here");
+    return w;
+}
+
+static void test_welcome_round_trip(void)
+{
+    uint8_t *buf = malloc(VS_PROTO_MAX_BODY + 4);
+    vs_welcome *in = sample_welcome(), *out = calloc(1, sizeof *out);
+    vs_err e;
+    size_t n = vs_enc_welcome(buf, VS_PROTO_MAX_BODY + 4, in);
+
+    CU_ASSERT_TRUE_FATAL(n > 6);
+    CU_ASSERT_EQUAL(vs_dec_welcome(BODY(buf), BODY_LEN(n), out, &e), 0);
+    CU_ASSERT_EQUAL(out->cid, 3);
+    CU_ASSERT_EQUAL(out->flags, VS_WELCOME_AUTHENTICATED);
+    CU_ASSERT_EQUAL(memcmp(out->proof, in->proof, sizeof in->proof), 0);
+    CU_ASSERT_EQUAL(memcmp(&out->host, &in->host, sizeof in->host), 0);
+    /* every prefix refused, as is a trailing byte */
+    for (size_t k = 0; k < BODY_LEN(n); k++)
+        CU_ASSERT_EQUAL(vs_dec_welcome(BODY(buf), k, out, &e), -1);
+    buf[n] = 0;
+    CU_ASSERT_EQUAL(vs_dec_welcome(BODY(buf), BODY_LEN(n) + 1, out, &e), -1);
+    /* without authentication no proof travels */
+    in->flags = 0;
+    CU_ASSERT_EQUAL(vs_enc_welcome(buf, VS_PROTO_MAX_BODY + 4, in), n - VS_PROOF_BYTES);
+    /* unknown flags refused; a v1 WELCOME names its version */
+    in->flags = 0x80;
+    n = vs_enc_welcome(buf, VS_PROTO_MAX_BODY + 4, in);
+    CU_ASSERT_EQUAL(vs_dec_welcome(BODY(buf), BODY_LEN(n), out, &e), -1);
+    in->version = 1;
+    n = vs_enc_welcome(buf, VS_PROTO_MAX_BODY + 4, in);
+    CU_ASSERT_EQUAL(vs_dec_welcome(BODY(buf), BODY_LEN(n), out, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "protocol version 1"));
+    free(buf);
+    free(in);
+    free(out);
+}
+
+static void test_challenge_auth_round_trip(void)
+{
+    uint8_t buf[128];
+    vs_challenge c, co;
+    vs_auth_msg a, ao;
+    vs_err e;
+    size_t n;
+
+    memset(c.nonce, 0x11, sizeof c.nonce);
+    n = vs_enc_challenge(buf, sizeof buf, &c);
+    CU_ASSERT_EQUAL(n, 6 + VS_NONCE_BYTES);
+    CU_ASSERT_EQUAL(vs_dec_challenge(BODY(buf), BODY_LEN(n), &co, &e), 0);
+    CU_ASSERT_EQUAL(memcmp(co.nonce, c.nonce, sizeof c.nonce), 0);
+    CU_ASSERT_EQUAL(vs_dec_challenge(BODY(buf), BODY_LEN(n) - 1, &co, &e), -1);
+    CU_ASSERT_EQUAL(vs_dec_challenge(BODY(buf), BODY_LEN(n) + 1, &co, &e), -1);
+    memset(a.nonce, 0x22, sizeof a.nonce);
+    memset(a.proof, 0x33, sizeof a.proof);
+    n = vs_enc_auth(buf, sizeof buf, &a);
+    CU_ASSERT_EQUAL(vs_dec_auth(BODY(buf), BODY_LEN(n), &ao, &e), 0);
+    CU_ASSERT_EQUAL(memcmp(&ao, &a, sizeof a), 0);
+    for (size_t k = 0; k < BODY_LEN(n); k++)
+        CU_ASSERT_EQUAL(vs_dec_auth(BODY(buf), k, &ao, &e), -1);
+    CU_ASSERT_EQUAL(vs_enc_auth(buf, 20, &a), 0);
+}
+
+static void test_busy_round_trip(void)
+{
+    uint8_t buf[512];
+    vs_busy b = { 2500, "busy: 1 test running" }, bo;
+    vs_err e;
+    size_t n = vs_enc_busy(buf, sizeof buf, &b);
+
+    CU_ASSERT_EQUAL(vs_dec_busy(BODY(buf), BODY_LEN(n), &bo, &e), 0);
+    CU_ASSERT_EQUAL(bo.retry_ms, 2500);
+    CU_ASSERT_STRING_EQUAL(bo.text, b.text);
+    CU_ASSERT_EQUAL(vs_dec_busy(BODY(buf), BODY_LEN(n) - 1, &bo, &e), -1);
+    /* retry hints outside 1 ms - 10 min are nonsense */
+    b.retry_ms = 0;
+    n = vs_enc_busy(buf, sizeof buf, &b);
+    CU_ASSERT_EQUAL(vs_dec_busy(BODY(buf), BODY_LEN(n), &bo, &e), -1);
+    b.retry_ms = VS_BUSY_RETRY_MAX_MS + 1;
+    n = vs_enc_busy(buf, sizeof buf, &b);
+    CU_ASSERT_EQUAL(vs_dec_busy(BODY(buf), BODY_LEN(n), &bo, &e), -1);
+    /* control characters in the text are replaced, not passed on */
+    b.retry_ms = 10;
+    snprintf(b.text, sizeof b.text, "a\x1b[2Jb\nc");
+    n = vs_enc_busy(buf, sizeof buf, &b);
+    CU_ASSERT_EQUAL(vs_dec_busy(BODY(buf), BODY_LEN(n), &bo, &e), 0);
+    CU_ASSERT_STRING_EQUAL(bo.text, "a?[2Jb?c");
 }
 
 static const CU_TestInfo tests[] = {
@@ -252,6 +369,9 @@ static const CU_TestInfo tests[] = {
     { "session counts bounded", test_counts_bounded },
     { "encoder overflow", test_encoder_overflow },
     { "garbage never crashes", test_garbage_never_crashes },
+    { "WELCOME round trip", test_welcome_round_trip },
+    { "CHALLENGE and AUTH round trip", test_challenge_auth_round_trip },
+    { "BUSY round trip", test_busy_round_trip },
     CU_TEST_INFO_NULL,
 };
 
