@@ -53,6 +53,7 @@ static const column columns[] = {
     { "sd_remote", T_REAL, AT(sd_remote), NOLIM, 6, 3, NULL },
     { "status", T_STATUS, AT(ok), NOLIM, 0, 0, NULL },
     { "error", T_TEXT, AT(error), NOLIM, 0, 0, NULL },
+    { "overlap", T_INT, AT(overlap), 0, 1, 0, 0, "0" },
 };
 
 #define NCOLS ((int)(sizeof columns / sizeof columns[0]))

@@ -40,6 +40,7 @@ typedef struct vs_row {
     double cpu_remote;
     double sd_local;          /* service demand, CPU us per KB */
     double sd_remote;
+    int overlap;              /* 1: another test ran on the server meanwhile */
     int ok;                   /* column status: "ok" or "error" */
     char error[VS_ERRTEXT_MAX];
     /* Not in runs.csv: whole-connection accounting for `run --json`. */

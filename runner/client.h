@@ -5,12 +5,20 @@
  * connections (the server names ports; the data host is the control host,
  * the server's own vsock CID, or --data), runs the measured phase and
  * combines both sides' figures into rows (result.h).
+ *
+ * With a key (auth.h) the client proves it to the server and accepts only
+ * a server that proves it back. A server that answers BUSY (its test
+ * slots or its lobby are full) is asked again after the wait it names,
+ * as long as the whole wait stays within busy_wait_ms.
  */
 #ifndef VS_CLIENT_H
 #define VS_CLIENT_H
 
+#include "runner/auth.h"
 #include "runner/proto.h"
 #include "runner/result.h"
+
+#define VS_BUSY_WAIT_DEFAULT_MS 60000 /* run --busy-wait, and sweeps */
 
 typedef struct vs_run_opts {
     vs_addr control;
@@ -19,7 +27,10 @@ typedef struct vs_run_opts {
     vs_test_req req;       /* the test; the cookie is chosen here */
     int connect_timeout_ms;
     int watch_stop_signal; /* stop early on Ctrl-C */
+    const vs_auth_key *key; /* NULL: no authentication */
+    int busy_wait_ms;      /* retry a busy server for this long (0: never) */
     void (*on_interim)(void *ctx, const vs_interim *m);
+    void (*on_busy)(void *ctx, const vs_busy *b); /* before each wait; may be NULL */
     void *ctx;
 } vs_run_opts;
 
@@ -28,9 +39,9 @@ typedef struct vs_run_opts {
  * why; its code is the exit status). */
 int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e);
 
-/* Just the handshake: connect and learn the server's CID and facts (for
- * sweeps that must decide which transports are usable). */
-int vs_client_probe(const vs_addr *control, int timeout_ms, uint32_t *cid, vs_host *host,
-                    vs_err *e);
+/* Just the handshake with o->control (with o's timeout, key and busy
+ * wait): learn the server's CID and facts (for sweeps that must decide
+ * which transports are usable). */
+int vs_client_probe(const vs_run_opts *o, uint32_t *cid, vs_host *host, vs_err *e);
 
 #endif

@@ -31,6 +31,10 @@ static const char usage[] =
     "  -v, --verbose        also print the receive size and what measuring cost\n"
     "                       (CPU outside send/recv, interval edge accuracy)\n"
     "      --timeout S      connect timeout (default 5)\n"
+    "      --auth-key FILE  prove this key to the server and require its proof\n"
+    "                       (VSBENCH_AUTH_KEY=FILE does the same)\n"
+    "      --busy-wait S    while the server is busy with another test, retry for\n"
+    "                       up to S seconds (default 60; 0: do not retry)\n"
     "\n"
     "Exit status: 0 ok, 1 test failed, 2 usage, 3 cannot connect,\n"
     "4 transport unsupported, 5 protocol mismatch, 6 refused by the server.\n";
@@ -92,7 +96,7 @@ static int apply_size(int c, const char *arg, vs_test_req *req, vs_err *e)
     }
 }
 
-/* Durations: --duration, --warmup, --interval, --timeout. */
+/* Durations: --duration, --warmup, --interval, --timeout, --busy-wait. */
 static int apply_time(int c, const char *arg, vs_run_opts *o, vs_err *e)
 {
     uint32_t ms;
@@ -104,6 +108,11 @@ static int apply_time(int c, const char *arg, vs_run_opts *o, vs_err *e)
         return vs_cli_seconds("--warmup", arg, 0, UINT32_MAX, &o->req.warmup_ms, e);
     case 'i':
         return vs_cli_seconds("--interval", arg, 0, UINT32_MAX, &o->req.interval_ms, e);
+    case 'b':
+        if (vs_cli_seconds("--busy-wait", arg, 0, 24u * 3600 * 1000, &ms, e) != 0)
+            return -1;
+        o->busy_wait_ms = (int)ms;
+        return 0;
     default: /* 'o' */
         if (vs_cli_seconds("--timeout", arg, 1, VS_MAX_DURATION_MS, &ms, e) != 0)
             return -1;
@@ -158,6 +167,14 @@ static void defaults(vs_run_opts *o)
     o->req.warmup_ms = 1000;
     o->connect_timeout_ms = 5000;
     o->watch_stop_signal = 1;
+    o->busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS;
+}
+
+static void print_busy(void *arg, const vs_busy *b)
+{
+    (void)arg;
+    fprintf(stderr, "vsbench: server %s; asking again in %.1f s\n", b->text,
+            b->retry_ms / 1000.0);
 }
 
 /* Run the test and print its result (table or JSON). */
@@ -174,6 +191,7 @@ static int run(const vs_cli *cli, vs_run_opts *o, const out_mode *m)
     ic.out = m->json ? stderr : stdout;
     ic.n = o->req.sessions;
     o->on_interim = print_interim;
+    o->on_busy = print_busy;
     o->ctx = &ic;
     r = calloc(1, sizeof *r);
     if (r == NULL)
@@ -199,19 +217,26 @@ int vs_cmd_run(int argc, char **argv)
     vs_cli cli = { "vsbench", "run", usage,
                    "t:transport= d/data= T:test= s:sock-size= m:msg-size= M:recv-size= "
                    "P:sessions= l:duration= w/warmup= i:interval= o/timeout= j/json v:verbose "
-                   "h:help" };
+                   "K/auth-key= b/busy-wait= h:help" };
+    static vs_auth_key key;
+    const char *key_path = NULL;
     vs_run_opts o;
     vs_err e;
     out_mode m = { 0, 0 };
-    int c;
+    int c, rc;
 
     defaults(&o);
     while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
         if (c == VS_CLI_EXIT)
             return cli.status;
-        if (apply(c, optarg, &o, &m, &e) != 0)
+        if (c == 'K')
+            key_path = optarg;
+        else if (apply(c, optarg, &o, &m, &e) != 0)
             return vs_cli_fail_err(&cli, 0, &e);
     }
+    if ((rc = vs_auth_key_resolve(key_path, &key, &e)) < 0)
+        return vs_cli_fail_err(&cli, 0, &e);
+    o.key = rc == 1 ? &key : NULL;
     if (optind != argc - 1)
         return vs_cli_fail(&cli, VS_ERR_USAGE, "run needs exactly one HOST (see --help)");
     if (vs_addr_parse(argv[optind], &o.control, &e) != 0)

@@ -353,7 +353,7 @@ int vs_dec_endpoints(const uint8_t *b, size_t n, vs_endpoints *m, vs_err *e)
         return -1;
     for (unsigned i = 0; i < m->count && !r.bad; i++) {
         m->port[i] = vs_get_u32(&r);
-        vs_get_path(&r, m->path[i], sizeof m->path[i]);
+        vs_get_raw(&r, m->path[i], sizeof m->path[i]);
     }
     return dec_done(&r, "ENDPOINTS", e);
 }

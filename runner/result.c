@@ -97,6 +97,7 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
         row->cpu_remote = remote->util_pct;
         row->sd_local = vs_service_demand(local->busy_us, sum);
         row->sd_remote = vs_service_demand(remote->busy_us, sum);
+        row->overlap = remote->overlap;
         if (i == n)
             break;
         const vs_flow_result *fr = &rx->flow[i], *ft = &tx->flow[i];

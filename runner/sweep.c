@@ -179,6 +179,8 @@ static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
     ro.control = s->o->control;
     ro.connect_timeout_ms = s->o->connect_timeout_ms;
     ro.watch_stop_signal = 1;
+    ro.key = s->o->key;
+    ro.busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS;
     ro.req.test = (uint8_t)pt->test;
     ro.req.transport = (uint8_t)pt->tr;
     ro.req.sessions = (uint16_t)pt->sessions;
@@ -259,12 +261,14 @@ static int prepare(sweep *s, vs_err *e)
     const vs_sweep_opts *o = s->o;
     int planned, recorded = 0, n_ok;
     double measured, total, dummy[1];
+    vs_run_opts po = { .control = o->control, .connect_timeout_ms = o->connect_timeout_ms,
+                       .watch_stop_signal = 1, .key = o->key,
+                       .busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS };
 
     if (vs_mkdir_p(o->out_dir, e) != 0 || vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 ||
         check_profile(s, e) != 0)
         return -1;
-    if (vs_client_probe(&o->control, o->connect_timeout_ms, &s->server_cid, &s->meta.remote,
-                        e) != 0)
+    if (vs_client_probe(&po, &s->server_cid, &s->meta.remote, e) != 0)
         return vs_err_prefix(e, "cannot start the sweep");
     choose_transports(s);
     if (vs_matrix_expand(o->profile, s->meta.skipped, &s->m, e) != 0)

@@ -147,7 +147,7 @@ void vs_get_text_rest(vs_rbuf *r, char *out, size_t n)
 
 void vs_get_str(vs_rbuf *r, char *out, size_t n) { get_string(r, out, n, STR_STRICT); }
 void vs_get_text(vs_rbuf *r, char *out, size_t n) { get_string(r, out, n, STR_CUT); }
-void vs_get_path(vs_rbuf *r, char *out, size_t n) { get_string(r, out, n, STR_RAW); }
+void vs_get_raw(vs_rbuf *r, char *out, size_t n) { get_string(r, out, n, STR_RAW); }
 
 void vs_get_bytes(vs_rbuf *r, void *out, size_t n)
 {

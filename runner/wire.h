@@ -9,7 +9,7 @@
  * Every string a reader hands out is safe to print and to write into any
  * format's escaper: NUL refuses the message, and control characters
  * (C0, DEL, C1) and bytes that are not UTF-8 are replaced with '?'
- * (vs_text_clean). Only vs_get_path hands out bytes as they came.
+ * (vs_text_clean). Only vs_get_raw hands out bytes as they came.
  * Everything here is a pure function of the bytes (no I/O, no globals).
  */
 #ifndef VS_WIRE_H
@@ -58,8 +58,9 @@ void vs_get_str(vs_rbuf *r, char *out, size_t n);
 void vs_get_text(vs_rbuf *r, char *out, size_t n);
 /* Every byte left in `r` as one text, cut and cleaned as vs_get_text. */
 void vs_get_text_rest(vs_rbuf *r, char *out, size_t n);
-/* Like vs_get_str without cleaning (a file path: its bytes matter). */
-void vs_get_path(vs_rbuf *r, char *out, size_t n);
+/* Like vs_get_str without cleaning: for a file path (its bytes matter),
+ * or text that the caller cleans itself (runner/facts_io.c). */
+void vs_get_raw(vs_rbuf *r, char *out, size_t n);
 /* Exactly n raw bytes. */
 void vs_get_bytes(vs_rbuf *r, void *out, size_t n);
 /* The next block (u16 length, then its bytes) as a reader of its own;

@@ -20,7 +20,7 @@ else
     failed=$((failed + 1)); echo "FAILED unit tests under valgrind"; grep '==' "$TMP/unit.log" | head -n 30
 fi
 
-${CC:-gcc} -o "$TMP/vsbench" "$B/runner/main.o" "$B"/runner/cmd_*.o "$B/libvsrunner.a" "$B/libvsbase.a" -linih -lpthread -lm
+${CC:-gcc} -o "$TMP/vsbench" "$B/runner/main.o" "$B"/runner/cmd_*.o "$B/libvsrunner.a" "$B/libvsbase.a" -linih -lnettle -lpthread -lm
 $VG "$TMP/vsbench" serve --listen tcp:127.0.0.1:0 --once 2>"$TMP/server.log" &
 server=$!
 for _ in $(seq 1 200); do

@@ -52,6 +52,16 @@ server_alive() {
     kill -0 "$SERVER_PID" 2>/dev/null
 }
 
+# raw_send HEXBYTES: open a TCP connection to the server, write bytes, read
+# what comes back for a moment (bash /dev/tcp; no other tools needed).
+raw_send() {
+    exec 3<>"/dev/tcp/127.0.0.1/$PORT" || fail "cannot connect"
+    # the server may refuse (and reset) before the last byte: no SIGPIPE
+    (trap '' PIPE; printf "$1" >&3) 2>/dev/null
+    timeout 3 cat <&3 >"$TMP/reply" 2>/dev/null
+    exec 3<&- 3>&-
+}
+
 # run_json OUTFILE [run options...]: a short run against the server.
 run_json() {
     local out=$1
