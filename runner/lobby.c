@@ -73,6 +73,8 @@ static int source_of(vs_lobby *g, const char *name)
         if (g->src[i].count == 0 && free_one < 0)
             free_one = i;
     }
+    if (free_one < 0) /* cannot happen: never more sources than connections */
+        free_one = 0;
     snprintf(g->src[free_one].name, sizeof g->src[free_one].name, "%s", name);
     return free_one;
 }

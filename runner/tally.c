@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const names[VS_TALLY_COUNT] = {
+static const char *const names[] = {
     "not in an --allow range", "refused: pending pool full",
     "refused: too many pending from one address", "evicted for another address",
     "handshakes timed out", "malformed", "wrong protocol version",
@@ -14,6 +14,7 @@ static const char *const names[VS_TALLY_COUNT] = {
     "refused by --max-duration/--max-sessions", "told busy (every test slot taken)",
     "stray data connections dropped",
 };
+_Static_assert(sizeof names / sizeof names[0] == VS_TALLY_COUNT, "a name per event");
 
 /* The module's own state: counts since the last line, and since start. */
 static _Atomic uint64_t recent[VS_TALLY_COUNT], total[VS_TALLY_COUNT];
