@@ -68,10 +68,15 @@ long vs_pid(void)
     return (long)GetCurrentProcessId();
 }
 
+/* Ctrl-C, Ctrl-Break: ask to stop. A closed console window (and logoff,
+ * shutdown) ends the process as soon as this returns, so wait there: the
+ * main thread stops between runs, writes its files and ends the process
+ * (this thread with it) well within the 5 s Windows allows. */
 static BOOL WINAPI on_console_event(DWORD type)
 {
-    (void)type;
     InterlockedExchange(&stop_flag, 1);
+    if (type == CTRL_CLOSE_EVENT || type == CTRL_LOGOFF_EVENT || type == CTRL_SHUTDOWN_EVENT)
+        Sleep(4500);
     return TRUE;
 }
 
