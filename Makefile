@@ -153,7 +153,7 @@ ORACLE_LIBS :=
 endif
 UNIT_BIN := $(BUILD)/tests/unit_tests$(EXE)
 
-.PHONY: all static test unit-test gsl-check integration-test netns-test history-test vm-test \
+.PHONY: all static test tests unit-test gsl-check integration-test netns-test history-test vm-test \
         report nightly memcheck windows windows-test windows-dist bench install clean help \
         check-sizes FORCE libs-report libs-runner libs-test
 .DEFAULT_GOAL := all
@@ -172,7 +172,7 @@ help: ## this list
 # check_pkgs: fail with the Debian packages to install for missing modules.
 check_pkgs = @missing=; for p in $(1); do pkg-config --exists "$${p%%=*}" || \
 	missing="$$missing $${p\#*=}"; done; [ -z "$$missing" ] || { echo "missing libraries:" \
-	"apt-get install$$missing (ci/debian-packages.txt lists everything)" >&2; exit 1; }
+	"apt-get install$$missing (or, as root: make deps-build)" >&2; exit 1; }
 
 libs-report:
 	$(call check_pkgs,pkg-config=pkg-config $(REPORT_PKGS))
@@ -180,6 +180,24 @@ libs-runner:
 	$(call check_pkgs,pkg-config=pkg-config $(RUNNER_PKGS))
 libs-test:
 	$(call check_pkgs,pkg-config=pkg-config $(TEST_PKGS))
+
+# ---- Debian packages per target (ci/packages/*.txt) -------------------------
+# deps-TARGET installs what TARGET needs (as root; otherwise it prints the
+# apt-get command): the lists named here. The targets below run their own
+# deps step first, then the rest in a sub-make, which sees the libraries
+# pkg-config finds only after the install.
+DEPS_LISTS_build := build
+DEPS_LISTS_report := build report
+DEPS_LISTS_test := build report test
+DEPS_LISTS_memcheck := build report test memcheck
+DEPS_LISTS_windows := build windows
+DEPS_LISTS_vm := build vm
+DEPS_LISTS_bench := build bench
+DEPS_TARGETS := deps-build deps-report deps-test deps-memcheck deps-windows deps-vm deps-bench
+.PHONY: $(DEPS_TARGETS)
+$(DEPS_TARGETS): deps-%:
+	@ci/deps.sh $* $(DEPS_LISTS_$*)
+deps-test: ## install the Debian packages make test needs (likewise deps-build, -report, -memcheck, -windows, -vm, -bench)
 
 # ---- rules -----------------------------------------------------------------
 
@@ -298,30 +316,43 @@ history-test: all $(BUILD)/vsreport-nodb$(EXE) ## the history on SQLite and a th
 check-sizes: ## no function over 60 lines, no file over 600
 	ci/check-sizes.sh
 
-test: check-sizes deps-check unit-test gsl-check integration-test netns-test history-test ## everything CI runs first
+# make test: its Debian packages first, the build (parallel under -j), then
+# every suite one after another: the timed suites (sweeps, compare verdicts)
+# must not share the CPUs with each other.
+test: deps-test ## everything CI runs first (installs its Debian packages first)
+	+$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/vsreport-nodb$(EXE)
+	+$(Q)$(MAKE) --no-print-directory -j1 tests
+tests: check-sizes deps-check unit-test gsl-check integration-test netns-test history-test
 
 # No shipped binary links GSL; the unit tests, which do, prove the check sees it.
 gsl-check: all $(UNIT_BIN) ## no shipped binary links GSL (tests/no-gsl.sh)
 	tests/no-gsl.sh --control $(UNIT_BIN) $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE)
 
 # The unit tests and a real serve/run pair under valgrind.
-memcheck: all $(UNIT_BIN) ## unit tests and a serve/run pair under valgrind
+memcheck: deps-memcheck ## unit tests and a serve/run pair under valgrind
+	+$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN)
 	tests/memcheck.sh
 
-vm-test: $(BIN)/vsbench$(EXE) ## vsock for real inside a QEMU guest (tests/vm)
+vm-test: deps-vm ## vsock for real inside a QEMU guest (tests/vm)
+	+$(Q)$(MAKE) --no-print-directory $(BIN)/vsbench$(EXE)
 	tests/vm/run.sh $(BIN)/vsbench$(EXE)
 
 # ---- reports ---------------------------------------------------------------
 
-report: all ## a quick sweep on this machine -> out/report/index.html
+report: deps-report ## a quick sweep on this machine -> out/report/index.html (installs its Debian packages first)
+	+$(Q)$(MAKE) --no-print-directory all
 	ci/make-report.sh
 
 # A benchmark: it reports, it never fails on a figure (docs/bench.md).
-bench: all ## vsbench vs netperf and iperf3, loopback and veth (BENCH_QUICK=1: ~5 min)
+# deps-bench installs what Debian's main has; ci/bench.sh adds non-free
+# for netperf when needed.
+bench: deps-bench ## vsbench vs netperf and iperf3, loopback and veth (BENCH_QUICK=1: ~5 min)
+	+$(Q)$(MAKE) --no-print-directory all
 	ci/bench.sh
 
 # A nightly regression check on this machine (docs/nightly.md).
-nightly: all ## the nightly regression check on this machine (docs/nightly.md)
+nightly: deps-report ## the nightly regression check on this machine (docs/nightly.md)
+	+$(Q)$(MAKE) --no-print-directory all
 	ci/nightly
 
 # ---- Windows ---------------------------------------------------------------
@@ -331,7 +362,7 @@ WIN_BUILD := build/$(shell $(MINGW_CC) -dumpmachine 2>/dev/null)
 WIN_EXES := bin/win64/vsbench.exe bin/win64/vsreport.exe
 WIN_ZIP := bin/vsbench-win64.zip
 
-windows: ## bin/win64/vsbench.exe and vsreport.exe with MinGW (-Werror clean)
+windows: deps-windows ## bin/win64/vsbench.exe and vsreport.exe with MinGW (-Werror clean)
 	$(MAKE) CC=$(MINGW_CC) all
 
 # Under wine, against the Linux build: the runner's interop, the unit

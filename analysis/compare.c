@@ -1,8 +1,10 @@
 /* compare.c - see compare.h. */
 #include "analysis/compare.h"
 #include "core/grow.h"
+#include "analysis/tdist.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,35 +18,91 @@ const char *vs_verdict_name(enum vs_verdict v)
     return verdict_names[v];
 }
 
-void vs_compare_measure(const double *base, int nb, const double *cand, int nc,
-                        int higher_is_better, const vs_compare_opts *o, vs_measure_cmp *out)
+void vs_side_from_runs(const double *v, int n, vs_side *s)
 {
-    vs_stats sb, sc;
+    vs_stats st;
+
+    vs_stats_compute(v, n, 0.95, &st);
+    s->mean = st.mean;
+    s->n = n;
+    s->se2 = n > 1 ? st.sd * st.sd / n : 0;
+    s->df = n > 1 ? n - 1 : 0;
+}
+
+void vs_side_from_sweeps(const double *means, int n, vs_side *s)
+{
+    vs_stats st;
+
+    vs_stats_compute(means, n, 0.95, &st);
+    s->mean = st.mean;
+    s->n = n;
+    s->se2 = n > 1 ? st.sd * st.sd * (1.0 + 1.0 / n) : 0;
+    s->df = n > 1 ? n - 1 : 0;
+}
+
+/* One-sided p-value that cand.mean is below (or above) ratio * base.mean:
+ * Welch's t with Welch-Satterthwaite degrees of freedom. */
+static double beyond(const vs_side *b, const vs_side *c, double ratio, int below)
+{
+    double vb = ratio * ratio * b->se2, vc = c->se2, se2 = vb + vc;
+    double diff = c->mean - ratio * b->mean, den = 0, t;
+
+    if (se2 <= 0)
+        return (below ? diff < 0 : diff > 0) ? 0.0 : 1.0;
+    if (vb > 0 && b->df > 0)
+        den += vb * vb / b->df;
+    if (vc > 0 && c->df > 0)
+        den += vc * vc / c->df;
+    t = diff / sqrt(se2);
+    return vs_tdist_sf(below ? -t : t, den > 0 ? se2 * se2 / den : 1.0);
+}
+
+void vs_compare_sides(const vs_side *base, const vs_side *cand, int higher_is_better,
+                      double scale, const vs_compare_opts *o, vs_measure_cmp *out)
+{
+    vs_side b = *base;
+    double m = o->min_effect, p_worse, p_better;
 
     memset(out, 0, sizeof *out);
     out->present = 1;
-    vs_stats_compute(base, nb, 0.95, &sb);
-    vs_stats_compute(cand, nc, 0.95, &sc);
-    out->base = sb.mean;
-    out->cand = sc.mean;
-    out->n_base = nb;
-    out->n_cand = nc;
-    out->delta = sb.mean > 0 ? (sc.mean - sb.mean) / sb.mean : 0.0;
-    vs_welch_test(sb.mean, sb.sd, nb, sc.mean, sc.sd, nc, &out->test);
-    if (nb < 2 || nc < 2 || sb.mean <= 0) {
+    out->base = base->mean;
+    out->cand = cand->mean;
+    out->n_base = base->n;
+    out->n_cand = cand->n;
+    out->p = 1.0;
+    b.mean *= scale;
+    b.se2 *= scale * scale;
+    out->delta = base->mean > 0 ? cand->mean / base->mean - 1 : 0.0;
+    out->adjusted = b.mean > 0 ? cand->mean / b.mean - 1 : 0.0;
+    if (base->n < 2 || cand->n < 2 || b.mean <= 0) {
         out->verdict = VS_V_INCONCLUSIVE;
         return;
     }
-    double worse = higher_is_better ? -out->delta : out->delta;
-    if (fabs(out->delta) < o->min_effect)
+    p_worse = higher_is_better ? beyond(&b, cand, 1 - m, 1) : beyond(&b, cand, 1 + m, 0);
+    p_better = higher_is_better ? beyond(&b, cand, 1 + m, 0) : beyond(&b, cand, 1 - m, 1);
+    out->p = (higher_is_better ? -out->adjusted : out->adjusted) > 0 ? p_worse : p_better;
+    if (fabs(out->adjusted) < m)
         out->verdict = VS_V_NO_CHANGE;
-    else if (out->test.p < o->alpha)
-        out->verdict = worse > 0 ? VS_V_REGRESSION : VS_V_IMPROVEMENT;
+    else if (p_worse < o->alpha)
+        out->verdict = VS_V_REGRESSION;
+    else if (p_better < o->alpha)
+        out->verdict = VS_V_IMPROVEMENT;
     else
         out->verdict = VS_V_INCONCLUSIVE;
 }
 
-/* The successful runs of a point on one side (all host pairs pooled). */
+void vs_compare_measure(const double *base, int nb, const double *cand, int nc,
+                        int higher_is_better, const vs_compare_opts *o, vs_measure_cmp *out)
+{
+    vs_side b, c;
+
+    vs_side_from_runs(base, nb, &b);
+    vs_side_from_runs(cand, nc, &c);
+    vs_compare_sides(&b, &c, higher_is_better, 1.0, o, out);
+}
+
+/* The successful runs of a point on one side (all host pairs pooled),
+ * with the sweep (source) of each. */
 static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
 {
     int with_cpu = 0;
@@ -52,7 +110,8 @@ static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
     memset(s, 0, sizeof *s);
     s->gbps = calloc((size_t)d->nrec + 1, sizeof *s->gbps);
     s->sd = calloc((size_t)d->nrec + 1, sizeof *s->sd);
-    if (s->gbps == NULL || s->sd == NULL)
+    s->src = calloc((size_t)d->nrec + 1, sizeof *s->src);
+    if (s->gbps == NULL || s->sd == NULL || s->src == NULL)
         return;
     for (int i = 0; i < d->nrec; i++) {
         const vs_rec *r = &d->rec[i];
@@ -64,6 +123,7 @@ static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
         }
         s->gbps[s->n] = r->row.gbps;
         s->sd[s->n] = r->row.sd_local + r->row.sd_remote;
+        s->src[s->n] = r->source;
         with_cpu += s->sd[s->n] > 0;
         s->n++;
     }
@@ -77,6 +137,33 @@ static void sample_free(vs_sample *s)
 {
     free(s->gbps);
     free(s->sd);
+    free(s->src);
+}
+
+/* A baseline side: the means of its sweeps when it holds VS_MIN_SWEEPS or
+ * more of them, else its runs. Returns 1 for sweeps. */
+static int base_side(const vs_sample *s, const double *v, int nsrc, vs_side *out)
+{
+    double *means = calloc((size_t)nsrc + 1, sizeof *means);
+    int n = 0;
+
+    for (int k = 0; means != NULL && k < nsrc; k++) {
+        double sum = 0;
+        int cnt = 0;
+        for (int i = 0; i < s->n; i++)
+            if (s->src[i] == k) {
+                sum += v[i];
+                cnt++;
+            }
+        if (cnt > 0)
+            means[n++] = sum / cnt;
+    }
+    if (n >= VS_MIN_SWEEPS)
+        vs_side_from_sweeps(means, n, out);
+    else
+        vs_side_from_runs(v, s->n, out);
+    free(means);
+    return n >= VS_MIN_SWEEPS;
 }
 
 static int add_point(vs_comparison *c, const vs_point *pt, int *cap)
@@ -92,39 +179,119 @@ static int add_point(vs_comparison *c, const vs_point *pt, int *cap)
     return p != NULL ? (c->p = p, 0) : -1;
 }
 
-static void judge_point(const vs_dataset *base, const vs_dataset *cand,
-                        const vs_compare_opts *o, vs_point_cmp *pc)
+/* One point's sides, before judging. */
+typedef struct prep {
+    int in_base, in_cand, failed, has_sd, sweeps;
+    vs_side gb, gc, sb, sc;
+} prep;
+
+static void prepare_point(const vs_dataset *base, const vs_dataset *cand, const vs_point *pt,
+                          prep *pr)
 {
     vs_sample sb, sc;
 
-    collect(base, &pc->pt, &sb);
-    collect(cand, &pc->pt, &sc);
-    pc->in_base = sb.n + sb.failed > 0;
-    pc->in_cand = sc.n + sc.failed > 0;
-    if (!pc->in_base || !pc->in_cand) {
-        pc->verdict = VS_V_MISSING;
-        snprintf(pc->note, sizeof pc->note, "only in the %s", pc->in_base ? "baseline" : "candidate");
-    } else {
-        vs_compare_measure(sb.gbps, sb.n, sc.gbps, sc.n, 1, o, &pc->gbps);
-        pc->verdict = pc->gbps.verdict;
-        if (sb.sd != NULL && sc.sd != NULL && sb.n > 0 && sc.n > 0) {
-            vs_compare_measure(sb.sd, sb.n, sc.sd, sc.n, 0, o, &pc->sd);
-            if (pc->sd.verdict == VS_V_REGRESSION)
-                pc->verdict = VS_V_REGRESSION;
-        }
-        if (sb.n < 2 || sc.n < 2)
-            snprintf(pc->note, sizeof pc->note, "too few successful runs (%d vs %d)", sb.n, sc.n);
-        else if (pc->verdict == VS_V_INCONCLUSIVE)
-            snprintf(pc->note, sizeof pc->note, "change of %+.1f%% but p = %.3g: too noisy",
-                     pc->gbps.delta * 100, pc->gbps.test.p);
-        if (sb.failed + sc.failed > 0) {
-            size_t len = strlen(pc->note);
-            snprintf(pc->note + len, sizeof pc->note - len, "%s%d failed run(s) left out",
-                     len ? "; " : "", sb.failed + sc.failed);
-        }
+    memset(pr, 0, sizeof *pr);
+    collect(base, pt, &sb);
+    collect(cand, pt, &sc);
+    pr->in_base = sb.n + sb.failed > 0;
+    pr->in_cand = sc.n + sc.failed > 0;
+    pr->failed = sb.failed + sc.failed;
+    pr->sweeps = base_side(&sb, sb.gbps, base->nsrc, &pr->gb);
+    vs_side_from_runs(sc.gbps, sc.n, &pr->gc);
+    pr->has_sd = sb.sd != NULL && sc.sd != NULL && sb.n > 0 && sc.n > 0;
+    if (pr->has_sd) {
+        base_side(&sb, sb.sd, base->nsrc, &pr->sb);
+        vs_side_from_runs(sc.sd, sc.n, &pr->sc);
     }
     sample_free(&sb);
     sample_free(&sc);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The sweep-wide shift of one measure (sd: service demand): the median of
+ * the points' log ratios, from points with 2 runs a side; applied when
+ * within the allowance. Baselines of several sweeps carry their drift in
+ * their spread: no shift then. */
+static void estimate_drift(const prep *pr, int n, int sd, const vs_compare_opts *o, vs_drift *d)
+{
+    double *lr = calloc((size_t)n + 1, sizeof *lr), med;
+    int k = 0;
+
+    memset(d, 0, sizeof *d);
+    for (int i = 0; lr != NULL && i < n; i++) {
+        const vs_side *b = sd ? &pr[i].sb : &pr[i].gb, *c = sd ? &pr[i].sc : &pr[i].gc;
+        if (pr[i].sweeps) {
+            k = 0;
+            break;
+        }
+        if ((!sd || pr[i].has_sd) && b->n >= 2 && c->n >= 2 && b->mean > 0 && c->mean > 0)
+            lr[k++] = log(c->mean / b->mean);
+    }
+    if (k >= VS_DRIFT_MIN_POINTS) {
+        qsort(lr, (size_t)k, sizeof *lr, cmp_double);
+        med = k % 2 ? lr[k / 2] : (lr[k / 2 - 1] + lr[k / 2]) / 2;
+        d->valid = 1;
+        d->points = k;
+        d->shift = exp(med) - 1;
+        d->applied = fabs(d->shift) <= o->drift;
+    }
+    free(lr);
+}
+
+static void note_add(vs_point_cmp *pc, const char *fmt, ...) VS_PRINTF(2, 3);
+
+/* Append a sentence to the point's note ("; " between). */
+static void note_add(vs_point_cmp *pc, const char *fmt, ...)
+{
+    size_t len = strlen(pc->note);
+    va_list ap;
+
+    if (len > 0 && len + 2 < sizeof pc->note) {
+        memcpy(pc->note + len, "; ", 3);
+        len += 2;
+    }
+    va_start(ap, fmt);
+    vsnprintf(pc->note + len, sizeof pc->note - len, fmt, ap);
+    va_end(ap);
+}
+
+static void judge_point(const prep *pr, const vs_comparison *c, vs_point_cmp *pc)
+{
+    const vs_compare_opts *o = &c->opts;
+    double kg = c->drift_gbps.applied ? 1 + c->drift_gbps.shift : 1.0;
+    double ks = c->drift_sd.applied ? 1 + c->drift_sd.shift : 1.0;
+
+    pc->in_base = pr->in_base;
+    pc->in_cand = pr->in_cand;
+    if (!pr->in_base || !pr->in_cand) {
+        pc->verdict = VS_V_MISSING;
+        snprintf(pc->note, sizeof pc->note, "only in the %s", pr->in_base ? "baseline" : "candidate");
+        return;
+    }
+    vs_compare_sides(&pr->gb, &pr->gc, 1, kg, o, &pc->gbps);
+    pc->gbps.by_sweeps = pr->sweeps;
+    pc->verdict = pc->gbps.verdict;
+    if (pr->has_sd) {
+        vs_compare_sides(&pr->sb, &pr->sc, 0, ks, o, &pc->sd);
+        pc->sd.by_sweeps = pr->sweeps;
+        if (pc->sd.verdict == VS_V_REGRESSION)
+            pc->verdict = VS_V_REGRESSION;
+    }
+    if (pr->gb.n < 2 || pr->gc.n < 2)
+        note_add(pc, "too few successful runs (%d vs %d)", pr->gb.n, pr->gc.n);
+    else if (pc->verdict == VS_V_INCONCLUSIVE)
+        note_add(pc, "change of %+.1f%%, p = %.3g: not clearly beyond the minimum effect",
+                 pc->gbps.adjusted * 100, pc->gbps.p);
+    if (kg != 1.0 && pc->verdict != VS_V_MISSING)
+        note_add(pc, "%+.1f%% beyond the sweep-wide shift of %+.1f%%", pc->gbps.adjusted * 100,
+                 c->drift_gbps.shift * 100);
+    if (pr->failed > 0)
+        note_add(pc, "%d failed run(s) left out", pr->failed);
 }
 
 /* Loud warnings when the environments differ. */
@@ -148,6 +315,19 @@ static void compare_env(const vs_dataset *a, const vs_dataset *b, vs_comparison 
     }
 }
 
+/* A sweep-wide shift beyond the drift allowance is said loudly. */
+static void drift_warning(vs_comparison *c)
+{
+    const vs_drift *d = &c->drift_gbps;
+
+    if (d->valid && !d->applied && c->nwarn < 8)
+        snprintf(c->warn[c->nwarn++], sizeof c->warn[0], "the whole candidate sweep moved: "
+                 "throughput %+.1f%% (median of %d points), beyond the drift allowance of "
+                 "+/-%.0f%%; points are judged without allowing for it (a sweep-wide "
+                 "regression, or a machine in another state)", d->shift * 100, d->points,
+                 c->opts.drift * 100);
+}
+
 static void label(const vs_dataset *d, char *buf, size_t n)
 {
     buf[0] = '\0';
@@ -162,6 +342,7 @@ int vs_compare_datasets(const vs_dataset *base, const vs_dataset *cand,
 {
     int cap = 0;
     const vs_dataset *sides[2] = { base, cand };
+    prep *pr;
 
     memset(c, 0, sizeof *c);
     c->opts = *o;
@@ -169,11 +350,20 @@ int vs_compare_datasets(const vs_dataset *base, const vs_dataset *cand,
         for (int i = 0; i < sides[s]->nrec; i++)
             if (sides[s]->rec[i].row.session == 0 && add_point(c, &sides[s]->rec[i].row.pt, &cap) != 0)
                 return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    pr = calloc((size_t)c->n + 1, sizeof *pr);
+    if (pr == NULL)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    for (int i = 0; i < c->n; i++)
+        prepare_point(base, cand, &c->p[i].pt, &pr[i]);
+    estimate_drift(pr, c->n, 0, o, &c->drift_gbps);
+    estimate_drift(pr, c->n, 1, o, &c->drift_sd);
     for (int i = 0; i < c->n; i++) {
-        judge_point(base, cand, o, &c->p[i]);
+        judge_point(&pr[i], c, &c->p[i]);
         c->counts[c->p[i].verdict]++;
     }
+    free(pr);
     compare_env(base, cand, c);
+    drift_warning(c);
     label(base, c->base_label, sizeof c->base_label);
     label(cand, c->cand_label, sizeof c->cand_label);
     return 0;

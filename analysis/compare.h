@@ -2,17 +2,32 @@
  * compare.h - regression verdicts between a baseline and a candidate:
  * per matrix point, the relative change of mean throughput (and of
  * service demand, both ends together, where both sides have CPU data),
- * Welch's t-test, and a verdict:
+ * and a verdict (docs/nightly.md explains the design):
  *
- *   regression    significant (p < alpha) and worse by at least min-effect
- *   improvement   significant and better by at least min-effect
- *   no change     the change is smaller than min-effect (significant or not)
- *   inconclusive  a change of at least min-effect that is not significant
- *                 (too noisy), or fewer than 2 successful runs on a side
+ *   regression    worse by more than min-effect, significantly: the
+ *                 one-sided Welch test of "the change is at most
+ *                 min-effect" rejects at alpha (an equivalence margin,
+ *                 not a test against zero)
+ *   improvement   better by more than min-effect, significantly
+ *   no change     the change is smaller than min-effect
+ *   inconclusive  a change of at least min-effect that is not significantly
+ *                 beyond it (too noisy), or fewer than 2 successful runs
  *   missing       the point exists on one side only
  *
+ * Machine drift. A baseline of one sweep: the candidate's sweep-wide
+ * shift (the median of the points' relative changes, from 4 points up) is
+ * estimated; when it is within the drift allowance (default +/-10%), the
+ * baseline is scaled by it, so each point is judged on what it did beyond
+ * the whole sweep's shift; beyond the allowance nothing is scaled and a
+ * warning says the whole sweep moved. A baseline of 3 sweeps or more (a
+ * history window): a point's baseline is the sweeps' means, and the
+ * candidate must leave the spread those sweeps show between themselves
+ * (the standard error of a new sweep's mean, s * sqrt(1 + 1/N), N - 1
+ * degrees of freedom), so drift between sweeps is part of the noise.
+ *
  * Worse means lower throughput, or higher service demand. A point is a
- * regression when either measure is. Defaults: alpha 0.01, min-effect 5%.
+ * regression when either measure is. Defaults: alpha 0.01, min-effect 5%,
+ * drift 10%.
  */
 #ifndef VS_COMPARE_H
 #define VS_COMPARE_H
@@ -31,15 +46,34 @@ enum vs_verdict {
 typedef struct vs_compare_opts {
     double alpha;       /* default 0.01 */
     double min_effect;  /* relative, default 0.05 */
+    double drift;       /* sweep-wide shift taken as machine drift, default 0.10; 0: none */
 } vs_compare_opts;
+
+/* The default drift allowance. */
+#define VS_DEFAULT_DRIFT 0.10
+/* Points needed to estimate a sweep-wide shift. */
+#define VS_DRIFT_MIN_POINTS 4
+/* Baseline sweeps from which their own spread is the noise. */
+#define VS_MIN_SWEEPS 3
+
+/* The candidate's sweep-wide shift of one measure. */
+typedef struct vs_drift {
+    int valid;          /* estimated (enough points) */
+    int points;         /* from how many points */
+    double shift;       /* relative: the median of the points' changes */
+    int applied;        /* within the allowance: baselines were scaled by it */
+} vs_drift;
 
 /* One measure of one point on both sides. */
 typedef struct vs_measure_cmp {
     int present;        /* both sides have the measure */
     double base, cand;  /* means */
-    int n_base, n_cand;
+    int n_base, n_cand; /* runs (the baseline's sweeps, by_sweeps) */
+    int by_sweeps;      /* the baseline is the means of VS_MIN_SWEEPS+ sweeps */
     double delta;       /* (cand - base) / base */
-    vs_welch test;
+    double adjusted;    /* the change beyond the sweep-wide shift (= delta without) */
+    double p;           /* one-sided p of the verdict's test: the change is beyond
+                         * min-effect in its direction (1 when not tested) */
     enum vs_verdict verdict;
 } vs_measure_cmp;
 
@@ -57,6 +91,7 @@ typedef struct vs_comparison {
     int n;
     vs_point_cmp *p;
     int counts[VS_V_REGRESSION + 1];
+    vs_drift drift_gbps, drift_sd;  /* the sweep-wide shifts */
     int nwarn;
     char warn[8][256];  /* different environments, etc. */
     char base_label[256], cand_label[256];
@@ -67,10 +102,30 @@ typedef struct vs_sample {
     int n;
     double *gbps;
     double *sd;        /* local + remote service demand per run; may be 0 */
+    int *src;          /* the sweep (dataset source) of each run */
     int failed;
 } vs_sample;
 
-/* The verdict of one measure (higher_is_better for throughput). */
+/* What one side knows of a measure: its mean, the squared standard error
+ * of that mean, and the degrees of freedom of the error. */
+typedef struct vs_side {
+    double mean, se2, df;
+    int n;
+} vs_side;
+
+/* A side from runs (n values): se2 = sd^2 / n, df = n - 1. */
+void vs_side_from_runs(const double *v, int n, vs_side *s);
+
+/* A baseline side from the means of n sweeps (n >= VS_MIN_SWEEPS): the
+ * error of predicting a new sweep's mean, se2 = sd^2 * (1 + 1/n). */
+void vs_side_from_sweeps(const double *means, int n, vs_side *s);
+
+/* The verdict of one measure (higher_is_better for throughput); `scale`
+ * multiplies the baseline (1 + the sweep-wide shift, or 1). */
+void vs_compare_sides(const vs_side *base, const vs_side *cand, int higher_is_better,
+                      double scale, const vs_compare_opts *o, vs_measure_cmp *out);
+
+/* The same from the runs of both sides, unscaled. */
 void vs_compare_measure(const double *base, int nb, const double *cand, int nc,
                         int higher_is_better, const vs_compare_opts *o, vs_measure_cmp *out);
 

@@ -34,6 +34,23 @@ const char *vs_meta_str(const vs_source *s, const char *path)
     return json_is_string(j) ? json_string_value(j) : "";
 }
 
+int vs_source_unfinished(const vs_source *s, char *buf, size_t n)
+{
+    const char *status = vs_meta_str(s, "status");
+    json_int_t done = json_integer_value(json_object_get(s->meta, "runs_done"));
+    json_int_t planned = json_integer_value(json_object_get(s->meta, "runs_planned"));
+
+    if (strcmp(status, "complete") == 0)
+        return 0;
+    if (strcmp(status, "interrupted") == 0)
+        snprintf(buf, n, "was interrupted after %lld of %lld planned runs (vsbench sweep "
+                 "--resume continues it)", (long long)done, (long long)planned);
+    else
+        snprintf(buf, n, "did not finish: %lld of %lld planned runs recorded (killed, or "
+                 "still running?)", (long long)done, (long long)planned);
+    return 1;
+}
+
 static int add_rec(vs_dataset *d, const vs_rec *r, int *cap)
 {
     vs_rec *p = vs_push(d->rec, &d->nrec, cap, r, sizeof *r);

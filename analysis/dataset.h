@@ -51,6 +51,12 @@ void vs_dataset_free(vs_dataset *d);
 /* A string member of meta.json by path ("hosts.local.kernel"), or "". */
 const char *vs_meta_str(const vs_source *s, const char *path);
 
+/* When the sweep behind `s` did not finish (meta.json's status is not
+ * "complete"): 1, with a sentence for people in `buf`, e.g. "was interrupted
+ * after 40 of 128 planned runs (vsbench sweep --resume continues it)" or
+ * "did not finish: ...". */
+int vs_source_unfinished(const vs_source *s, char *buf, size_t n);
+
 /* 1 when two keys name the same point. */
 int vs_key_equal(const vs_key *a, const vs_key *b);
 

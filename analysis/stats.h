@@ -21,6 +21,8 @@ typedef struct vs_ratio {
     double r;             /* mean A / mean B */
     double ci_half;       /* first-order (delta method) interval */
     int ci_valid;
+    double lo, hi;        /* what a report draws (vs_summary_ratio fills them) */
+    int kind;             /* enum vs_interval_kind (summary.h) */
 } vs_ratio;
 
 /* Two-sided Student-t quantile for a confidence level in (0, 1). */

@@ -71,7 +71,8 @@ static int build_axes(vs_summary *s)
 }
 
 /* Statistics of one point from the aggregate rows of its runs. */
-static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *buf)
+static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *buf,
+                            double *sd)
 {
     int n = 0;
 
@@ -85,6 +86,7 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *b
                 snprintf(ps->first_error, sizeof ps->first_error, "%s", r->row.error);
             continue;
         }
+        sd[n] = r->row.sd_local + r->row.sd_remote;
         buf[n++] = r->row.gbps;
         ps->cpu_local += r->row.cpu_local;
         ps->cpu_remote += r->row.cpu_remote;
@@ -107,11 +109,28 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *b
     ps->clamped = n > 0 && ps->key.pt.sock > 0 &&
                   (ps->eff_local < ps->key.pt.sock || ps->eff_remote < ps->key.pt.sock);
     vs_stats_compute(buf, n, VS_CONFIDENCE, &ps->gbps);
+    vs_stats_compute(sd, n, VS_CONFIDENCE, &ps->sd_total);
+}
+
+enum vs_interval_kind vs_summary_interval(const vs_stats *st, double *lo, double *hi)
+{
+    if (st->n >= VS_MIN_CI_RUNS && st->ci_valid) {
+        *lo = st->mean - st->ci_half;
+        *hi = st->mean + st->ci_half;
+        return VS_IV_CI;
+    }
+    if (st->n >= 2) {
+        *lo = st->min;
+        *hi = st->max;
+        return VS_IV_RANGE;
+    }
+    *lo = *hi = st->mean;
+    return VS_IV_NONE;
 }
 
 int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
 {
-    double *buf = malloc(sizeof(double) * (size_t)(d->nrec + 1));
+    double *buf = malloc(sizeof(double) * 2 * (size_t)(d->nrec + 1));
 
     memset(s, 0, sizeof *s);
     s->p = calloc((size_t)d->nrec + 1, sizeof *s->p);
@@ -126,7 +145,7 @@ int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e)
             s->p[s->n++].key = k;
     }
     for (int i = 0; i < s->n; i++)
-        summarize_point(d, &s->p[i], buf);
+        summarize_point(d, &s->p[i], buf, buf + d->nrec + 1);
     free(buf);
     if (build_axes(s) != 0) {
         vs_summary_free(s);
@@ -165,8 +184,22 @@ void vs_summary_ratio(const vs_summary *s, const vs_panel *pn, enum vs_transport
     const vs_point_summary *pb = vs_summary_at(s, pn, &sb, msg);
 
     memset(r, 0, sizeof *r);
-    if (pa != NULL && pb != NULL)
-        vs_ratio_compute(&pa->gbps, &pb->gbps, VS_CONFIDENCE, r);
+    if (pa == NULL || pb == NULL)
+        return;
+    vs_ratio_compute(&pa->gbps, &pb->gbps, VS_CONFIDENCE, r);
+    r->lo = r->hi = r->r;
+    r->kind = VS_IV_NONE;
+    if (!r->valid)
+        return;
+    if (pa->gbps.n >= VS_MIN_CI_RUNS && pb->gbps.n >= VS_MIN_CI_RUNS && r->ci_valid) {
+        r->lo = r->r - r->ci_half;
+        r->hi = r->r + r->ci_half;
+        r->kind = VS_IV_CI;
+    } else if ((pa->gbps.n >= 2 || pb->gbps.n >= 2) && pb->gbps.min > 0) {
+        r->lo = pa->gbps.min / pb->gbps.max;
+        r->hi = pa->gbps.max / pb->gbps.min;
+        r->kind = VS_IV_RANGE;
+    }
 }
 
 enum vs_transport vs_summary_baseline(const vs_summary *s)

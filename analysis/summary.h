@@ -14,12 +14,19 @@
 
 #define VS_CONFIDENCE 0.95
 
+/* Fewer successful runs than this and reports show the range (min-max)
+ * of the runs instead of a t-interval: with 2 runs the 95% interval is
+ * mean +/- 12.7 standard errors (t with 1 degree of freedom), wider than
+ * anything it could tell. */
+#define VS_MIN_CI_RUNS 3
+
 typedef struct vs_point_summary {
     vs_key key;
     int n_ok, n_failed;
     vs_stats gbps;
     double cpu_local, cpu_remote;  /* means over successful runs */
     double sd_local, sd_remote;
+    vs_stats sd_total;              /* service demand, local + remote, per run */
     uint64_t eff_local, eff_remote; /* smallest effective size seen */
     int clamped;                    /* an effective size below the request */
     char first_error[160];
@@ -47,6 +54,17 @@ typedef struct vs_summary {
     uint32_t *msgs;          /* ascending */
 } vs_summary;
 
+/* What a report draws around a mean. */
+enum vs_interval_kind {
+    VS_IV_NONE,   /* one run: no interval */
+    VS_IV_RANGE,  /* fewer than VS_MIN_CI_RUNS runs: min..max of the runs */
+    VS_IV_CI,     /* the 95% confidence interval of the mean */
+};
+
+/* The interval reports show for `st`: [lo, hi] and its kind (lo = hi =
+ * mean for VS_IV_NONE). */
+enum vs_interval_kind vs_summary_interval(const vs_stats *st, double *lo, double *hi);
+
 int vs_summarize(const vs_dataset *d, vs_summary *s, vs_err *e);
 void vs_summary_free(vs_summary *s);
 
@@ -54,7 +72,10 @@ void vs_summary_free(vs_summary *s);
 const vs_point_summary *vs_summary_at(const vs_summary *s, const vs_panel *pn,
                                       const vs_series *se, uint32_t msg);
 
-/* Ratio of series `a` over series `b`'s transport at the same socket size. */
+/* Ratio of series `a` over series `b`'s transport at the same socket size,
+ * and the interval a report shows around it (`lo`, `hi`, `kind`): its CI
+ * when both sides have VS_MIN_CI_RUNS runs, else the range of the run
+ * figures' ratios (min a / max b to max a / min b), none with one run. */
 void vs_summary_ratio(const vs_summary *s, const vs_panel *pn, enum vs_transport a,
                       enum vs_transport b, uint64_t sock, uint32_t msg, vs_ratio *r);
 

@@ -2,7 +2,9 @@
 #include "core/label.h"
 #include "core/size.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 
 const char *vs_label_sock(uint64_t sock, char *buf, size_t n)
 {
@@ -39,5 +41,52 @@ const char *vs_label_point(const vs_point *pt, char *buf, size_t n)
     snprintf(buf, n, "%s %s %s/%s x%d", vs_transport_name(pt->tr), vs_test_name(pt->test),
              vs_label_sock(pt->sock, s, sizeof s), vs_label_msg(pt->msg, g, sizeof g),
              pt->sessions);
+    return buf;
+}
+
+/* The length of a kernel version token without its build suffix: up to
+ * the first '-' followed by a letter ("6.1.0-27-cloud" -> "6.1.0-27"). */
+static size_t version_len(const char *t, size_t len)
+{
+    if (len == 0 || !isdigit((unsigned char)t[0]) || memchr(t, '.', len) == NULL)
+        return len;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (t[i] == '-' && isalpha((unsigned char)t[i + 1]))
+            return i;
+    return len;
+}
+
+/* Copy `pair` with every version token shortened. */
+static void shorten_versions(const char *pair, char *buf, size_t n)
+{
+    size_t o = 0;
+
+    for (const char *p = pair; *p != '\0' && o + 1 < n;) {
+        size_t len = strcspn(p, " "), keep = version_len(p, len);
+        if (keep > n - 1 - o)
+            keep = n - 1 - o;
+        memcpy(buf + o, p, keep);
+        o += keep;
+        p += len;
+        while (*p == ' ' && o + 1 < n)
+            buf[o++] = *p++;
+    }
+    buf[o] = '\0';
+}
+
+const char *vs_label_pair_short(const char *pair, char *buf, size_t n)
+{
+    char tmp[256];
+    const char *sep;
+    size_t left;
+
+    shorten_versions(pair, tmp, sizeof tmp);
+    sep = strstr(tmp, " / ");
+    left = sep ? (size_t)(sep - tmp) : 0;
+    if (sep != NULL && left > 0 && strncmp(sep + 3, tmp, left) == 0 &&
+        (sep[3 + left] == '\0' || sep[3 + left] == ' '))
+        snprintf(buf, n, "%.*s%s, both ends", (int)left, tmp, sep + 3 + left);
+    else
+        snprintf(buf, n, "%s", tmp);
     return buf;
 }

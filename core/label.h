@@ -29,4 +29,11 @@ const char *vs_label_panel(enum vs_test test, int sessions, char *buf, size_t n)
 /* A whole point: "tcp stream default/16K x5" (socket size/message size). */
 const char *vs_label_point(const vs_point *pt, char *buf, size_t n);
 
+/* A host pair shortened for a chart's caption: kernel versions lose their
+ * build suffix ("6.1.0-27-cloud-amd64" -> "6.1.0-27", "6.18.44-fc-v657"
+ * -> "6.18.44"), and a pair of identical hosts reads once:
+ * "Linux 6.1.0-27 / Linux 6.1.0-27 (KVM)" -> "Linux 6.1.0-27 (KVM), both
+ * ends". Other text (a pair's own name) is kept as it is. */
+const char *vs_label_pair_short(const char *pair, char *buf, size_t n);
+
 #endif

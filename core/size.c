@@ -53,6 +53,24 @@ const char *vs_size_format(uint64_t b, char *buf, size_t n)
     return buf;
 }
 
+const char *vs_bytes_format(uint64_t b, char *buf, size_t n)
+{
+    static const char *const unit[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    double v = (double)b;
+    int k = 0;
+
+    if (b < 1024) {
+        snprintf(buf, n, "%llu B", (unsigned long long)b);
+        return buf;
+    }
+    while (v >= 1023.95 && k < 6) {
+        v /= 1024.0;
+        k++;
+    }
+    snprintf(buf, n, v >= 99.95 ? "%.0f %s" : v >= 9.995 ? "%.1f %s" : "%.2f %s", v, unit[k]);
+    return buf;
+}
+
 int vs_seconds_parse(const char *text, uint32_t *ms, vs_err *e)
 {
     char *end;

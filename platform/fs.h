@@ -26,6 +26,9 @@ int vs_replace_file(const char *from, const char *to, vs_err *e);
 /* 1 if the path exists. */
 int vs_path_exists(const char *path);
 
+/* 1 if the path is a unix socket file (not following a symbolic link). */
+int vs_path_is_socket(const char *path);
+
 /* 1 if the stream is an interactive terminal. */
 int vs_is_tty(FILE *f);
 
@@ -34,6 +37,10 @@ int vs_is_tty(FILE *f);
  * output (and every file they write, opened "wb") is the same byte for
  * byte on Linux and Windows. Call before the first output. */
 void vs_stdout_binary(void);
+
+/* The width in columns of the terminal behind the stream, or 0 when
+ * unknown (not a terminal). */
+int vs_tty_columns(FILE *f);
 
 /* A directory for temporary files ($TMPDIR or the OS default). */
 const char *vs_temp_dir(void);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,6 +45,13 @@ int vs_path_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+int vs_path_is_socket(const char *path)
+{
+    struct stat st;
+
+    return lstat(path, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
 int vs_is_tty(FILE *f)
 {
     return isatty(fileno(f));
@@ -52,6 +60,15 @@ int vs_is_tty(FILE *f)
 void vs_stdout_binary(void)
 {
     /* POSIX makes no difference between text and binary streams */
+}
+
+int vs_tty_columns(FILE *f)
+{
+    struct winsize ws;
+
+    if (ioctl(fileno(f), TIOCGWINSZ, &ws) != 0)
+        return 0;
+    return ws.ws_col;
 }
 
 const char *vs_temp_dir(void)

@@ -20,6 +20,7 @@
  *           no transport reaches -> VS_ERR_UNSUPPORTED.
  */
 #include "platform/net.h"
+#include "platform/fs.h"
 #include "platform/net_os.h"
 
 #include <stdio.h>
@@ -558,4 +559,25 @@ void vs_sock_unlink_path(const vs_addr *a)
 {
     if (a->tr == VS_TR_UNIX && a->path[0] != '\0')
         remove(a->path); /* a unix socket is a file on every OS */
+}
+
+#define UNIX_PROBE_MS 1000
+
+int vs_sock_unix_claim(const vs_addr *a, vs_err *e)
+{
+    vs_sock s;
+    vs_err ce;
+
+    if (a->tr != VS_TR_UNIX || !vs_path_exists(a->path))
+        return 0;
+    if (!vs_path_is_socket(a->path))
+        return vs_err_set(e, VS_ERR_USAGE, "%s exists and is not a socket: refusing to "
+                          "replace it (choose another path)", a->path);
+    if (vs_sock_connect(a, 0, UNIX_PROBE_MS, &s, &ce) == 0) {
+        vs_sock_close(s);
+        return vs_err_set(e, VS_ERR_USAGE, "unix:%s is in use: a server answers there "
+                          "(stop it, or choose another path)", a->path);
+    }
+    vs_sock_unlink_path(a); /* nobody answers: a stale file of a dead server */
+    return 0;
 }

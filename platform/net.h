@@ -141,4 +141,10 @@ int vs_vsock_peer_check(uint32_t cid, vs_err *e);
 /* Remove a unix socket path left by a listener (no-op elsewhere). */
 void vs_sock_unlink_path(const vs_addr *a);
 
+/* Before listening on a unix path: 0 when the path is free (nothing
+ * there, or a stale socket file of a dead server, which is removed);
+ * -1 (VS_ERR_USAGE) when a server answers a connection there, or the path
+ * is some other kind of file. A no-op for other transports. */
+int vs_sock_unix_claim(const vs_addr *a, vs_err *e);
+
 #endif

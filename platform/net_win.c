@@ -172,6 +172,10 @@ int vs_transport_probe(enum vs_transport tr, char *why, size_t n)
         snprintf(why, n, "AF_UNIX needs Windows 10 version 1803 or later");
         return 0;
     case VS_TR_VSOCK:
+        if (vs_net_vsock_disabled()) { /* the same answer as on Linux */
+            snprintf(why, n, "disabled by VSBENCH_NO_VSOCK");
+            return 0;
+        }
         if (vmci_family(&af, &e) != 0) {
             snprintf(why, n, "%s", e.msg);
             return 0;

@@ -1,11 +1,18 @@
 /*
  * charts.h - study-style figures with gnuplot. For each panel (host pair,
- * test, session count) three charts:
+ * test, session count; NAME is e.g. "stream-x5", "pair2-stream-x1") three
+ * charts:
  *   NAME-throughput  clustered bars: message size on x, Gbit/s on y, one
- *                    bar per (transport, socket size), 95% CI error bars
+ *                    bar per (transport, socket size), with whiskers
  *   NAME-ratio       each transport over the baseline (tcp) per point,
- *                    with a line at 1.0
- *   NAME-cpu         service demand (CPU us per KB, both ends) per series
+ *                    with whiskers and a dashed line at 1.0
+ *   NAME-cpu         service demand (CPU µs per KB, both ends) per series,
+ *                    with whiskers
+ * Whiskers are the 95% confidence interval of the mean from
+ * VS_MIN_CI_RUNS runs, the min-max range of the runs below that, none for
+ * one run; the caption says which (summary.h: vs_summary_interval). The
+ * frame (y-range holding every interval, arrows for one cut at the top,
+ * key outside, caption, outputs, --paper) is gpframe.h's.
  * Each chart is a data file and a gnuplot script kept in OUT/charts, so a
  * user can restyle and re-run it (`gnuplot NAME.gp` in that folder); the
  * script writes PNG (cairo), SVG and PDF. Colours follow the transport in
@@ -16,12 +23,13 @@
 #define VS_CHARTS_H
 
 #include "analysis/summary.h"
+#include "reports/gpframe.h"
 
 enum vs_chart_kind { VS_CHART_THROUGHPUT, VS_CHART_RATIO, VS_CHART_CPU };
 
 typedef struct vs_chart {
     char base[128];   /* file name without extension */
-    char title[256];
+    char title[256];  /* short: "Throughput, stream, 1 session" */
     int panel;        /* index into the summary's panels */
     enum vs_chart_kind kind;
 } vs_chart;
@@ -31,10 +39,6 @@ typedef struct vs_chart_set {
     vs_chart *c;
     char skipped[400]; /* why the charts were not drawn; "" when they were */
 } vs_chart_set;
-
-typedef struct vs_chart_opts {
-    int paper;        /* 3.5 in wide, serif fonts, for two-column papers */
-} vs_chart_opts;
 
 /* Write data files and scripts into `dir` (which must exist). */
 int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,

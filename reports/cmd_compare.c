@@ -21,7 +21,10 @@ static const char help[] =
     "  --pair NAME        the host pair's name in the history (history add --pair)\n"
     "  --window N         how many nights (default 7)\n"
     "  --alpha A          significance level (default 0.01)\n"
-    "  --min-effect E     smallest change that counts (default 5%)\n"
+    "  --min-effect E     smallest change that counts (default 5%): a regression is a\n"
+    "                     change significantly beyond it\n"
+    "  --drift D          a shift of the whole sweep within +/-D is machine drift:\n"
+    "                     points are judged beyond it (default 10%; 0 turns it off)\n"
     "  --markdown FILE    also write Markdown (- for stdout)\n"
     "  --junit FILE       also write JUnit XML\n"
     "  --json             JSON instead of the table\n"
@@ -81,6 +84,7 @@ static int compare_option(int c, const char *arg, compare_args *a, vs_err *e)
     switch (c) {
     case 'a': return vs_cli_probability("--alpha", arg, &a->o.alpha, e);
     case 'm': return vs_cli_fraction("--min-effect", arg, &a->o.min_effect, e);
+    case 'd': return vs_cli_fraction("--drift", arg, &a->o.drift, e);
     case 'M': a->markdown = arg; return 0;
     case 'J': a->junit = arg; return 0;
     case 'j': a->json = 1; return 0;
@@ -131,9 +135,9 @@ static int compare(const vs_cli *cli, const compare_args *a, const char *base_di
 int vs_cmd_compare(int argc, char **argv)
 {
     vs_cli cli = { "vsreport", "compare", help,
-                   "a/alpha= m/min-effect= M/markdown= J/junit= j/json H/history= D/db= "
+                   "a/alpha= m/min-effect= d/drift= M/markdown= J/junit= j/json H/history= D/db= "
                    "P/pair= w/window= h:help" };
-    compare_args a = { { 0.01, 0.05 }, NULL, NULL, NULL, NULL, 0, DEFAULT_WINDOW };
+    compare_args a = { { 0.01, 0.05, VS_DEFAULT_DRIFT }, NULL, NULL, NULL, NULL, 0, DEFAULT_WINDOW };
     const char *env = getenv("VSBENCH_HISTORY");
     vs_err e;
     int c;

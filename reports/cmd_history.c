@@ -91,6 +91,7 @@ static int parse_args(int argc, char **argv, hist_args *a)
     a->fleet.window = DEFAULT_WINDOW;
     a->fleet.cmp.alpha = a->cp.alpha;
     a->fleet.cmp.min_effect = a->cp.min_effect;
+    a->fleet.cmp.drift = VS_DEFAULT_DRIFT;
     while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
         if (c == VS_CLI_EXIT)
             return cli.status == VS_OK ? -1 : cli.status;

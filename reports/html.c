@@ -1,5 +1,6 @@
 /* html.c - see html.h. */
 #include "reports/html.h"
+#include "reports/html_warn.h"
 #include "reports/markup.h"
 #include "core/label.h"
 #include "core/size.h"
@@ -16,7 +17,9 @@ static const char style[] =
     "table{border-collapse:collapse;margin:1em 0;font-size:90%}"
     "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}"
     "th{background:#e8edf4}td.l,th.l{text-align:left}"
-    ".warn{background:#fff4e0;border-left:4px solid #e69500;padding:.5em 1em}"
+    ".warn{background:#fff4e0;border-left:4px solid #e69500;padding:.5em 1em;margin:.5em 0}"
+    "details.warn summary{cursor:pointer}details.warn table{background:#fff}"
+    ".precision{background:#eef3f9;border-left:4px solid #1f5fa8;padding:.4em 1em}"
     ".charts img{width:100%;max-width:1000px;display:block;margin:1em 0}"
     ".bad{color:#b00}.small{color:#666;font-size:85%}";
 
@@ -29,8 +32,9 @@ static void write_head(FILE *f, const vs_dataset *d)
     fprintf(f, "<h1>vsbench report</h1>\n<p class=\"small\">vsreport %s (%s), %s; ",
             VS_VERSION, vs_git_revision(), vs_iso8601(vs_wall_seconds(), when, sizeof when));
     fprintf(f, "throughput is what the receiver received in the measured interval, "
-               "Gbit/s = 10<sup>9</sup> bit/s; error bars and &plusmn; are 95%% confidence "
-               "intervals of the mean over runs.</p>\n<p>%d results director%s: ", d->nsrc,
+               "Gbit/s = 10<sup>9</sup> bit/s; whiskers and &plusmn; are 95%% confidence "
+               "intervals of the mean over %d runs or more, [min&ndash;max] the range of "
+               "fewer runs.</p>\n<p>%d results director%s: ", VS_MIN_CI_RUNS, d->nsrc,
             d->nsrc == 1 ? "y" : "ies");
     for (int i = 0; i < d->nsrc; i++) {
         fputs(i ? ", <code>" : "<code>", f);
@@ -39,100 +43,6 @@ static void write_head(FILE *f, const vs_dataset *d)
     }
     fputs(". <a href=\"report.xlsx\">Workbook (report.xlsx)</a> &middot; <a href=\"summary.csv\">"
           "Summary (CSV)</a></p>\n", f);
-}
-
-static const char *json_text(const json_t *j)
-{
-    return json_is_string(j) ? json_string_value(j) : "?";
-}
-
-/* One warning listing every point whose buffers the OS clamped. */
-static int write_clamped(FILE *f, const vs_summary *s)
-{
-    char label[96], a[32], b[32];
-    int n = 0;
-
-    for (int i = 0; i < s->n; i++) {
-        const vs_point_summary *ps = &s->p[i];
-        if (!ps->clamped)
-            continue;
-        if (n++ == 0)
-            fputs("<p class=\"warn\">Buffers smaller than requested: the OS clamped them "
-                  "(on Linux raise net.core.wmem_max and net.core.rmem_max on both machines): ", f);
-        fprintf(f, "%s%s (local %s, remote %s)", n > 1 ? ", " : "",
-                vs_label_point(&ps->key.pt, label, sizeof label),
-                vs_size_format(ps->eff_local, a, sizeof a),
-                vs_size_format(ps->eff_remote, b, sizeof b));
-    }
-    if (n > 0)
-        fputs(".</p>\n", f);
-    return n > 0;
-}
-
-/* One warning listing every point whose runs vary by more than VS_HIGH_CV. */
-static int write_noisy(FILE *f, const vs_summary *s)
-{
-    char label[96];
-    int n = 0;
-
-    for (int i = 0; i < s->n; i++) {
-        const vs_point_summary *ps = &s->p[i];
-        if (!ps->gbps.ci_valid || ps->gbps.cv <= VS_HIGH_CV)
-            continue;
-        if (n++ == 0)
-            fprintf(f, "<p class=\"warn\">Noisy points (coefficient of variation above %.0f%%; "
-                       "more or longer runs would narrow them): ", VS_HIGH_CV);
-        fprintf(f, "%s%s (%.0f%%, n=%d)", n > 1 ? ", " : "",
-                vs_label_point(&ps->key.pt, label, sizeof label), ps->gbps.cv, ps->n_ok);
-    }
-    if (n > 0)
-        fputs(".</p>\n", f);
-    return n > 0;
-}
-
-static int write_warnings(FILE *f, const vs_dataset *d, const vs_summary *s,
-                          const vs_chart_set *charts)
-{
-    char label[96];
-    int count = 0;
-
-    fputs("<h2>Warnings</h2>\n", f);
-    if (charts->skipped[0] != '\0') {
-        fputs("<p class=\"warn\">Charts not drawn: ", f);
-        vs_markup_escape(f, charts->skipped);
-        fputs(". The tables below and the workbook have every figure.</p>\n", f);
-        count++;
-    }
-    for (int i = 0; i < s->n; i++) {
-        const vs_point_summary *ps = &s->p[i];
-        vs_label_point(&ps->key.pt, label, sizeof label);
-        if (ps->n_failed > 0) {
-            fprintf(f, "<p class=\"warn\">%s: %d failed run%s (not averaged in): ", label,
-                    ps->n_failed, ps->n_failed == 1 ? "" : "s");
-            vs_markup_escape(f, ps->first_error);
-            fputs("</p>\n", f);
-            count++;
-        }
-    }
-    count += write_clamped(f, s);
-    count += write_noisy(f, s);
-    for (int i = 0; i < d->nsrc; i++) {
-        json_t *sk = json_object_get(d->src[i].meta, "skipped");
-        size_t j;
-        json_t *it;
-        json_array_foreach(sk, j, it) {
-            fputs("<p class=\"warn\">Transport ", f);
-            vs_markup_escape(f, json_text(json_object_get(it, "transport")));
-            fputs(" was skipped: ", f);
-            vs_markup_escape(f, json_text(json_object_get(it, "reason")));
-            fputs("</p>\n", f);
-            count++;
-        }
-    }
-    if (count == 0)
-        fputs("<p>None: charts drawn, no failed runs, no clamped buffers, no point with a "
-              "coefficient of variation above 10%.</p>\n", f);
-    return count;
 }
 
 static void env_row(FILE *f, const vs_source *s, const char *name, const char *key)
@@ -167,6 +77,25 @@ static void write_environment(FILE *f, const vs_dataset *d, const char *const *d
     }
 }
 
+/* Mean and its interval: &plusmn; CI, [min-max] of 2 runs, n/a for 1. */
+static void table_cell(FILE *f, const vs_point_summary *ps)
+{
+    double lo, hi;
+
+    switch (vs_summary_interval(&ps->gbps, &lo, &hi)) {
+    case VS_IV_CI:
+        fprintf(f, "<td>%.2f &plusmn; %.2f", ps->gbps.mean, ps->gbps.ci_half);
+        break;
+    case VS_IV_RANGE:
+        fprintf(f, "<td>%.2f [%.2f&ndash;%.2f]", ps->gbps.mean, lo, hi);
+        break;
+    default:
+        fprintf(f, "<td>%.2f &plusmn; n/a", ps->gbps.mean);
+    }
+    fprintf(f, " <span class=\"small\">n=%d%s</span></td>", ps->n_ok,
+            ps->n_failed ? ", some failed" : "");
+}
+
 static void write_table(FILE *f, const vs_summary *s, int p)
 {
     char lab[64];
@@ -186,9 +115,7 @@ static void write_table(FILE *f, const vs_summary *s, int p)
             else if (ps->n_ok == 0)
                 fprintf(f, "<td class=\"bad\">failed (%d)</td>", ps->n_failed);
             else
-                fprintf(f, "<td>%.2f &plusmn; %.2f <span class=\"small\">n=%d%s</span></td>",
-                        ps->gbps.mean, ps->gbps.ci_half, ps->n_ok,
-                        ps->n_failed ? ", some failed" : "");
+                table_cell(f, ps);
         }
         fputs("</tr>\n", f);
     }
@@ -221,7 +148,9 @@ static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
         const vs_panel *pn = &s->panels[p];
         fprintf(f, "<h2>%s &mdash; ", vs_label_panel(pn->test, pn->sessions, lab, sizeof lab));
         vs_markup_escape(f, d->pairs[pn->pair]);
-        fputs("</h2>\n<p>Mean Gbit/s &plusmn; 95% CI:</p>\n", f);
+        fputs("</h2>\n", f);
+        vs_html_precision(f, s, p);
+        fputs("<p>Mean Gbit/s &plusmn; 95% CI (n = runs; n/a: one run):</p>\n", f);
         write_table(f, s, p);
         fputs("<div class=\"charts\">\n", f);
         for (int c = 0; c < charts->n; c++) {
@@ -243,7 +172,7 @@ int vs_html_write(const char *path, const vs_dataset *d, const vs_summary *s,
     if (f == NULL)
         return vs_err_set(e, VS_ERR_USAGE, "cannot write %s", path);
     write_head(f, d);
-    write_warnings(f, d, s, charts);
+    vs_html_warnings(f, d, s, charts->skipped);
     write_panels(f, d, s, charts);
     write_environment(f, d, data_dirs);
     fputs("</body></html>\n", f);

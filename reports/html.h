@@ -1,17 +1,16 @@
 /*
  * html.h - OUT/index.html: one self-contained page (no network access:
  * no scripts, fonts or styles from elsewhere) with the environment,
- * warnings (clamped buffers, failed runs, noisy points, skipped
- * transports), every chart (SVG beside the page, PNG/PDF links), the
- * summary tables, and links to report.xlsx and the raw files.
+ * warnings (html_warn.h: short summaries, the points in collapsed
+ * tables), per panel a precision line, the summary table and every chart
+ * (SVG beside the page, PNG/PDF links), and links to report.xlsx and the
+ * raw files.
  */
 #ifndef VS_HTML_H
 #define VS_HTML_H
 
 #include "analysis/summary.h"
 #include "reports/charts.h"
-
-#define VS_HIGH_CV 10.0 /* percent: a point this noisy gets a warning */
 
 /* `data_dirs[i]` is where source i's raw files were copied (relative to
  * OUT). */

@@ -1,7 +1,9 @@
 /*
  * table.h - `vsreport summary`: the per-point statistics as a terminal
  * table per panel (rows: message sizes; columns: transport x socket size;
- * cells: mean +/- 95% CI), or as CSV or JSON for other tools.
+ * cells: mean +/- 95% CI from 3 runs up, the range [min-max] of 2 runs,
+ * "n/a" for 1, with footnotes; sweeps that did not finish noted first),
+ * or as CSV or JSON for other tools (ci empty / null for 1 run).
  */
 #ifndef VS_TABLE_H
 #define VS_TABLE_H

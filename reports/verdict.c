@@ -19,12 +19,43 @@ static void pct(char *buf, size_t n, const vs_measure_cmp *m)
         snprintf(buf, n, "%+.1f%%", m->delta * 100);
 }
 
+static int tested(const vs_measure_cmp *m)
+{
+    return m->present && m->n_base >= 2 && m->n_cand >= 2;
+}
+
 static void pval(char *buf, size_t n, const vs_measure_cmp *m)
 {
-    if (!m->present || !m->test.valid)
+    if (!tested(m))
         snprintf(buf, n, "-");
     else
-        snprintf(buf, n, "%.3g", m->test.p);
+        snprintf(buf, n, "%.3g", m->p);
+}
+
+/* How the verdicts were reached, one sentence (also in the Markdown). */
+static void method(FILE *f, const vs_comparison *c)
+{
+    fprintf(f, "a change counts when it is beyond %.3g%% with p < %.3g, by a one-sided Welch "
+               "test against that margin", c->opts.min_effect * 100, c->opts.alpha);
+}
+
+/* The sweep-wide shift and what was done with it. */
+static void drift_line(FILE *f, const vs_comparison *c, const char *lead)
+{
+    const vs_drift *d = &c->drift_gbps;
+
+    if (!d->valid)
+        return;
+    fprintf(f, "%sSweep-wide shift: throughput %+.1f%% (median of %d points)", lead,
+            d->shift * 100, d->points);
+    if (c->drift_sd.valid)
+        fprintf(f, ", CPU per KB %+.1f%%", c->drift_sd.shift * 100);
+    if (d->applied)
+        fprintf(f, "; within the drift allowance of +/-%.0f%%: taken as machine drift, each "
+                   "point judged beyond it\n", c->opts.drift * 100);
+    else
+        fprintf(f, "; beyond the drift allowance of +/-%.0f%%: not allowed for\n",
+                c->opts.drift * 100);
 }
 
 static void summary_line(FILE *f, const vs_comparison *c, const char *prefix)
@@ -60,8 +91,10 @@ void vs_verdict_table(FILE *f, const vs_comparison *c)
 {
     cells t;
 
-    fprintf(f, "baseline:  %s\ncandidate: %s\n(alpha %.3g, minimum effect %.3g%%, Welch's t-test)\n",
-            c->base_label, c->cand_label, c->opts.alpha, c->opts.min_effect * 100);
+    fprintf(f, "baseline:  %s\ncandidate: %s\n(", c->base_label, c->cand_label);
+    method(f, c);
+    fputs(")\n", f);
+    drift_line(f, c, "");
     for (int i = 0; i < c->nwarn; i++)
         fprintf(f, "WARNING: %s\n", c->warn[i]);
     fprintf(f, "\n%-30s %11s %11s %8s %9s %9s  %s\n", "point", "base Gbit/s", "cand Gbit/s",
@@ -84,8 +117,12 @@ void vs_verdict_markdown(FILE *f, const vs_comparison *c)
             c->counts[VS_V_REGRESSION] ? "regression" : "no regression");
     for (int i = 0; i < c->nwarn; i++)
         fprintf(f, "> **Warning:** %s\n\n", c->warn[i]);
-    fprintf(f, "Baseline `%s`, candidate `%s`; Welch's t-test, alpha %.3g, minimum effect "
-               "%.3g%%.\n\n", c->base_label, c->cand_label, c->opts.alpha, c->opts.min_effect * 100);
+    fprintf(f, "Baseline `%s`, candidate `%s`; ", c->base_label, c->cand_label);
+    method(f, c);
+    fputs(".\n\n", f);
+    drift_line(f, c, "");
+    if (c->drift_gbps.valid)
+        fputc('\n', f);
     fprintf(f, "| point | baseline Gbit/s | candidate Gbit/s | change | p | CPU per KB | verdict |\n");
     fprintf(f, "|---|---:|---:|---:|---:|---:|---|\n");
     for (int i = 0; i < c->n; i++) {
@@ -110,7 +147,7 @@ static void junit_case(FILE *f, const vs_point_cmp *pc)
     fputs("\">\n", f);
     if (pc->verdict == VS_V_REGRESSION) {
         snprintf(msg, sizeof msg, "regression: throughput %+.1f%% (p = %.3g)%s", pc->gbps.delta * 100,
-                 pc->gbps.test.p, pc->sd.verdict == VS_V_REGRESSION ? ", CPU per KB up" : "");
+                 pc->gbps.p, pc->sd.verdict == VS_V_REGRESSION ? ", CPU per KB up" : "");
         fputs("      <failure message=\"", f);
         vs_markup_escape(f, msg);
         fprintf(f, "\">baseline %.3f Gbit/s (n=%d), candidate %.3f Gbit/s (n=%d)</failure>\n",
@@ -161,11 +198,36 @@ static void measure_json(vs_json *j, const char *key, const vs_measure_cmp *m)
     vs_json_int(j, "n_baseline", m->n_base);
     vs_json_int(j, "n_candidate", m->n_cand);
     vs_json_num(j, "change", m->delta);
-    if (m->test.valid)
-        vs_json_num(j, "p", m->test.p);
+    vs_json_num(j, "change_beyond_sweep", m->adjusted);
+    vs_json_bool(j, "baseline_of_sweeps", m->by_sweeps);
+    if (tested(m))
+        vs_json_num(j, "p", m->p);
     else
         vs_json_null(j, "p");
     vs_json_str(j, "verdict", vs_verdict_name(m->verdict));
+    vs_json_obj_end(j);
+}
+
+static void drift_json(vs_json *j, const vs_comparison *c)
+{
+    if (!c->drift_gbps.valid) {
+        vs_json_null(j, "drift");
+        return;
+    }
+    vs_json_obj_begin(j, "drift");
+    vs_json_num(j, "gbps", c->drift_gbps.shift);
+    if (c->drift_sd.valid)
+        vs_json_num(j, "service_demand", c->drift_sd.shift);
+    vs_json_int(j, "points", c->drift_gbps.points);
+    vs_json_bool(j, "within", c->drift_gbps.applied);
+    vs_json_obj_end(j);
+}
+
+static void counts_json(vs_json *j, const vs_comparison *c)
+{
+    vs_json_obj_begin(j, "counts");
+    for (int v = 0; v <= VS_V_REGRESSION; v++)
+        vs_json_int(j, vs_verdict_name((enum vs_verdict)v), c->counts[v]);
     vs_json_obj_end(j);
 }
 
@@ -180,6 +242,9 @@ void vs_verdict_json(FILE *f, const vs_comparison *c)
     vs_json_str(&j, "candidate", c->cand_label);
     vs_json_num(&j, "alpha", c->opts.alpha);
     vs_json_num(&j, "min_effect", c->opts.min_effect);
+    vs_json_num(&j, "drift_allowance", c->opts.drift);
+    drift_json(&j, c);
+    counts_json(&j, c);
     vs_json_str(&j, "verdict", c->counts[VS_V_REGRESSION] ? "regression" : "no regression");
     vs_json_arr_begin(&j, "warnings");
     for (int i = 0; i < c->nwarn; i++)

@@ -16,7 +16,7 @@ static const char usage[] =
     "  summary DIR... [--csv|--json]   statistics per matrix point\n"
     "  report DIR... -o OUT [--paper]  index.html, report.xlsx, summary.csv, charts\n"
     "  compare BASELINE CANDIDATE      regression verdict per point (exit 1 on a regression)\n"
-    "      [--alpha A] [--min-effect E%] [--markdown FILE] [--junit FILE] [--json]\n"
+    "      [--alpha A] [--min-effect E%] [--drift D%] [--markdown FILE] [--junit FILE] [--json]\n"
     "  compare --history URL [--window N] [--pair NAME] CANDIDATE   against the last N nights\n"
     "  history init | add DIR... | show | trend -o OUT | fleet -o OUT   [--history URL]\n"
     "                                  the results history (vsreport history --help)\n"
@@ -33,7 +33,9 @@ static const char summary_usage[] =
     "usage: vsreport summary DIR... [--csv|--json]\n"
     "\n"
     "Statistics per matrix point of the results directories: a table per\n"
-    "panel (mean Gbit/s +/- 95% CI), or one row per point as CSV or JSON.\n"
+    "panel (mean Gbit/s +/- 95% CI from 3 runs up, [min-max] of 2 runs, n/a for\n"
+    "1; a sweep that did not finish is noted first), or one row per point as CSV\n"
+    "or JSON (ci empty or null for one run).\n"
     "\n"
     "      --csv    one CSV row per point\n"
     "      --json   one JSON array of points\n";
@@ -47,7 +49,8 @@ static const char report_usage[] =
     "rest is written and the page and stderr say that the charts were skipped.\n"
     "\n"
     "  -o, --out OUT       output directory (created if needed)\n"
-    "      --paper         charts sized for a paper column (serif font)\n"
+    "      --paper         figures for one column of a two-column paper: 3.5 in wide,\n"
+    "                      serif 8 pt, no title or caption inside\n"
     "      --gnuplot PATH  the gnuplot program to draw with (default: gnuplot on PATH)\n"
     "      --no-render     write the gnuplot scripts but do not run gnuplot\n";
 

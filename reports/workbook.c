@@ -1,6 +1,6 @@
 /* workbook.c - see workbook.h. */
 #include "reports/workbook.h"
-#include "reports/charts.h"
+#include "reports/workbook_charts.h"
 #include "core/label.h"
 
 #include <stdio.h>
@@ -28,6 +28,8 @@ static void formats(book *b)
     format_set_text_wrap(b->wrap);
 }
 
+/* The header row, the column widths, and the print set-up of a table:
+ * landscape, one page wide, the header on every page. */
 static void header(book *b, lxw_worksheet *ws, const char *const *names, const double *widths,
                    int n)
 {
@@ -36,6 +38,20 @@ static void header(book *b, lxw_worksheet *ws, const char *const *names, const d
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     }
     worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
+}
+
+/* A width (in characters) that shows the longest host pair, within reason. */
+static double pair_width(const vs_dataset *d)
+{
+    size_t w = 12;
+
+    for (int i = 0; i < d->npairs; i++)
+        if (strlen(d->pairs[i]) > w)
+            w = strlen(d->pairs[i]);
+    return w > 70 ? 70 : (double)w + 2;
 }
 
 static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
@@ -43,16 +59,17 @@ static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
     static const char *const names[] = {
         "Host pair", "Test", "Sessions", "Transport", "Socket", "Message", "Runs ok",
         "Failed", "Mean Gbit/s", "SD", "CV %", "95% CI +/-", "Min", "Max", "CPU local %",
-        "CPU remote %", "SD local us/KB", "SD remote us/KB", "Ratio to baseline",
+        "CPU remote %", "SD local \xc2\xb5s/KB", "SD remote \xc2\xb5s/KB", "Ratio to baseline",
         "Ratio CI +/-", "Clamped buffers",
     };
-    static const double widths[] = { 34, 8, 9, 10, 8, 9, 8, 7, 12, 9, 8, 11, 9, 9, 11, 12,
-                                     14, 15, 16, 12, 15 };
+    double widths[] = { 34, 8, 9, 10, 8, 9, 8, 7, 12, 9, 8, 11, 9, 9, 11, 12, 16, 17, 16,
+                        12, 15 };
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Summary");
     enum vs_transport bt = vs_summary_baseline(s);
     int row = 1;
     char buf[32];
 
+    widths[0] = pair_width(d);
     header(b, ws, names, widths, 21);
     for (int p = 0; p < s->npanels; p++)
         for (int i = 0; i < s->nseries; i++)
@@ -94,61 +111,6 @@ static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
                 row++;
             }
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)(row > 1 ? row - 1 : 1), 20);
-}
-
-/* One pivot table per panel (messages x series) on "Chart data", and a
- * column chart reading it on "Charts". */
-static void write_charts(book *b, const vs_dataset *d, const vs_summary *s)
-{
-    lxw_worksheet *charts = workbook_add_worksheet(b->wb, "Charts");
-    lxw_worksheet *data = workbook_add_worksheet(b->wb, "Chart data");
-    char buf[64], title[256];
-    int top = 0;
-
-    worksheet_set_column(data, 0, 0, 12, NULL);
-    for (int p = 0; p < s->npanels; p++) {
-        const vs_panel *pn = &s->panels[p];
-        lxw_row_t first = (lxw_row_t)top + 1, last = (lxw_row_t)(top + s->nmsgs);
-        lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
-
-        snprintf(title, sizeof title, "%s - %s", vs_label_panel(pn->test, pn->sessions, buf,
-                 sizeof buf), d->pairs[pn->pair]);
-        worksheet_write_string(data, (lxw_row_t)top, 0, "Message", b->head);
-        for (int m = 0; m < s->nmsgs; m++)
-            worksheet_write_string(data, (lxw_row_t)(top + 1 + m), 0,
-                                   vs_label_msg(s->msgs[m], buf, sizeof buf), NULL);
-        for (int i = 0; i < s->nseries; i++) {
-            lxw_col_t col = (lxw_col_t)(1 + i);
-            vs_label_series(s->series[i].tr, s->series[i].sock, buf, sizeof buf);
-            worksheet_write_string(data, (lxw_row_t)top, col, buf, b->head);
-            for (int m = 0; m < s->nmsgs; m++) {
-                const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);
-                if (ps != NULL && ps->n_ok > 0)
-                    worksheet_write_number(data, (lxw_row_t)(top + 1 + m), col,
-                                           ps->gbps.mean, b->num3);
-            }
-            lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
-            chart_series_set_categories(se, "Chart data", first, 0, last, 0);
-            chart_series_set_values(se, "Chart data", first, col, last, col);
-            chart_series_set_name_range(se, "Chart data", (lxw_row_t)top, col);
-            lxw_chart_fill fill = { 0 };
-            unsigned rgb = 0;
-            vs_series_color(s, i, buf, sizeof buf);
-            sscanf(buf + 1, "%x", &rgb);
-            fill.color = rgb;
-            chart_series_set_fill(se, &fill);
-        }
-        chart_title_set_name(ch, title);
-        chart_axis_set_name(ch->x_axis, "Message size (bytes)");
-        chart_axis_set_name(ch->y_axis, "Throughput (Gbit/s)");
-        chart_axis_set_min(ch->y_axis, 0);
-        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        lxw_chart_options opt = { 0 };
-        opt.x_scale = 1.6;
-        opt.y_scale = 1.4;
-        worksheet_insert_chart_opt(charts, (lxw_row_t)(p * 23), 1, ch, &opt);
-        top += s->nmsgs + 2;
-    }
 }
 
 /* A number format for `decimals` shown. */
@@ -214,6 +176,8 @@ static void write_environment(book *b, const vs_dataset *d)
 
     worksheet_set_column(ws, 0, 0, 26, NULL);
     worksheet_set_column(ws, 1, 1, 70, NULL);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
     for (int i = 0; i < d->nsrc; i++) {
         worksheet_write_string(ws, (lxw_row_t)row, 0, "Results directory", b->head);
         worksheet_write_string(ws, (lxw_row_t)row++, 1, d->src[i].path, b->head);
@@ -242,7 +206,7 @@ int vs_workbook_write(const char *path, const vs_dataset *d, const vs_summary *s
         return vs_err_set(e, VS_ERR_USAGE, "cannot create %s", path);
     formats(&b);
     write_summary(&b, d, s);
-    write_charts(&b, d, s);
+    vs_workbook_charts(b.wb, b.head, b.num3, d, s);
     write_runs(&b, d);
     write_environment(&b, d);
     rc = workbook_close(b.wb);

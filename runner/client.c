@@ -383,20 +383,29 @@ static int collect(client *c, const vs_test_req *req, const vs_side_result *loca
     return 0;
 }
 
-/* Set up and run; `r` gets rows. */
+/* An empty report of o's test to o's control address. */
+static void report_reset(const vs_run_opts *o, vs_run_report *r)
+{
+    char ctl[300];
+
+    vs_report_init(r, &o->req, "");
+    snprintf(r->control, sizeof r->control, "%s", vs_addr_format(&o->control, ctl, sizeof ctl));
+}
+
+/* Set up and run; `r` gets rows (afresh on each attempt). */
 static int run_test(client *c, void *arg, vs_err *e)
 {
     vs_run_report *r = arg;
     vs_test_req req = c->o->req;
     vs_side_result local;
     vs_addr base;
-    char ctl[300];
 
-    vs_report_init(r, &c->o->req, "");
-    snprintf(r->control, sizeof r->control, "%s",
-             vs_addr_format(&c->o->control, ctl, sizeof ctl));
-    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0 ||
-        measure(c, &req, base.tr, r, &local, e) != 0)
+    report_reset(c->o, r);
+    if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0)
+        return -1;
+    if (c->o->on_ready != NULL)
+        c->o->on_ready(c->o->ctx, r);
+    if (measure(c, &req, base.tr, r, &local, e) != 0)
         return -1;
     return collect(c, &req, &local, r, e);
 }
@@ -467,9 +476,8 @@ int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
 {
     int rc;
 
-    vs_report_init(r, &o->req, "");
+    report_reset(o, r); /* also when no attempt gets as far as run_test */
     rc = with_retries(o, run_test, r, e);
-
     if (rc != 0) {
         for (int i = 0; i < r->nrows; i++) {
             r->rows[i].ok = 0;

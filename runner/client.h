@@ -31,6 +31,10 @@ typedef struct vs_run_opts {
     int busy_wait_ms;      /* retry a busy server for this long (0: never) */
     void (*on_interim)(void *ctx, const vs_interim *m);
     void (*on_busy)(void *ctx, const vs_busy *b); /* before each wait; may be NULL */
+    /* Called once the data connections are open, just before the measured
+     * phase starts: `r` holds the addresses and the buffer warnings (for a
+     * header printed before the test runs). May be NULL. */
+    void (*on_ready)(void *ctx, const vs_run_report *r);
     void *ctx;
 } vs_run_opts;
 

@@ -45,32 +45,96 @@ typedef struct out_mode {
     int verbose; /* also the receive size and the measuring overhead */
 } out_mode;
 
-typedef struct interim_ctx {
-    FILE *out;
+#define PROGRESS_MS 500 /* the live line's update period without -i */
+
+/* What `run` shows while the test runs: interval lines (-i), a one-line
+ * progress indicator rewritten in place (a terminal, no -i), or nothing
+ * (no terminal, no -i). Figures appear only once they exist. */
+enum live_mode { LIVE_NONE, LIVE_LINES, LIVE_PROGRESS };
+
+typedef struct live_ctx {
+    FILE *out;            /* interval lines: stdout (stderr with --json) */
+    enum live_mode mode;
+    int header;           /* print the header when the test is ready */
+    int header_done;
     int n;
+    int shown;            /* length of the progress line on screen */
+    double duration_s;
     uint32_t prev_ms;
     uint64_t prev[VS_MAX_SESSIONS];
-} interim_ctx;
+} live_ctx;
+
+/* The progress line on stderr: "\r", the text, spaces over the rest of the
+ * previous one (no terminal escape codes needed). */
+static void progress_line(live_ctx *c, const char *text)
+{
+    int len = (int)strlen(text);
+
+    fprintf(stderr, "\r%s%*s", text, c->shown > len ? c->shown - len : 0, "");
+    if (c->shown > len)
+        fprintf(stderr, "\r%s", text);
+    fflush(stderr);
+    c->shown = len;
+}
 
 static void print_interim(void *arg, const vs_interim *m)
 {
-    interim_ctx *c = arg;
+    live_ctx *c = arg;
     double secs = (m->elapsed_ms - c->prev_ms) / 1000.0;
     uint64_t sum = 0;
+    char line[64];
 
     if (secs <= 0)
         return;
-    fprintf(c->out, "[%6.1f-%6.1f s]", c->prev_ms / 1000.0, m->elapsed_ms / 1000.0);
+    if (c->mode == LIVE_LINES)
+        fprintf(c->out, "[%6.1f-%6.1f s]", c->prev_ms / 1000.0, m->elapsed_ms / 1000.0);
     for (int i = 0; i < m->count && i < c->n; i++) {
         uint64_t d = m->bytes[i] - c->prev[i];
         sum += d;
-        if (m->count > 1)
+        if (m->count > 1 && c->mode == LIVE_LINES)
             fprintf(c->out, " %d:%.2f", i + 1, (double)d * 8 / secs / 1e9);
         c->prev[i] = m->bytes[i];
     }
-    fprintf(c->out, "  all %.3f Gbit/s\n", (double)sum * 8 / secs / 1e9);
-    fflush(c->out);
     c->prev_ms = m->elapsed_ms;
+    if (c->mode == LIVE_LINES) {
+        fprintf(c->out, "  all %.3f Gbit/s\n", (double)sum * 8 / secs / 1e9);
+        fflush(c->out);
+    } else if (c->mode == LIVE_PROGRESS) {
+        snprintf(line, sizeof line, "measuring %.1f of %.1f s: %.3f Gbit/s", m->elapsed_ms / 1000.0,
+                 c->duration_s, (double)sum * 8 / secs / 1e9);
+        progress_line(c, line);
+    }
+}
+
+/* The data connections are open: the header goes out before the test. */
+static void print_header(void *arg, const vs_run_report *r)
+{
+    live_ctx *c = arg;
+
+    if (!c->header)
+        return;
+    vs_report_print_header(stdout, r);
+    fflush(stdout);
+    c->header_done = 1;
+}
+
+/* Choose what to show while the test runs. */
+static void live_setup(live_ctx *c, vs_run_opts *o, int json)
+{
+    memset(c, 0, sizeof *c);
+    c->out = json ? stderr : stdout;
+    c->header = !json;
+    c->n = o->req.sessions;
+    c->duration_s = o->req.duration_ms / 1000.0;
+    if (o->req.interval_ms != 0) {
+        c->mode = LIVE_LINES;
+    } else if (vs_is_tty(stderr)) {
+        c->mode = LIVE_PROGRESS;
+        o->req.interval_ms = PROGRESS_MS;
+    }
+    o->on_interim = print_interim;
+    o->on_ready = print_header;
+    o->ctx = c;
 }
 
 /* Sizes and counts of the test. */
@@ -181,22 +245,20 @@ static void print_busy(void *arg, const vs_busy *b)
 static int run(const vs_cli *cli, vs_run_opts *o, const out_mode *m)
 {
     vs_run_report *r;
-    interim_ctx ic;
+    live_ctx live;
     vs_err e;
     int rc;
 
     if (vs_stop_signals_install(&e) != 0)
         return vs_cli_fail_err(cli, 0, &e);
-    memset(&ic, 0, sizeof ic);
-    ic.out = m->json ? stderr : stdout;
-    ic.n = o->req.sessions;
-    o->on_interim = print_interim;
+    live_setup(&live, o, m->json);
     o->on_busy = print_busy;
-    o->ctx = &ic;
     r = calloc(1, sizeof *r);
     if (r == NULL)
         return vs_cli_fail(cli, VS_ERR_RUNTIME, "out of memory");
     rc = vs_client_run(o, r, &e);
+    if (live.shown > 0)
+        progress_line(&live, ""); /* the table replaces the live line */
     if (m->json) {
         vs_json j;
         vs_json_init(&j, 1);
@@ -204,7 +266,9 @@ static int run(const vs_cli *cli, vs_run_opts *o, const out_mode *m)
         printf("%s\n", vs_json_text(&j));
         vs_json_free(&j);
     } else if (rc == 0 || r->rows[0].seconds > 0) {
-        vs_report_print(stdout, r);
+        if (!live.header_done)
+            vs_report_print_header(stdout, r);
+        vs_report_print_table(stdout, r);
         if (m->verbose)
             vs_report_print_overhead(stdout, r);
     }

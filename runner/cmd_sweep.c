@@ -32,8 +32,10 @@ static int sweep(const vs_cli *cli, vs_sweep_opts *o, const char *profile, int d
 
     if (vs_profile_load(profile, &prof, &e) != 0)
         return vs_cli_fail_err(cli, 0, &e);
-    if (dry) {
-        vs_sweep_dry_run(&prof, stdout);
+    if (dry && host != NULL && vs_addr_parse(host, &o->control, &e) != 0) {
+        rc = vs_cli_fail_err(cli, 0, &e);
+    } else if (dry) {
+        vs_sweep_dry_run(&prof, host != NULL ? &o->control : NULL, stdout);
         rc = VS_OK;
     } else if (host == NULL || o->out_dir == NULL) {
         rc = vs_cli_fail(cli, VS_ERR_USAGE, "sweep needs HOST and --out DIR (see --help)");

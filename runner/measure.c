@@ -25,6 +25,7 @@ typedef struct phase {
     vs_stream *st;
     uint64_t t0, t1, next_interim;
     snapshot s0, s1;
+    uint32_t last_interim_ms;
     int peer_stopped;
     uint8_t buf[VS_PROTO_MAX_BODY];
 } phase;
@@ -48,18 +49,20 @@ static void take_edge(phase *p, snapshot *s)
     vs_stream_mark(p->st);
 }
 
-static void interim(phase *p)
+/* Interim figures up to `at` (bytes counted since the interval began,
+ * read at `at`); the last one, at the interval's end, covers the final
+ * (maybe partial) slice. */
+static void interim(phase *p, uint64_t at, const uint64_t *now)
 {
     vs_interim m;
-    uint64_t now[VS_MAX_SESSIONS];
     uint8_t frame[16 + 8 * VS_MAX_SESSIONS];
     size_t n;
 
-    vs_stream_counters(p->st, now);
-    m.elapsed_ms = (uint32_t)((p->next_interim - p->s0.at) / MS);
+    m.elapsed_ms = (uint32_t)((at - p->s0.at) / MS);
     m.count = (uint16_t)p->cfg->n;
     for (int i = 0; i < p->cfg->n; i++)
         m.bytes[i] = now[i] - p->s0.bytes[i];
+    p->last_interim_ms = m.elapsed_ms;
     if (p->cfg->on_interim != NULL)
         p->cfg->on_interim(p->cfg->ctx, &m);
     if (p->cfg->send_interims) {
@@ -138,15 +141,22 @@ static int run_clock(phase *p, vs_err *e)
             p->t1 = p->s0.at + (uint64_t)c->duration_ms * MS;
             p->next_interim = p->s0.at + (uint64_t)c->interval_ms * MS;
         }
-        while (c->role == VS_ROLE_RECV && c->interval_ms != 0 && p->s0.taken &&
-               p->next_interim < p->t1 && now >= p->next_interim) {
-            interim(p);
-            p->next_interim += (uint64_t)c->interval_ms * MS;
+        if (c->role == VS_ROLE_RECV && c->interval_ms != 0 && p->s0.taken &&
+            now >= p->next_interim && now < p->t1) {
+            /* as of when the counters are read: a late tick says so */
+            uint64_t bytes[VS_MAX_SESSIONS];
+            vs_stream_counters(p->st, bytes);
+            interim(p, vs_now_ns(), bytes);
+            while (p->next_interim <= now)
+                p->next_interim += (uint64_t)c->interval_ms * MS;
         }
         if (!p->s1.taken && (now >= p->t1 || p->peer_stopped)) {
             if (!p->s0.taken)
                 take(p, &p->s0);
             take_edge(p, &p->s1);
+            if (c->role == VS_ROLE_RECV && c->interval_ms != 0 &&
+                (p->s1.at - p->s0.at) / MS > p->last_interim_ms)
+                interim(p, p->s1.at, p->s1.bytes); /* the final slice, full or partial */
         }
         if (c->role == VS_ROLE_RECV && p->s1.taken)
             return 0;

@@ -30,14 +30,28 @@ static double eta(const vs_progress *p)
     return left * elapsed(p) / p->nominal_done_s;
 }
 
-static void live_line(vs_progress *p, const char *what, double gbps)
+/* The live line, cut to the terminal's width so that it never wraps. */
+static void live_line(vs_progress *p)
 {
-    char a[16], b[16];
+    char line[512], a[16], b[16];
+    int len, cols = vs_tty_columns(p->out);
 
-    fprintf(p->out, "\r\033[K[%d/%s%d] %s %s | %.3f Gbit/s | %s elapsed, ETA %s%s",
-            p->done + 1 > p->planned ? p->planned : p->done + 1, p->upper ? "<=" : "",
-            p->planned, what, p->current, gbps, hms(elapsed(p), a, sizeof a),
-            p->upper ? "<= " : "", hms(eta(p), b, sizeof b));
+    len = snprintf(line, sizeof line, "[%d/%s%d]", p->done + p->running > p->planned ?
+                   p->planned : p->done + p->running, p->upper ? "<=" : "", p->planned);
+    if (p->running)
+        len += snprintf(line + len, sizeof line - len, " %s", p->current);
+    if (p->running && p->has_current)
+        len += snprintf(line + len, sizeof line - len, ": %.3f Gbit/s", p->current_gbps);
+    if (p->has_last && p->last_ok)
+        len += snprintf(line + len, sizeof line - len, " | last: %s %.3f Gbit/s", p->last,
+                        p->last_gbps);
+    else if (p->has_last)
+        len += snprintf(line + len, sizeof line - len, " | last: %s FAILED", p->last);
+    snprintf(line + len, sizeof line - len, " | %s elapsed, ETA %s%s",
+             hms(elapsed(p), a, sizeof a), p->upper ? "<= " : "", hms(eta(p), b, sizeof b));
+    if (cols > 1 && (int)strlen(line) > cols - 1)
+        line[cols - 1] = '\0';
+    fprintf(p->out, "\r\033[K%s", line);
     fflush(p->out);
 }
 
@@ -57,14 +71,18 @@ void vs_progress_run_start(vs_progress *p, const vs_point *pt, int run)
 
     snprintf(p->current, sizeof p->current, "%s run %d", vs_label_point(pt, label, sizeof label),
              run);
+    p->running = 1;
+    p->has_current = 0;
     if (p->tty)
-        live_line(p, "running", p->last_gbps);
+        live_line(p);
 }
 
 void vs_progress_interim(vs_progress *p, double gbps)
 {
+    p->has_current = 1;
+    p->current_gbps = gbps;
     if (p->tty)
-        live_line(p, "running", gbps);
+        live_line(p);
 }
 
 void vs_progress_run_end(vs_progress *p, const vs_row *all, double nominal_s)
@@ -73,16 +91,23 @@ void vs_progress_run_end(vs_progress *p, const vs_row *all, double nominal_s)
 
     p->done++;
     p->nominal_done_s += nominal_s;
+    p->running = 0;
+    p->has_last = 1;
+    p->last_ok = all->ok;
     p->last_gbps = all->gbps;
+    snprintf(p->last, sizeof p->last, "%s", p->current);
     if (p->tty) {
-        live_line(p, all->ok ? "done" : "FAILED", all->gbps);
+        live_line(p);
         if (!all->ok)
             fprintf(p->out, "\n  %s: %s\n", p->current, all->error);
         return;
     }
-    fprintf(p->out, "[%d/%s%d] %s: %s %.3f Gbit/s%s%s (elapsed %s, ETA %s%s)\n", p->done,
-            p->upper ? "<=" : "", p->planned, p->current, all->ok ? "ok" : "FAILED", all->gbps,
-            all->ok ? "" : " - ", all->error, hms(elapsed(p), a, sizeof a),
+    fprintf(p->out, "[%d/%s%d] %s: ", p->done, p->upper ? "<=" : "", p->planned, p->current);
+    if (all->ok)
+        fprintf(p->out, "ok %.3f Gbit/s", all->gbps);
+    else
+        fprintf(p->out, "FAILED - %s", all->error);
+    fprintf(p->out, " (elapsed %s, ETA %s%s)\n", hms(elapsed(p), a, sizeof a),
             p->upper ? "<= " : "", hms(eta(p), b, sizeof b));
     fflush(p->out);
 }

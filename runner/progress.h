@@ -1,7 +1,9 @@
 /*
  * progress.h - what a sweep shows while it runs. On a terminal: one live
- * line (run k/N, the point, the latest figure, elapsed and ETA) rewritten
- * in place. Otherwise (CI logs): one plain line per finished run.
+ * line rewritten in place (cut to the terminal's width): run k/N, the
+ * point running with its latest interim figure once one exists, "last:"
+ * the last finished run with its own point and figure, elapsed and ETA.
+ * Otherwise (CI logs): one plain line per finished run.
  */
 #ifndef VS_PROGRESS_H
 #define VS_PROGRESS_H
@@ -17,8 +19,14 @@ typedef struct vs_progress {
     int done, planned;
     double nominal_done_s, nominal_total_s; /* planned seconds, for the ETA */
     unsigned long long start_ns;
-    char current[96];
+    int running;        /* a run is in progress */
+    char current[96];   /* its point and run number */
+    int has_current;    /* it has an interim figure */
+    double current_gbps;
+    int has_last;       /* a run has finished */
+    char last[96];      /* the last finished run: point and run number */
     double last_gbps;
+    int last_ok;
     int upper;          /* planned and ETA are upper bounds */
 } vs_progress;
 

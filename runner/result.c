@@ -131,23 +131,29 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
     all->ok = all->error[0] == '\0';
 }
 
-void vs_report_print(FILE *f, const vs_run_report *r)
+void vs_report_print_header(FILE *f, const vs_run_report *r)
 {
-    const vs_row *all = vs_report_total(r);
-    char a[32], b[32], c[32];
+    char a[32], b[32];
 
     fprintf(f, "vsbench %s: %s over %s, control %s, data %s\n", VS_VERSION,
             vs_test_name((enum vs_test)r->req.test),
             vs_transport_name((enum vs_transport)r->req.transport), r->control,
             r->data);
-    fprintf(f, "%u session%s, %s messages, socket size %s requested, %.1f s after "
+    fprintf(f, "%u session%s, %s messages, socket size %s requested, %.1f s measured after "
             "%.1f s warm-up\n", r->req.sessions, r->req.sessions == 1 ? "" : "s",
             vs_size_format(r->req.msg_size, a, sizeof a),
             vs_label_sock(r->req.sock_size, b, sizeof b),
             r->req.duration_ms / 1000.0, r->req.warmup_ms / 1000.0);
     for (int i = 0; i < r->nwarn; i++)
         fprintf(f, "warning: %s\n", r->warn[i]);
-    fprintf(f, "\n%8s %8s %14s %9s %11s %11s  %s\n", "session", "seconds", "bytes",
+}
+
+void vs_report_print_table(FILE *f, const vs_run_report *r)
+{
+    const vs_row *all = vs_report_total(r);
+    char b[32], c[32], d[32];
+
+    fprintf(f, "\n%8s %8s %10s %9s %11s %11s  %s\n", "session", "seconds", "received",
             "Gbit/s", "sock local", "sock remote", "status");
     for (int i = 0; i < r->nrows; i++) {
         const vs_row *row = &r->rows[i];
@@ -156,8 +162,8 @@ void vs_report_print(FILE *f, const vs_run_report *r)
             snprintf(s, sizeof s, "all");
         else
             snprintf(s, sizeof s, "%d", row->session);
-        fprintf(f, "%8s %8.2f %14llu %9.3f %11s %11s  %s%s%s\n", s, row->seconds,
-                (unsigned long long)row->bytes, row->gbps,
+        fprintf(f, "%8s %8.2f %10s %9.3f %11s %11s  %s%s%s\n", s, row->seconds,
+                vs_bytes_format(row->bytes, d, sizeof d), row->gbps,
                 vs_size_format(row->sock_eff_local, b, sizeof b),
                 vs_size_format(row->sock_eff_remote, c, sizeof c),
                 vs_row_status(row), row->ok ? "" : ": ", row->error);

@@ -55,7 +55,10 @@ void vs_report_warn(vs_run_report *r, const char *fmt, ...) VS_PRINTF(2, 3);
 /* The aggregate row. */
 const vs_row *vs_report_total(const vs_run_report *r);
 
-void vs_report_print(FILE *f, const vs_run_report *r);
+/* The human form: the header (test, addresses, sizes, buffer warnings),
+ * printed before the test runs, and the table of rows and CPU after. */
+void vs_report_print_header(FILE *f, const vs_run_report *r);
+void vs_report_print_table(FILE *f, const vs_run_report *r);
 
 /* The receive size and what measuring cost each side (run --verbose). */
 void vs_report_print_overhead(FILE *f, const vs_run_report *r);

@@ -134,6 +134,14 @@ out:
     return rc;
 }
 
+/* 1 when the text holds something after its first line (the header). */
+static int has_rows(const char *text)
+{
+    const char *nl = strchr(text, '\n');
+
+    return nl != NULL && nl[strspn(nl, "\r\n \t")] != '\0';
+}
+
 int vs_runsfile_open(vs_runsfile *rf, const char *dir, int resume, vs_err *e)
 {
     char *text;
@@ -144,7 +152,7 @@ int vs_runsfile_open(vs_runsfile *rf, const char *dir, int resume, vs_err *e)
     rc = vs_slurp(rf->path, RUNS_MAX_BYTES, &text, e);
     if (rc < 0)
         return -1;
-    if (text != NULL && text[0] != '\0') {
+    if (text != NULL && has_rows(text)) {
         if (!resume) {
             free(text);
             return vs_err_set(e, VS_ERR_USAGE, "%s already holds results: add --resume to "

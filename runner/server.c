@@ -236,20 +236,26 @@ static void serve_round(server *srv)
 
 /* ---- start and stop -------------------------------------------------------- */
 
-static int open_control_listeners(const vs_serve_opts *o, vs_sock *ls, vs_err *e)
+/* Listen on every control address. A unix path another server answers
+ * on is refused; `made[i]` says which socket files this process created
+ * (only those are removed at exit). */
+static int open_control_listeners(const vs_serve_opts *o, vs_sock *ls, int *made, vs_err *e)
 {
     char text[300];
     vs_addr bound;
 
     for (int i = 0; i < o->nlisten; i++) {
         vs_addr a = o->listen[i];
-        if (a.tr == VS_TR_UNIX)
-            vs_sock_unlink_path(&a); /* a stale file from a killed server */
-        if (vs_sock_listen(&a, 0, &ls[i], e) != 0) {
-            for (int j = 0; j < i; j++)
+        made[i] = 0;
+        if (vs_sock_unix_claim(&a, e) != 0 || vs_sock_listen(&a, 0, &ls[i], e) != 0) {
+            for (int j = 0; j < i; j++) {
                 vs_sock_close(ls[j]);
+                if (made[j])
+                    vs_sock_unlink_path(&o->listen[j]);
+            }
             return -1;
         }
+        made[i] = a.tr == VS_TR_UNIX;
         if (a.tr != VS_TR_UNIX && vs_sock_bound_addr(ls[i], a.tr, &bound, e) == 0) {
             bound.has_port = 1;
             a.port = bound.port; /* the real port when 0 was asked */
@@ -311,16 +317,18 @@ static int server_init(server *srv, const vs_serve_opts *o, vs_err *e)
 int vs_serve(const vs_serve_opts *o, vs_err *e)
 {
     static server srv; /* its slots are shared with detached test threads */
+    int made[VS_MAX_LISTEN];
 
     if (server_init(&srv, o, e) != 0 || vs_stop_signals_install(e) != 0 ||
-        open_control_listeners(o, srv.ls, e) != 0)
+        open_control_listeners(o, srv.ls, made, e) != 0)
         return -1;
     warn_exposure(o);
     while (!srv.done && !vs_stop_requested())
         serve_round(&srv);
     for (int i = 0; i < o->nlisten; i++) {
         vs_sock_close(srv.ls[i]);
-        vs_sock_unlink_path(&o->listen[i]);
+        if (made[i])
+            vs_sock_unlink_path(&o->listen[i]);
     }
     vs_lobby_free(srv.lobby);
     srv.lobby = NULL;

@@ -34,39 +34,6 @@ static void hms(double s, char *buf, size_t n)
     snprintf(buf, n, "%ldh %02ldm %02lds", t / 3600, t / 60 % 60, t % 60);
 }
 
-void vs_sweep_dry_run(const vs_profile *p, FILE *out)
-{
-    vs_matrix m;
-    vs_err e;
-    int runs;
-    double measured, total;
-    char a[32], b[32], label[96];
-
-    if (vs_matrix_expand(p, NULL, &m, &e) != 0) {
-        fprintf(out, "%s\n", e.msg);
-        return;
-    }
-    vs_matrix_estimate(&m, p, &runs, &measured, &total);
-    fprintf(out, "profile %s (%s): %d points\n", p->name, p->source, m.n);
-    for (int i = 0; i < m.n; i++)
-        fprintf(out, "  %3d  %-32s %6.1f s x %d%s\n", i + 1,
-                vs_label_point(&m.pts[i], label, sizeof label),
-                vs_profile_duration(p, m.pts[i].sessions) / 1000.0, p->rule.min_runs,
-                p->rule.enabled ? "+ (until the CI is narrow enough)" : "");
-    hms(measured, a, sizeof a);
-    hms(total, b, sizeof b);
-    fprintf(out, "%d runs%s, measured time %.0f s (%s, %.2f hours); with warm-up and "
-            "set-up about %s\n", runs, p->rule.enabled ? " at least" : "", measured, a,
-            measured / 3600.0, b);
-    if (p->rule.enabled)
-        fprintf(out, "each point repeats until its %d%% confidence interval is within "
-                "+/-%.2f%% (%d to %d runs)\n", p->rule.level, p->rule.width / 2,
-                p->rule.min_runs, p->rule.max_runs);
-    vs_matrix_free(&m);
-}
-
-/* ---- set-up ------------------------------------------------------------ */
-
 static int is_loopback_host(const vs_addr *a)
 {
     return a->tr == VS_TR_UNIX ||
@@ -75,34 +42,104 @@ static int is_loopback_host(const vs_addr *a)
                                    strcmp(a->host, "localhost") == 0));
 }
 
+/* Whether transport t can run before the server is asked: this machine
+ * cannot use it, unix sockets need the server here, and vsock to this
+ * machine needs a loopback transport. `control` may be NULL (unknown). */
+static int usable_here(enum vs_transport t, const vs_addr *control, char *why, size_t n)
+{
+    char reason[160];
+
+    if (!vs_transport_probe(t, reason, sizeof reason)) {
+        snprintf(why, n, "this machine: %s", reason);
+        return 0;
+    }
+    if (t == VS_TR_UNIX && control != NULL && !is_loopback_host(control)) {
+        snprintf(why, n, "unix sockets need the server on this machine");
+        return 0;
+    }
+    if (t == VS_TR_VSOCK && control != NULL && is_loopback_host(control) &&
+        !vs_vsock_loopback_present()) {
+        snprintf(why, n, "the server is this machine and no vsock loopback transport is "
+                 "loaded (modprobe vsock_loopback)");
+        return 0;
+    }
+    return 1;
+}
+
+/* One estimate line: runs, measured and total time. */
+static void estimate_line(FILE *out, const char *lead, const vs_matrix *m, const vs_profile *p)
+{
+    int runs;
+    double measured, total;
+    char a[32], b[32];
+
+    vs_matrix_estimate(m, p, &runs, &measured, &total);
+    hms(measured, a, sizeof a);
+    hms(total, b, sizeof b);
+    fprintf(out, "%s%d runs%s, measured time %.0f s (%s, %.2f hours); with warm-up and "
+            "set-up about %s\n", lead, runs, p->rule.enabled ? " at least" : "", measured, a,
+            measured / 3600.0, b);
+}
+
+void vs_sweep_dry_run(const vs_profile *p, const vs_addr *control, FILE *out)
+{
+    vs_matrix m, all;
+    vs_err e;
+    int skip[VS_TR_COUNT] = { 0 }, nskip = 0;
+    char label[96], why[200];
+
+    for (int i = 0; i < p->ntransports; i++)
+        if (!usable_here(p->transports[i], control, why, sizeof why)) {
+            skip[p->transports[i]] = 1;
+            nskip++;
+            fprintf(out, "skipped here: %s (%s)\n", vs_transport_name(p->transports[i]), why);
+        }
+    if (vs_matrix_expand(p, skip, &m, &e) != 0 || vs_matrix_expand(p, NULL, &all, &e) != 0) {
+        fprintf(out, "%s\n", e.msg);
+        return;
+    }
+    fprintf(out, "profile %s (%s): %d points%s\n", p->name, p->source, m.n,
+            nskip ? " without the skipped transports" : "");
+    for (int i = 0; i < m.n; i++)
+        fprintf(out, "  %3d  %-32s %6.1f s x %d%s\n", i + 1,
+                vs_label_point(&m.pts[i], label, sizeof label),
+                vs_profile_duration(p, m.pts[i].sessions) / 1000.0, p->rule.min_runs,
+                p->rule.enabled ? "+ (until the CI is narrow enough)" : "");
+    estimate_line(out, "", &m, p);
+    if (nskip)
+        estimate_line(out, "with the skipped transports: ", &all, p);
+    if (p->rule.enabled)
+        fprintf(out, "each point repeats until its %d%% confidence interval is within "
+                "+/-%.2f%% (%d to %d runs)\n", p->rule.level, p->rule.width / 2,
+                p->rule.min_runs, p->rule.max_runs);
+    vs_matrix_free(&m);
+    vs_matrix_free(&all);
+}
+
+/* ---- set-up ------------------------------------------------------------ */
+
 /* Decide which transports can run here; record why others cannot. */
 static void choose_transports(sweep *s)
 {
     const vs_profile *p = s->o->profile;
     vs_meta *mt = &s->meta;
-    char why[200];
     vs_err e;
 
     for (int i = 0; i < p->ntransports; i++) {
         enum vs_transport t = p->transports[i];
-        if (!vs_transport_probe(t, why, sizeof why)) {
+        char *why = mt->skip_reason[t];
+        size_t n = sizeof mt->skip_reason[t];
+        if (!usable_here(t, &s->o->control, why, n)) {
             mt->skipped[t] = 1;
-            snprintf(mt->skip_reason[t], sizeof mt->skip_reason[t], "this machine: %s", why);
         } else if (t == VS_TR_VSOCK && s->server_cid == VS_CID_ANY) {
             mt->skipped[t] = 1;
-            snprintf(mt->skip_reason[t], sizeof mt->skip_reason[t],
-                     "the server has no vsock transport (no CID)");
+            snprintf(why, n, "the server has no vsock transport (no CID)");
         } else if (t == VS_TR_VSOCK && vs_vsock_peer_check(s->server_cid, &e) != 0) {
             mt->skipped[t] = 1;
-            snprintf(mt->skip_reason[t], sizeof mt->skip_reason[t], "%s", e.msg);
-        } else if (t == VS_TR_UNIX && !is_loopback_host(&s->o->control)) {
-            mt->skipped[t] = 1;
-            snprintf(mt->skip_reason[t], sizeof mt->skip_reason[t],
-                     "unix sockets need the server on this machine");
+            snprintf(why, n, "%s", e.msg);
         }
         if (mt->skipped[t])
-            fprintf(stderr, "vsbench sweep: skipping %s: %s\n", vs_transport_name(t),
-                    mt->skip_reason[t]);
+            fprintf(stderr, "vsbench sweep: skipping %s: %s\n", vs_transport_name(t), why);
     }
 }
 
@@ -265,11 +302,12 @@ static int prepare(sweep *s, vs_err *e)
                        .watch_stop_signal = 1, .key = o->key,
                        .busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS };
 
+    /* the server first: a sweep that cannot start writes nothing */
+    if (vs_client_probe(&po, &s->server_cid, &s->meta.remote, e) != 0)
+        return vs_err_prefix(e, "cannot start the sweep");
     if (vs_mkdir_p(o->out_dir, e) != 0 || vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 ||
         check_profile(s, e) != 0)
         return -1;
-    if (vs_client_probe(&po, &s->server_cid, &s->meta.remote, e) != 0)
-        return vs_err_prefix(e, "cannot start the sweep");
     choose_transports(s);
     if (vs_matrix_expand(o->profile, s->meta.skipped, &s->m, e) != 0)
         return -1;

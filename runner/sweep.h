@@ -25,8 +25,11 @@ typedef struct vs_sweep_opts {
     const vs_auth_key *key;   /* --auth-key; NULL: none */
 } vs_sweep_opts;
 
-/* Print the expanded matrix and the estimated time. */
-void vs_sweep_dry_run(const vs_profile *p, FILE *out);
+/* Print the transports this machine would skip (with `control`, the
+ * server's address, when known: unix needs it here, vsock to this machine
+ * a loopback transport), the expanded matrix without them and the
+ * estimated time, then the time with them. `control` may be NULL. */
+void vs_sweep_dry_run(const vs_profile *p, const vs_addr *control, FILE *out);
 
 /* Run the sweep. 0 when complete with every run ok; -1 otherwise, with
  * VS_ERR_RUNTIME when runs failed or the sweep was interrupted. */

@@ -91,3 +91,34 @@ t_cli_help_and_suggestions() {
     "$VSBENCH" serve --timeout 5x >"$TMP/o" 2>&1
     [ $? -eq 2 ] || fail "serve --timeout 5x should exit 2"
 }
+
+# wait_listening LOG: until a server says it listens (5 s at most)
+wait_listening() {
+    for _ in $(seq 1 100); do grep -q "listening on" "$1" && return 0; sleep 0.05; done
+    return 1
+}
+
+t_unix_path_in_use_is_refused() {
+    "$VSBENCH" serve --listen "unix:$TMP/ctl.sock" 2>"$TMP/server.log" &
+    SERVER_PID=$!
+    PIDS+=("$SERVER_PID")
+    wait_listening "$TMP/server.log" || fail "first server did not start"
+    # a second server on the same path: refused at once, the file untouched
+    timeout 20 "$VSBENCH" serve --listen "unix:$TMP/ctl.sock" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a second server on a live path should exit 2: $(cat "$TMP/o")"
+    grep -q "in use" "$TMP/o" || fail "message does not say the path is in use: $(cat "$TMP/o")"
+    [ -S "$TMP/ctl.sock" ] || fail "the refused server removed the live server's socket file"
+    timeout 30 "$VSBENCH" run "unix:$TMP/ctl.sock" -t unix -l 0.2 --warmup 0 --json >"$TMP/r.json" \
+        || fail "the first server no longer answers"
+    # a stale socket file (its server killed) is taken over
+    kill -KILL "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null
+    [ -S "$TMP/ctl.sock" ] || fail "no stale file to test with"
+    "$VSBENCH" serve --listen "unix:$TMP/ctl.sock" --once 2>"$TMP/s2.log" &
+    PIDS+=($!)
+    wait_listening "$TMP/s2.log" || fail "a stale socket file blocked a new server: $(cat "$TMP/s2.log")"
+    # a file that is not a socket is never replaced
+    echo keep >"$TMP/plain"
+    timeout 20 "$VSBENCH" serve --listen "unix:$TMP/plain" >"$TMP/o" 2>&1
+    [ $? -eq 2 ] || fail "a regular file as the path should exit 2"
+    [ "$(cat "$TMP/plain")" = keep ] || fail "a regular file was replaced"
+}

@@ -5,7 +5,7 @@ VSREPORT=${VSREPORT:-$PWD/bin/vsreport}
 FIXTURE=$PWD/tests/fixtures/small
 
 # hostile_dir DIR: the fixture with shell and gnuplot payloads in the
-# strings that reach chart titles (kernel, os, hypervisor of both hosts).
+# strings that reach chart captions (kernel, os, hypervisor of both hosts).
 # Every payload would create a file named MARKER* in the working directory
 # or the charts folder if gnuplot ran it.
 hostile_dir() {
@@ -30,9 +30,9 @@ t_hostile_gnuplot_titles_run_nothing() {
     (cd "$TMP" && "$VSREPORT" report "$TMP/h" -o "$TMP/r") >"$TMP/out" 2>&1 ||
         fail "report failed: $(cat "$TMP/out")"
     no_marker
-    [ -s "$TMP/r/charts/stream-1s-throughput.png" ] || fail "charts not drawn"
-    grep -q '^set title .*touch MARKER2' "$TMP/r/charts/stream-1s-throughput.gp" ||
-        fail "the title lost the payload text (it should be shown, not run)"
+    [ -s "$TMP/r/charts/stream-x1-throughput.png" ] || fail "charts not drawn"
+    grep -q '^set label 1 .*touch MARKER2' "$TMP/r/charts/stream-x1-throughput.gp" ||
+        fail "the caption lost the payload text (it should be shown, not run)"
     if grep -n '`' "$TMP/r/charts/"*.gp; then
         fail "a backtick reached a gnuplot script"
     fi

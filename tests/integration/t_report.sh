@@ -7,7 +7,7 @@ t_report_writes_every_file() {
     "$VSREPORT" report "$FIXTURE" -o "$TMP/r" >"$TMP/out" 2>&1 || fail "report failed: $(cat "$TMP/out")"
     grep -q "index.html" "$TMP/out" || fail "report does not say where the page is"
     for kind in throughput ratio cpu; do
-        local b="$TMP/r/charts/stream-1s-$kind"
+        local b="$TMP/r/charts/stream-x1-$kind"
         for ext in gp dat png svg pdf; do
             [ -s "$b.$ext" ] || fail "missing $b.$ext"
         done
@@ -64,9 +64,9 @@ $(head -n 30 "$TMP/diff")"
 
 t_report_paper_size() {
     "$VSREPORT" report "$FIXTURE" -o "$TMP/r" --paper >/dev/null 2>&1 || fail "report --paper failed"
-    grep -a -q 'MediaBox \[ *0 0 252 ' "$TMP/r/charts/stream-1s-throughput.pdf" \
+    grep -a -q 'MediaBox \[ *0 0 252 ' "$TMP/r/charts/stream-x1-throughput.pdf" \
         || fail "--paper PDF is not 3.5 in (252 pt) wide"
-    grep -q 'Times' "$TMP/r/charts/stream-1s-throughput.gp" || fail "--paper does not use a serif font"
+    grep -q 'Times' "$TMP/r/charts/stream-x1-throughput.gp" || fail "--paper does not use a serif font"
 }
 
 t_summary_formats() {
@@ -78,6 +78,72 @@ t_summary_formats() {
         "JSON summary figures"
     "$VSREPORT" summary "$FIXTURE" --csv >"$TMP/c" || fail "summary --csv failed"
     [ "$(wc -l <"$TMP/c")" -eq 9 ] || fail "CSV summary should have a header and 8 rows"
+}
+
+# one_run_interrupted DIR: the fixture cut to its first run of each point,
+# as a sweep interrupted after it would have left it
+one_run_interrupted() {
+    mkdir -p "$1"
+    awk -F, 'NR == 1 || $9 == 1' "$FIXTURE/runs.csv" >"$1/runs.csv"
+    sed 's/"status": "complete"/"status": "interrupted"/' "$FIXTURE/meta.json" >"$1/meta.json"
+}
+
+t_summary_one_run_and_interrupted() {
+    one_run_interrupted "$TMP/one"
+    "$VSREPORT" summary "$TMP/one" >"$TMP/t" || fail "summary failed"
+    grep -q '^note: .*one: the sweep was interrupted after' "$TMP/t" || fail "no interrupted note: $(cat "$TMP/t")"
+    grep -q '+/- n/a' "$TMP/t" || fail "n = 1 not shown as n/a: $(cat "$TMP/t")"
+    grep -q '+/- 0.000' "$TMP/t" && fail "n = 1 shown with a zero interval"
+    grep -q '^n/a: .* 1 successful run have no interval' "$TMP/t" || fail "no note for n/a"
+    "$VSREPORT" summary "$TMP/one" --json >"$TMP/j" || fail "summary --json failed"
+    jq_true "$TMP/j" '[.[] | select(.n == 1) | .ci == null] | all' "JSON ci of one run is null"
+    "$VSREPORT" summary "$TMP/one" --csv >"$TMP/c" || fail "summary --csv failed"
+    awk -F, 'NR > 1 && $8 == 1 && $13 != "" { bad = 1 } END { exit bad }' "$TMP/c" ||
+        fail "CSV ci of one run is not empty"
+    # the complete fixture has no note, and 2 runs show their range
+    "$VSREPORT" summary "$FIXTURE" >"$TMP/t2" || fail "summary failed"
+    grep -q '^note:' "$TMP/t2" && fail "a complete sweep noted as unfinished"
+    return 0
+}
+
+t_report_xlsx_charts_print() {
+    "$VSREPORT" report "$FIXTURE" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
+    local x=$TMP/r/report.xlsx
+    # a whisker per bar: fixed error bars, one legend entry per series kept
+    unzip -p "$x" xl/charts/chart1.xml >"$TMP/c1"
+    [ "$(grep -o '<c:errValType val="fixedVal"/>' "$TMP/c1" | wc -l)" -ge 8 ] ||
+        fail "the native chart has no per-point error bars"
+    grep -q '<c:legendEntry>' "$TMP/c1" || fail "duplicate legend entries not removed"
+    # the Charts sheet prints landscape, one page wide, one chart a page
+    unzip -p "$x" xl/workbook.xml | grep -q '<sheet name="Chart series" sheetId="[0-9]*" state="hidden"' ||
+        fail "the helper sheet is not hidden"
+    unzip -p "$x" xl/worksheets/sheet2.xml >"$TMP/s2"
+    grep -q '<pageSetup fitToHeight="0" orientation="landscape"/>' "$TMP/s2" || fail "Charts not landscape, fit to width"
+    grep -q '<pageSetUpPr fitToPage="1"/>' "$TMP/s2" || fail "Charts not fit to the page"
+    # the Summary sheet is as wide as its host pairs
+    unzip -p "$x" xl/worksheets/sheet1.xml | grep -q '<col min="1" max="1" width="6[0-9]' ||
+        fail "the host pair column is not as wide as the pair"
+}
+
+t_report_html_warnings_and_precision() {
+    one_run_interrupted "$TMP/one"
+    "$VSREPORT" report "$FIXTURE" "$TMP/one" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
+    local page=$TMP/r/index.html
+    # a summary line per kind of warning, the points in a collapsed table
+    grep -q '<details class="warn"><summary>1 point with failed runs (not averaged in)</summary>' "$page" ||
+        fail "failed runs are not one collapsible summary"
+    grep -q '<p class="warn">The sweep in <code>[^<]*one</code> was interrupted after' "$page" ||
+        fail "the interrupted sweep is not noted"
+    [ "$(grep -c '<details' "$page")" -eq "$(grep -c '</details>' "$page")" ] || fail "unbalanced details"
+    # every panel says how precise it is
+    [ "$(grep -c '<p class="precision"><b>How precise is this:</b>' "$page")" -eq \
+      "$(grep -c '^<h2>stream' "$page")" ] || fail "not one precision line per panel"
+    grep -q 'are &plusmn;[0-9.]*% of the mean (median over [0-9]* points' "$page" ||
+        fail "no median CI width"
+    "$VSREPORT" report "$TMP/one" -o "$TMP/r1" --no-render >/dev/null 2>&1 || fail "report failed"
+    grep -q '&plusmn; n/a' "$TMP/r1/index.html" || fail "n = 1 not shown as n/a in the page"
+    grep -q 'whiskers: none where 1 run' "$TMP/r1/charts/stream-x1-throughput.gp" ||
+        fail "the caption does not say one run has no whisker"
 }
 
 t_report_refuses_malformed() {
@@ -98,9 +164,11 @@ t_report_warns_clamped_buffers() {
     sed 's/^\(tcp,stream,262144\),262144,262144,/\1,212992,212992,/' "$FIXTURE/runs.csv" \
         >"$TMP/clamped/runs.csv"
     "$VSREPORT" report "$TMP/clamped" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
-    grep -q 'Buffers smaller than requested' "$TMP/r/index.html" || fail "no clamped-buffer warning"
-    grep -q 'tcp stream 256K/16K x1 (local 208K, remote 208K)' "$TMP/r/index.html" || fail "clamped point not named"
-    [ "$(grep -c 'Buffers smaller than requested' "$TMP/r/index.html")" -eq 1 ] || fail "warnings not grouped"
+    grep -q '<summary>[0-9]* points* with buffers smaller than requested' "$TMP/r/index.html" ||
+        fail "no clamped-buffer warning"
+    grep -q '<td class="l">tcp stream 256K/16K x1</td><td>208K</td><td>208K</td>' "$TMP/r/index.html" ||
+        fail "clamped point not named"
+    [ "$(grep -c 'with buffers smaller than requested' "$TMP/r/index.html")" -eq 1 ] || fail "warnings not grouped"
 }
 
 # One label module: a point with the system's default socket size reads
@@ -115,7 +183,7 @@ t_report_labels_same_everywhere() {
     "$VSREPORT" report "$TMP/def" -o "$TMP/r" --no-render >/dev/null 2>&1 || fail "report failed"
     "$VSREPORT" compare "$TMP/def" "$TMP/def" --markdown "$TMP/v.md" >"$TMP/verdicts" 2>&1
     unzip -p "$TMP/r/report.xlsx" xl/sharedStrings.xml >"$TMP/strings"
-    for out in "$TMP/table" "$TMP/r/index.html" "$TMP/r/charts/stream-1s-throughput.gp" \
+    for out in "$TMP/table" "$TMP/r/index.html" "$TMP/r/charts/stream-x1-throughput.gp" \
                "$TMP/strings"; do
         grep -q 'tcp default' "$out" || fail "$(basename "$out") lacks 'tcp default'"
         ! grep -q -E 'tcp 0([^0-9.]|$)' "$out" || fail "$(basename "$out") says 'tcp 0'"
@@ -137,12 +205,12 @@ t_report_without_gnuplot() {
         || fail "the page lacks the note"
     ! grep -q '<img' "$TMP/r/index.html" || fail "the page shows charts that were not drawn"
     [ -s "$TMP/r/report.xlsx" ] && [ -s "$TMP/r/summary.csv" ] || fail "no workbook or summary.csv"
-    [ -s "$TMP/r/charts/stream-1s-throughput.gp" ] || fail "no gnuplot scripts"
-    [ ! -e "$TMP/r/charts/stream-1s-throughput.png" ] || fail "a chart was drawn without gnuplot"
+    [ -s "$TMP/r/charts/stream-x1-throughput.gp" ] || fail "no gnuplot scripts"
+    [ ! -e "$TMP/r/charts/stream-x1-throughput.png" ] || fail "a chart was drawn without gnuplot"
     "$VSREPORT" summary "$FIXTURE" --csv | cmp -s - "$TMP/r/summary.csv" || fail "summary.csv differs from summary --csv"
     PATH=/nonexistent "$VSREPORT" report "$FIXTURE" -o "$TMP/r2" --gnuplot "$gp" >"$TMP/out" 2>"$TMP/err" \
         || fail "report --gnuplot failed: $(cat "$TMP/err")"
-    [ -s "$TMP/r2/charts/stream-1s-throughput.png" ] || fail "--gnuplot did not draw"
+    [ -s "$TMP/r2/charts/stream-x1-throughput.png" ] || fail "--gnuplot did not draw"
     ! grep -q 'Charts not drawn' "$TMP/r2/index.html" || fail "a note although the charts were drawn"
     "$VSREPORT" report "$FIXTURE" -o "$TMP/r3" --gnuplot "$TMP/no-gnuplot" >"$TMP/out" 2>&1
     [ $? -eq 2 ] && grep -q -- '--gnuplot .*no such program' "$TMP/out" || fail "a wrong --gnuplot: $(cat "$TMP/out")"

@@ -138,8 +138,17 @@ t_sweep_ctrl_c_keeps_runs() {
 
 t_sweep_dry_run_and_errors() {
     "$VSBENCH" sweep --profile paper --dry-run >"$TMP/dry" || fail "dry run failed"
-    grep -q '^192 runs' "$TMP/dry" || fail "paper should be 192 runs: $(tail -n 2 "$TMP/dry")"
-    grep -q '4.80 hours' "$TMP/dry" || fail "paper should take 4.80 hours measured"
+    # vsock is off here (VSBENCH_NO_VSOCK): listed as skipped, timed without
+    grep -q '^skipped here: vsock (this machine: disabled by VSBENCH_NO_VSOCK)' "$TMP/dry" ||
+        fail "dry run does not name the skipped transport: $(head -n 2 "$TMP/dry")"
+    grep -q 'vsock stream' "$TMP/dry" && fail "dry run lists points of a skipped transport"
+    grep -q '^96 runs.* 2.40 hours' "$TMP/dry" || fail "paper here: 96 runs, 2.40 hours: $(tail -n 2 "$TMP/dry")"
+    grep -q '^with the skipped transports: 192 runs.* 4.80 hours' "$TMP/dry" ||
+        fail "paper with vsock: 192 runs, 4.80 hours: $(tail -n 2 "$TMP/dry")"
+    # a remote server: unix is skipped too
+    "$VSBENCH" sweep 10.1.2.3 --profile quick --dry-run >"$TMP/dry" || fail "dry run failed"
+    grep -q '^skipped here: unix (unix sockets need the server on this machine)' "$TMP/dry" ||
+        fail "unix not skipped for a remote server: $(head -n 3 "$TMP/dry")"
     printf '[sweep]\ntransports = tcp\nsesions = 1\n' >"$TMP/bad.profile"
     "$VSBENCH" sweep 127.0.0.1 --profile "$TMP/bad.profile" --out "$TMP/x" >"$TMP/o" 2>&1
     [ $? -eq 2 ] || fail "a bad profile should exit 2"
@@ -182,4 +191,22 @@ t_sweep_resume_file_without_overlap() {
     no_duplicates "$TMP/res"
     head -n 1 "$TMP/res/runs.csv" | grep -q ',status,error,overlap$' || fail "header not brought up to date"
     [ "$(tail -n +2 "$TMP/res/runs.csv" | grep -c ',0$')" -eq 40 ] || fail "old rows should read overlap 0"
+}
+
+t_sweep_that_never_ran_can_be_retried() {
+    start_server
+    write_small_profile
+    local port=$PORT
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null
+    timeout 30 "$VSBENCH" sweep "127.0.0.1:$port" --profile "$TMP/small.profile" --out "$TMP/res" \
+        --timeout 1 >"$TMP/out" 2>&1
+    [ $? -eq 3 ] || fail "an unreachable server should exit 3: $(cat "$TMP/out")"
+    [ -e "$TMP/res/runs.csv" ] && fail "a sweep that could not start left runs.csv"
+    # a header-only runs.csv (killed before its first run ended) blocks nothing
+    mkdir -p "$TMP/res"
+    head -n 1 "$PWD/tests/fixtures/small/runs.csv" >"$TMP/res/runs.csv" 2>/dev/null ||
+        fail "no fixture header"
+    start_server
+    sweep >"$TMP/out" 2>&1 || fail "the retry was refused: $(tail -n 3 "$TMP/out")"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "expected 40 rows, got $(rows "$TMP/res")"
 }

@@ -2,8 +2,9 @@
 # compare.sh - regression verdicts on real sweeps between two namespaces:
 # a baseline sweep, a second sweep of the same configuration (must not be
 # flagged), and a sweep through a `tc tbf` rate limit on the client's veth
-# (a real, injected slowdown: must be a regression, exit 1), also against
-# the history. Needs root, iproute2 (ip, tc) and the kernel's sch_tbf.
+# at 85% of the baseline's mean throughput (a real, injected slowdown of
+# about 15%: must be a regression, exit 1), also against the history.
+# Needs root, iproute2 (ip, tc) and the kernel's sch_tbf.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/netns/lib.sh
@@ -13,21 +14,29 @@ pass=0 failed=0
 ok() { pass=$((pass + 1)); echo "ok     $1"; }
 bad() { failed=$((failed + 1)); echo "FAILED $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -n 20; }
 
+# One point: a single rate limit then slows it by a known share.
 cat >"$TMP/p.profile" <<'P'
 [sweep]
 name = compare-test
 transports = tcp
 sock-sizes = 256K
-msg-sizes = 16K, 64K
+msg-sizes = 64K
 sessions = 1
-runs = 8
-duration = 0.3
+runs = 10
+duration = 0.4
 warmup = 0.1
 P
 
 sweep() { # DIR
     ip netns exec "$B" "$VSBENCH" sweep "tcp:$IPA" --profile "$TMP/p.profile" --out "$1" \
         >"$1.log" 2>&1
+}
+
+# mean_gbps DIR: the mean throughput of the sweep's runs
+mean_gbps() {
+    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+             $c["session"] == "all" && $c["status"] == "ok" { s += $c["gbps"]; n++ }
+             END { if (n) printf "%.4f", s / n }' "$1/runs.csv"
 }
 
 netns_setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
@@ -39,14 +48,23 @@ sweep "$TMP/same" || bad "second sweep" "$TMP/same.log"
 rc=$?
 [ "$rc" -eq 0 ] && ok "same configuration: no regression (exit 0)" || bad "same configuration flagged (exit $rc)" "$TMP/same.txt"
 
-tc -n "$B" qdisc add dev "$VB" root tbf rate 1gbit burst 256kb latency 100ms ||
+# 85% of the baseline's mean, with a burst of 10 ms at that rate (a
+# smaller bucket would throttle well below the rate at these speeds)
+base=$(mean_gbps "$TMP/base")
+rate=$(echo "$base * 0.85 * 1000" | bc -l | cut -d. -f1)
+burst=$(echo "$rate * 1000000 / 8 / 100" | bc)
+[ -n "$rate" ] && [ "$rate" -gt 0 ] || { bad "no baseline throughput"; echo "$pass passed, $failed failed"; exit 1; }
+tc -n "$B" qdisc add dev "$VB" root tbf rate "${rate}mbit" burst "$burst" latency 100ms ||
     { bad "cannot add a tbf rate limit"; echo "$pass passed, $failed failed"; exit 1; }
 sweep "$TMP/slow" || bad "throttled sweep" "$TMP/slow.log"
+slow=$(mean_gbps "$TMP/slow")
+echo "       injected: rate limit ${rate} Mbit/s; mean $base -> $slow Gbit/s" \
+     "($(echo "($slow / $base - 1) * 100" | bc -l | xargs printf '%+.1f')%)"
 "$VSREPORT" compare "$TMP/base" "$TMP/slow" --junit "$TMP/junit.xml" --markdown "$TMP/v.md" \
     >"$TMP/slow.txt" 2>&1
 rc=$?
-[ "$rc" -eq 1 ] && ok "rate-limited candidate: regression (exit 1)" || bad "throttling not caught (exit $rc)" "$TMP/slow.txt"
-grep -q 'failures="2"' "$TMP/junit.xml" && ok "JUnit has a failure per throttled point" \
+[ "$rc" -eq 1 ] && ok "rate-limited candidate (about -15%): regression (exit 1)" || bad "throttling not caught (exit $rc)" "$TMP/slow.txt"
+grep -q 'failures="1"' "$TMP/junit.xml" && ok "JUnit has a failure for the throttled point" \
     || bad "JUnit failures" "$TMP/junit.xml"
 grep -q '\*\*regression\*\*' "$TMP/v.md" && ok "Markdown names the regression" || bad "Markdown" "$TMP/v.md"
 

@@ -41,7 +41,7 @@ static void test_welch_known_answers(void)
     CU_ASSERT_DOUBLE_EQUAL(w.p, 0.149, 0.001);
 }
 
-static const vs_compare_opts defaults = { 0.01, 0.05 };
+static const vs_compare_opts defaults = { 0.01, 0.05, 0.10 };
 
 static enum vs_verdict verdict(const double *b, int nb, const double *c, int nc, int hib)
 {
@@ -75,6 +75,55 @@ static void test_verdict_edges(void)
     CU_ASSERT_EQUAL(verdict(base, 5, slow, 5, 0), VS_V_IMPROVEMENT);
 }
 
+/* The margin: a change must be significantly beyond min-effect, not just
+ * significantly different from zero. */
+static void test_verdict_margin(void)
+{
+    double base[] = { 10.0, 10.1, 9.9, 10.05, 9.95 };
+    double m6[] = { 9.4, 9.5, 9.3, 9.45, 9.35 };       /* -6%, tight: beyond 5%? barely */
+    double m6n[] = { 9.0, 9.8, 9.2, 9.7, 9.3 };        /* -6%, noisy: not clearly beyond 5% */
+    double m15[] = { 8.5, 8.6, 8.4, 8.55, 8.45 };      /* -15%, tight */
+    vs_measure_cmp m;
+
+    vs_compare_measure(base, 5, m6n, 5, 1, &defaults, &m);
+    CU_ASSERT_EQUAL(m.verdict, VS_V_INCONCLUSIVE);
+    CU_ASSERT(m.p > 0.01 && m.p < 1);
+    vs_compare_measure(base, 5, m15, 5, 1, &defaults, &m);
+    CU_ASSERT_EQUAL(m.verdict, VS_V_REGRESSION);
+    CU_ASSERT(m.p < 1e-4);
+    vs_compare_measure(base, 5, m6, 5, 1, &defaults, &m);
+    CU_ASSERT(m.p < 0.05); /* 6% against a 5% margin, sd 0.8%: p small but a test of it */
+    CU_ASSERT_DOUBLE_EQUAL(m.delta, -0.06, 1e-9);
+}
+
+/* A baseline scaled by a sweep-wide shift, and a baseline of sweeps. */
+static void test_sides_scaled_and_sweeps(void)
+{
+    double base[] = { 10.0, 10.1, 9.9, 10.05, 9.95 };
+    double drifted[] = { 9.1, 9.2, 9.0, 9.15, 9.05 };  /* -9%: all of the sweep moved */
+    double nights[] = { 10.0, 9.0, 11.0, 10.5, 9.5, 10.2, 9.8 }; /* a week: 10% apart */
+    vs_side b, c, h;
+    vs_measure_cmp m;
+
+    vs_side_from_runs(base, 5, &b);
+    vs_side_from_runs(drifted, 5, &c);
+    vs_compare_sides(&b, &c, 1, 1.0, &defaults, &m);
+    CU_ASSERT_EQUAL(m.verdict, VS_V_REGRESSION);      /* unscaled: -9% looks real */
+    vs_compare_sides(&b, &c, 1, 0.91, &defaults, &m);
+    CU_ASSERT_EQUAL(m.verdict, VS_V_NO_CHANGE);       /* beyond the sweep's shift: nothing */
+    CU_ASSERT_DOUBLE_EQUAL(m.delta, -0.09, 1e-9);
+    CU_ASSERT(fabs(m.adjusted) < 0.001);
+    vs_side_from_sweeps(nights, 7, &h);
+    CU_ASSERT_EQUAL(h.n, 7);
+    CU_ASSERT_DOUBLE_EQUAL(h.df, 6, 1e-12);
+    vs_compare_sides(&h, &c, 1, 1.0, &defaults, &m);  /* -10% is within the nights' spread */
+    CU_ASSERT_NOT_EQUAL(m.verdict, VS_V_REGRESSION);
+    double bad[] = { 6.0, 6.1, 5.9, 6.05, 5.95 };      /* -41%: beyond it */
+    vs_side_from_runs(bad, 5, &c);
+    vs_compare_sides(&h, &c, 1, 1.0, &defaults, &m);
+    CU_ASSERT_EQUAL(m.verdict, VS_V_REGRESSION);
+}
+
 /* A comparison built by hand for the writers. */
 static void sample_comparison(vs_comparison *c)
 {
@@ -88,12 +137,14 @@ static void sample_comparison(vs_comparison *c)
     snprintf(c->base_label, sizeof c->base_label, "nightly/base");
     snprintf(c->cand_label, sizeof c->cand_label, "nightly/cand");
     p[0].pt = (vs_point){ VS_TR_TCP, VS_TEST_STREAM, 262144, 16384, 1 };
-    p[0].gbps = (vs_measure_cmp){ 1, 10.0, 8.0, 5, 5, -0.2, { 1, -40.0, 8.0, 0.00001 },
-                                  VS_V_REGRESSION };
+    p[0].gbps = (vs_measure_cmp){ .present = 1, .base = 10.0, .cand = 8.0, .n_base = 5,
+                                  .n_cand = 5, .delta = -0.2, .adjusted = -0.2, .p = 0.00001,
+                                  .verdict = VS_V_REGRESSION };
     p[0].verdict = VS_V_REGRESSION;
     p[1].pt = (vs_point){ VS_TR_VSOCK, VS_TEST_STREAM, 262144, 16384, 1 };
-    p[1].gbps = (vs_measure_cmp){ 1, 20.0, 20.1, 5, 5, 0.005, { 1, 0.5, 8.0, 0.63 },
-                                  VS_V_NO_CHANGE };
+    p[1].gbps = (vs_measure_cmp){ .present = 1, .base = 20.0, .cand = 20.1, .n_base = 5,
+                                  .n_cand = 5, .delta = 0.005, .adjusted = 0.005, .p = 0.63,
+                                  .verdict = VS_V_NO_CHANGE };
     p[1].verdict = VS_V_NO_CHANGE;
     p[2].pt = (vs_point){ VS_TR_VSOCK, VS_TEST_STREAM, 262144, 1024, 5 };
     p[2].verdict = VS_V_MISSING;
@@ -101,6 +152,7 @@ static void sample_comparison(vs_comparison *c)
     c->counts[VS_V_REGRESSION] = 1;
     c->counts[VS_V_NO_CHANGE] = 1;
     c->counts[VS_V_MISSING] = 1;
+    c->drift_gbps = (vs_drift){ 1, 12, -0.094, 1 };
     c->nwarn = 1;
     snprintf(c->warn[0], sizeof c->warn[0], "DIFFERENT ENVIRONMENTS: local.kernel is 'a' in "
              "the baseline but 'b' in the candidate; changes may come from that, not from the code");
@@ -224,6 +276,8 @@ static void test_changepoint_noise_rate(void)
 static const CU_TestInfo tests[] = {
     { "Welch's test: published examples", test_welch_known_answers },
     { "verdicts at the edges", test_verdict_edges },
+    { "the minimum effect is a margin", test_verdict_margin },
+    { "drift-scaled and sweep baselines", test_sides_scaled_and_sweeps },
     { "Markdown (golden file)", test_markdown_golden },
     { "JUnit (golden file)", test_junit_golden },
     { "change point: a step is found", test_changepoint_step_found },

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const vs_compare_opts defaults = { 0.01, 0.05 };
+static const vs_compare_opts defaults = { 0.01, 0.05, 0.10 };
 
 /* A fresh file name for a history. */
 static void temp_db(char *path, size_t n)
@@ -217,7 +217,7 @@ static void test_history_nights(void)
 /* Pair A: 9 steady nights, then a 20% drop; pair B: steady. */
 static void test_fleet_verdicts(void)
 {
-    vs_fleet_opts o = { 20, 7, { 0.01, 0.05 } };
+    vs_fleet_opts o = { 20, 7, { 0.01, 0.05, 0.10 } };
     char path[512], start[32];
     vs_history *h;
     vs_fleet f;

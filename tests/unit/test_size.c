@@ -47,6 +47,20 @@ static void test_size_format(void)
     CU_ASSERT_STRING_EQUAL(vs_size_format(0, b, sizeof b), "0");
 }
 
+static void test_bytes_format(void)
+{
+    char b[32];
+
+    CU_ASSERT_STRING_EQUAL(vs_bytes_format(0, b, sizeof b), "0 B");
+    CU_ASSERT_STRING_EQUAL(vs_bytes_format(1023, b, sizeof b), "1023 B");
+    CU_ASSERT_STRING_EQUAL(vs_bytes_format(1024, b, sizeof b), "1.00 KiB");
+    CU_ASSERT_STRING_EQUAL(vs_bytes_format(1536, b, sizeof b), "1.50 KiB");
+    CU_ASSERT_STRING_EQUAL(vs_bytes_format(512 * 1024, b, sizeof b), "512 KiB");
+    CU_ASSERT_STRING_EQUAL(vs_bytes_format(1048575, b, sizeof b), "1.00 MiB");
+    CU_ASSERT_STRING_EQUAL(vs_bytes_format(19618757755ull, b, sizeof b), "18.3 GiB");
+    CU_ASSERT_STRING_EQUAL(vs_bytes_format(UINT64_MAX, b, sizeof b), "16.0 EiB");
+}
+
 static void test_seconds(void)
 {
     uint32_t ms;
@@ -70,6 +84,7 @@ static const CU_TestInfo tests[] = {
     { "sizes with suffixes", test_sizes },
     { "bad sizes", test_bad_sizes },
     { "size format", test_size_format },
+    { "amounts of data", test_bytes_format },
     { "durations", test_seconds },
     CU_TEST_INFO_NULL,
 };

@@ -79,8 +79,8 @@ log="$C/vsb test/report 2/charts/fake-gnuplot.log"
 [ "$(ls "$C/vsb test/report 2/charts/"*.svg 2>/dev/null | wc -l)" -eq 6 ] &&
     [ "$(grep -c '^-e$' "$log")" -eq 6 ] &&
     grep -qxF "cd 'C:\\vsb test\\report 2/charts'" "$log" &&
-    grep -qx 'stream-1s-throughput.gp' "$log" &&
-    grep -q '<img src="charts/stream-1s-throughput.svg"' "$C/vsb test/report 2/index.html" &&
+    grep -qx 'stream-x1-throughput.gp' "$log" &&
+    grep -q '<img src="charts/stream-x1-throughput.svg"' "$C/vsb test/report 2/index.html" &&
     ! grep -q 'Charts not drawn' "$C/vsb test/report 2/index.html"
 expect "  gnuplot.exe ran once per chart, its arguments whole; the page shows the charts" "$log"
 WINEPATH='C:\Program Files\gnuplot\bin' report "gnuplot.exe on PATH" "report 3"

@@ -50,7 +50,23 @@ both "compare: table" compare.txt vsreport compare "$R/$BASE" "$R/$CAND"
 both "summary: table" summary.txt vsreport summary "$R/$BASE" "$R/$CAND"
 both "summary: CSV" summary.csv vsreport summary --csv "$R/$BASE" "$R/$CAND"
 both "summary: JSON" summary.json vsreport summary --json "$R/$BASE" "$R/$CAND"
-for p in paper quick nightly; do
+for p in paper nightly; do
     both "sweep --profile $p --dry-run" "dry-$p.txt" vsbench sweep --profile "$p" --dry-run
 done
+# A dry run names the transports this machine would skip: quick has unix,
+# which wine lacks (Windows 10 has AF_UNIX from 1803). Identical, or the
+# Windows one skips unix and lists the tcp points as Linux does.
+tcp_points() { tr -d '\r' <"$1" | sed -n 's/^ *[0-9]*  \(tcp .*\)$/\1/p'; }
+(cd "$TMP/linux" && "$R/bin/vsbench" sweep --profile quick --dry-run >dry-quick.txt 2>&1)
+(cd "$TMP/win" && timeout 60 wine "$R/bin/win64/vsbench.exe" sweep --profile quick --dry-run \
+    >dry-quick.txt 2>&1)
+if cmp -s "$TMP/linux/dry-quick.txt" "$TMP/win/dry-quick.txt"; then
+    ok "sweep --profile quick --dry-run: identical"
+elif tr -d '\r' <"$TMP/win/dry-quick.txt" | grep -q '^skipped here: unix (this machine: AF_UNIX' &&
+    [ -n "$(tcp_points "$TMP/linux/dry-quick.txt")" ] &&
+    [ "$(tcp_points "$TMP/linux/dry-quick.txt")" = "$(tcp_points "$TMP/win/dry-quick.txt")" ]; then
+    ok "sweep --profile quick --dry-run: unix skipped under wine (no AF_UNIX), tcp as on Linux"
+else
+    bad "sweep --profile quick --dry-run" "$TMP/win/dry-quick.txt"
+fi
 finish
