@@ -315,6 +315,27 @@ static void compare_env(const vs_dataset *a, const vs_dataset *b, vs_comparison 
     }
 }
 
+/* What changed in the settings of both ends (analysis/env.h): the
+ * baseline's last sweep against the candidate's. */
+static int env_changes(const vs_dataset *a, const vs_dataset *b, vs_comparison *c)
+{
+    vs_env *env;
+
+    if (a->nsrc == 0 || b->nsrc == 0)
+        return 0;
+    env = calloc(2, sizeof *env);
+    c->env = calloc(1, sizeof *c->env);
+    if (env == NULL || c->env == NULL) {
+        free(env);
+        return -1;
+    }
+    vs_env_from_meta(a->src[a->nsrc - 1].meta, &env[0]);
+    vs_env_from_meta(b->src[b->nsrc - 1].meta, &env[1]);
+    vs_env_diff_of(&env[0], &env[1], c->env);
+    free(env);
+    return 0;
+}
+
 /* A sweep-wide shift beyond the drift allowance is said loudly. */
 static void drift_warning(vs_comparison *c)
 {
@@ -363,6 +384,10 @@ int vs_compare_datasets(const vs_dataset *base, const vs_dataset *cand,
     }
     free(pr);
     compare_env(base, cand, c);
+    if (env_changes(base, cand, c) != 0) {
+        vs_comparison_free(c);
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    }
     drift_warning(c);
     label(base, c->base_label, sizeof c->base_label);
     label(cand, c->cand_label, sizeof c->cand_label);
@@ -372,6 +397,7 @@ int vs_compare_datasets(const vs_dataset *base, const vs_dataset *cand,
 void vs_comparison_free(vs_comparison *c)
 {
     free(c->p);
+    free(c->env);
     memset(c, 0, sizeof *c);
 }
 

@@ -33,6 +33,7 @@
 #define VS_COMPARE_H
 
 #include "analysis/summary.h"
+#include "analysis/env.h"
 #include "analysis/welch.h"
 
 enum vs_verdict {
@@ -95,6 +96,7 @@ typedef struct vs_comparison {
     int nwarn;
     char warn[8][256];  /* different environments, etc. */
     char base_label[256], cand_label[256];
+    vs_env_diff *env;   /* the settings that differ (analysis/env.h); NULL: none loaded */
 } vs_comparison;
 
 /* Samples of one point on one side: successful runs' aggregate figures. */

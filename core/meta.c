@@ -1,17 +1,55 @@
 /* meta.c - see meta.h. */
 #include "core/meta.h"
+#include "core/facts_text.h"
 #include "core/version.h"
-
 
 static void write_hosts(vs_json *j, const vs_meta *m)
 {
     vs_json_obj_begin(j, "hosts");
-    vs_host_json(j, "local", &m->local);
+    vs_json_obj_begin(j, "local");
+    vs_host_json_members(j, &m->local);
+    vs_facts_json(j, "facts", &m->local_facts);
+    vs_json_obj_end(j);
     if (m->has_remote)
         vs_host_json(j, "remote", &m->remote);
     else
         vs_json_null(j, "remote");
     vs_json_obj_end(j);
+}
+
+void vs_meta_add_path(vs_meta *m, enum vs_transport tr, const vs_facts *path)
+{
+    if (path->f[VS_FK_PATH_TRANSPORT].state == VS_FACT_ABSENT)
+        return;
+    for (int i = 0; i < m->npaths; i++)
+        if (m->paths[i].tr == tr && vs_facts_diff(&m->paths[i].local, path, NULL, 0) == 0) {
+            m->paths[i].tests++;
+            return;
+        }
+    if (m->npaths == VS_META_PATHS_MAX) {
+        m->paths_dropped++;
+        return;
+    }
+    m->paths[m->npaths].tr = tr;
+    m->paths[m->npaths].local = *path;
+    m->paths[m->npaths].tests = 1;
+    m->npaths++;
+}
+
+/* "paths": one object per distinct data path. */
+static void write_paths(vs_json *j, const vs_meta *m)
+{
+    vs_json_arr_begin(j, "paths");
+    for (int i = 0; i < m->npaths; i++) {
+        vs_json_obj_begin(j, NULL);
+        vs_json_str(j, "transport", vs_transport_name(m->paths[i].tr));
+        vs_json_int(j, "tests", m->paths[i].tests);
+        vs_facts_json(j, "local", &m->paths[i].local);
+        vs_json_obj_end(j);
+    }
+    vs_json_arr_end(j);
+    if (m->paths_dropped > 0)
+        vs_json_int(j, "paths_dropped", m->paths_dropped);
 }
 
 static void write_skipped(vs_json *j, const vs_meta *m)
@@ -31,6 +69,7 @@ static void write_skipped(vs_json *j, const vs_meta *m)
 void vs_meta_json(vs_json *j, const vs_meta *m)
 {
     vs_json_obj_begin(j, NULL);
+    vs_json_int(j, "schema", VS_META_SCHEMA);
     vs_json_str(j, "tool", "vsbench");
     vs_json_str(j, "version", VS_VERSION);
     vs_json_str(j, "git_revision", vs_git_revision());
@@ -52,6 +91,7 @@ void vs_meta_json(vs_json *j, const vs_meta *m)
     vs_json_int(j, "runs_done", m->runs_done);
     vs_json_int(j, "runs_failed", m->runs_failed);
     write_hosts(j, m);
+    write_paths(j, m);
     write_skipped(j, m);
     vs_json_obj_end(j);
 }

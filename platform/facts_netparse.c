@@ -160,7 +160,7 @@ static int qdisc_add(vs_fp_qdisc *q, const nl_msg *m)
     kind = attr_find(m->body + TCMSG_LEN, m->len - TCMSG_LEN, TCA_KIND_T, &klen, &bad);
     if (bad || kind == NULL)
         return -1;
-    vs_fp_sanitize(text, sizeof text, (const char *)kind, klen);
+    vs_clean_text(text, sizeof text, (const char *)kind, klen);
     parent = rd32(m->body + 12);
     if (parent == TC_H_ROOT_V) {
         q->has_root = 1;
@@ -287,16 +287,16 @@ int vs_fp_module_version(const char *version, const char *srcversion, int builti
 {
     char clean[96], k[96];
 
-    if (version != NULL && vs_fp_sanitize(clean, sizeof clean, version, strlen(version)) > 0) {
+    if (version != NULL && vs_clean_text(clean, sizeof clean, version, strlen(version)) > 0) {
         snprintf(out, n, "%s", clean);
         return 0;
     }
     if (srcversion != NULL &&
-        vs_fp_sanitize(clean, sizeof clean, srcversion, strlen(srcversion)) > 0) {
+        vs_clean_text(clean, sizeof clean, srcversion, strlen(srcversion)) > 0) {
         snprintf(out, n, "srcversion %s", clean);
         return 0;
     }
-    if (kernel == NULL || vs_fp_sanitize(k, sizeof k, kernel, strlen(kernel)) == 0)
+    if (kernel == NULL || vs_clean_text(k, sizeof k, kernel, strlen(kernel)) == 0)
         return -1;
     if (builtin) {
         snprintf(out, n, "built-in (kernel %s)", k);

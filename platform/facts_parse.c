@@ -14,75 +14,6 @@ static int is_blank(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-static int is_cont(unsigned char c)
-{
-    return (c & 0xC0) == 0x80;
-}
-
-/* Width of the printable character at s (len bytes left): 1 for
- * printable ASCII, 2-4 for well-formed UTF-8 outside the C1 controls, 0
- * for anything else (a control, DEL, or an invalid or cut sequence). */
-static size_t char_width(const unsigned char *s, size_t len)
-{
-    unsigned char c = s[0];
-
-    if (c >= 0x20 && c < 0x7F)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return len >= 2 && is_cont(s[1]) && !(c == 0xC2 && s[1] < 0xA0) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return len >= 3 && s[1] >= lo && s[1] <= hi && is_cont(s[2]) ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return len >= 4 && s[1] >= lo && s[1] <= hi && is_cont(s[2]) && is_cont(s[3]) ? 4
-                                                                                       : 0;
-    }
-    return 0;
-}
-
-size_t vs_fp_sanitize(char *dst, size_t n, const char *src, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)src;
-    size_t i = 0, o = 0, cut = 0;
-    int space = 0;
-
-    if (n == 0)
-        return 0;
-    while (i < len && s[i] != '\0') {
-        size_t w, pw;
-        const char *p;
-
-        if (is_blank(s[i])) {
-            space = o > 0;
-            i++;
-            continue;
-        }
-        w = char_width(s + i, len - i);
-        p = w > 0 ? (const char *)s + i : "?";
-        pw = w > 0 ? w : 1;
-        i += pw;
-        if (o + (size_t)space + pw > n - 1) {
-            o = cut;
-            if (o + 3 <= n - 1) {
-                memcpy(dst + o, "...", 3);
-                o += 3;
-            }
-            break;
-        }
-        if (space)
-            dst[o++] = ' ';
-        memcpy(dst + o, p, pw);
-        o += pw;
-        space = 0;
-        if (o + 3 <= n - 1)
-            cut = o;
-    }
-    dst[o] = '\0';
-    return o;
-}
-
 size_t vs_fp_field_len(const char *field, size_t max)
 {
     const char *z = memchr(field, '\0', max);
@@ -255,7 +186,7 @@ int vs_fp_dmi_join(const char *const *parts, int nparts, char *out, size_t n)
     for (int i = 0; i < nparts; i++) {
         if (parts[i] == NULL)
             continue;
-        vs_fp_sanitize(clean, sizeof clean, parts[i], strlen(parts[i]));
+        vs_clean_text(clean, sizeof clean, parts[i], strlen(parts[i]));
         if (clean[0] == '\0' || vs_fp_dmi_placeholder(clean))
             continue;
         len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%s",
@@ -265,7 +196,7 @@ int vs_fp_dmi_join(const char *const *parts, int nparts, char *out, size_t n)
     }
     if (len == 0)
         return -1;
-    vs_fp_sanitize(out, n, joined, len);
+    vs_clean_text(out, n, joined, len);
     return 0;
 }
 
@@ -289,8 +220,8 @@ void vs_fp_vulns_add(vs_fp_vulns *v, const char *name, const char *content)
 {
     char nm[VS_FP_VULN_NAME_MAX], ct[256];
 
-    vs_fp_sanitize(nm, sizeof nm, name, strlen(name));
-    vs_fp_sanitize(ct, sizeof ct, content, strlen(content));
+    vs_clean_text(nm, sizeof nm, name, strlen(name));
+    vs_clean_text(ct, sizeof ct, content, strlen(content));
     v->count++;
     v->digest += fnv1a(fnv1a(fnv1a(2166136261u, nm), "="), ct);
     if (strncmp(ct, "Not affected", 12) == 0) {
@@ -344,7 +275,7 @@ int vs_fp_vulns_text(const vs_fp_vulns *v, char *out, size_t n)
         snprintf(head, sizeof head, "0 vulnerable%s", tail);
     else
         snprintf(head, sizeof head, "%d vulnerable (%s)%s", v->vulnerable, list, tail);
-    vs_fp_sanitize(out, n, head, strlen(head));
+    vs_clean_text(out, n, head, strlen(head));
     return 0;
 }
 
@@ -359,7 +290,7 @@ int vs_fp_hv_version(const char *sig, uint32_t max_leaf, const uint32_t leaf1[4]
         snprintf(out, n, "no hypervisor signature in CPUID");
         return -1;
     }
-    vs_fp_sanitize(name, sizeof name, sig, vs_fp_field_len(sig, 12));
+    vs_clean_text(name, sizeof name, sig, vs_fp_field_len(sig, 12));
     if (memcmp(sig, "Microsoft Hv", 12) == 0) {
         if (max_leaf < 0x40000002u || (leaf2[0] == 0 && leaf2[1] == 0)) {
             snprintf(out, n, "Hyper-V leaf 0x40000002 is empty");
@@ -411,7 +342,7 @@ void vs_fp_power_scheme(const char *guid, char *out, size_t n)
     };
     char g[48];
 
-    vs_fp_sanitize(g, sizeof g, guid, strlen(guid));
+    vs_clean_text(g, sizeof g, guid, strlen(guid));
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
         if (strcasecmp(g, known[i].guid) == 0) {
             snprintf(out, n, "%s", known[i].name);

@@ -11,15 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/clean.h"
+
 /* ---- text and numbers ------------------------------------------------------ */
 
-/* Copy up to `len` bytes of `src` (stopping at a NUL) into dst (size n,
- * always terminated) keeping printable ASCII and well-formed UTF-8;
- * control characters and invalid bytes become '?', blank runs (space,
- * tab, newline) one space, and leading/trailing blanks go. Text that does
- * not fit is cut on a character boundary and ends in "...". Returns the
- * length written. */
-size_t vs_fp_sanitize(char *dst, size_t n, const char *src, size_t len);
+/* Text is cleaned with vs_clean_text (core/clean.h). */
 
 /* Bytes before the first NUL in a fixed-size field (at most max). */
 size_t vs_fp_field_len(const char *field, size_t max);

@@ -168,7 +168,7 @@ static int policy_values(const char *root, const char *file, char *out, size_t n
                  file);
         if (vs_fx_read(root, path, buf, sizeof buf, why, sizeof why) != 0)
             continue;
-        vs_fp_sanitize(clean, sizeof clean, buf, strlen(buf));
+        vs_clean_text(clean, sizeof clean, buf, strlen(buf));
         read_any = 1;
         if (!listed(seen, nseen, clean) && nseen < DISTINCT_MAX)
             memcpy(seen[nseen++], clean, sizeof clean);

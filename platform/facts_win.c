@@ -40,7 +40,7 @@ void vs_fw_utf8(const wchar_t *w, char *out, size_t n)
     if (w == NULL || WideCharToMultiByte(CP_UTF8, 0, w, -1, tmp, (int)sizeof tmp, NULL,
                                          NULL) <= 0)
         return;
-    vs_fp_sanitize(out, n, tmp, strlen(tmp));
+    vs_clean_text(out, n, tmp, strlen(tmp));
 }
 
 typedef DWORD(WINAPI *ver_size_fn)(LPCSTR, LPDWORD);

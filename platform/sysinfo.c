@@ -58,7 +58,7 @@ void vs_cpuid_hypervisor(char *buf, size_t n)
             return;
         }
     }
-    vs_fp_sanitize(clean, sizeof clean, sig, 12);
+    vs_clean_text(clean, sizeof clean, sig, 12);
     snprintf(buf, n, "unknown (%s)", clean);
 }
 

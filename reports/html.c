@@ -1,5 +1,6 @@
 /* html.c - see html.h. */
 #include "reports/html.h"
+#include "reports/html_env.h"
 #include "reports/html_warn.h"
 #include "reports/markup.h"
 #include "core/label.h"
@@ -28,7 +29,8 @@ static void write_head(FILE *f, const vs_dataset *d)
     char when[32];
 
     fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-               "<title>vsbench report</title>\n<style>%s</style></head><body>\n", style);
+               "<title>vsbench report</title>\n<style>%s%s</style></head><body>\n", style,
+            vs_html_env_style);
     fprintf(f, "<h1>vsbench report</h1>\n<p class=\"small\">vsreport %s (%s), %s; ",
             VS_VERSION, vs_git_revision(), vs_iso8601(vs_wall_seconds(), when, sizeof when));
     fprintf(f, "throughput is what the receiver received in the measured interval, "
@@ -74,6 +76,7 @@ static void write_environment(FILE *f, const vs_dataset *d, const char *const *d
         for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
             env_row(f, &d->src[i], rows[r][0], rows[r][1]);
         fputs("</table>\n", f);
+        vs_html_settings(f, &d->src[i]);
     }
 }
 

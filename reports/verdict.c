@@ -1,5 +1,6 @@
 /* verdict.c - see verdict.h. */
 #include "reports/verdict.h"
+#include "reports/changes.h"
 #include "reports/markup.h"
 #include "core/json.h"
 #include "core/label.h"
@@ -97,6 +98,7 @@ void vs_verdict_table(FILE *f, const vs_comparison *c)
     drift_line(f, c, "");
     for (int i = 0; i < c->nwarn; i++)
         fprintf(f, "WARNING: %s\n", c->warn[i]);
+    vs_changes_table(f, c->env);
     fprintf(f, "\n%-30s %11s %11s %8s %9s %9s  %s\n", "point", "base Gbit/s", "cand Gbit/s",
             "change", "p", "CPU/KB", "verdict");
     for (int i = 0; i < c->n; i++) {
@@ -115,14 +117,18 @@ void vs_verdict_markdown(FILE *f, const vs_comparison *c)
 
     fprintf(f, "### vsbench: %s\n\n",
             c->counts[VS_V_REGRESSION] ? "regression" : "no regression");
-    for (int i = 0; i < c->nwarn; i++)
-        fprintf(f, "> **Warning:** %s\n\n", c->warn[i]);
+    for (int i = 0; i < c->nwarn; i++) {
+        fputs("> **Warning:** ", f);
+        vs_markdown_escape(f, c->warn[i]); /* names values from the files */
+        fputs("\n\n", f);
+    }
     fprintf(f, "Baseline `%s`, candidate `%s`; ", c->base_label, c->cand_label);
     method(f, c);
     fputs(".\n\n", f);
     drift_line(f, c, "");
     if (c->drift_gbps.valid)
         fputc('\n', f);
+    vs_changes_markdown(f, c->env);
     fprintf(f, "| point | baseline Gbit/s | candidate Gbit/s | change | p | CPU per KB | verdict |\n");
     fprintf(f, "|---|---:|---:|---:|---:|---:|---|\n");
     for (int i = 0; i < c->n; i++) {
@@ -173,6 +179,7 @@ void vs_verdict_junit(FILE *f, const vs_comparison *c)
             c->counts[VS_V_REGRESSION], skipped);
     fprintf(f, "  <testsuite name=\"vsbench compare\" tests=\"%d\" failures=\"%d\" skipped=\"%d\">\n",
             c->n, c->counts[VS_V_REGRESSION], skipped);
+    vs_changes_junit(f, c->env, "    ");
     for (int i = 0; i < c->n; i++)
         junit_case(f, &c->p[i]);
     if (c->nwarn > 0) {
@@ -250,6 +257,7 @@ void vs_verdict_json(FILE *f, const vs_comparison *c)
     for (int i = 0; i < c->nwarn; i++)
         vs_json_str(&j, NULL, c->warn[i]);
     vs_json_arr_end(&j);
+    vs_changes_json(&j, c->env);
     vs_json_arr_begin(&j, "points");
     for (int i = 0; i < c->n; i++) {
         const vs_point_cmp *pc = &c->p[i];

@@ -4,6 +4,7 @@
 #include "core/size.h"
 #include "platform/clock.h"
 #include "platform/crypto.h"
+#include "platform/facts.h"
 #include "platform/fs.h"
 
 #include <stdio.h>
@@ -311,6 +312,7 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
         r->remote_buf[i].rcv = c->conn.rcv[i];
     }
     check_sizes(r, req->sock_size, base->tr);
+    vs_facts_path(c->data[0], base->tr, &r->path);
     /* What the receiving end reads per call (the same rule on both ends). */
     r->recv_size = req->test == VS_TEST_MAERTS
                        ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)

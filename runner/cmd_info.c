@@ -1,6 +1,7 @@
 /* cmd_info.c - `vsbench info [--json] [--path ADDR]` and `vsbench version`. */
 #include "runner/cmd.h"
-#include "runner/facts_io.h"
+#include "core/facts_text.h"
+#include "platform/facts.h"
 #include "runner/info.h"
 #include "core/cli.h"
 

@@ -1,31 +1,7 @@
 /* facts_io.c - see facts_io.h. */
 #include "runner/facts_io.h"
-#include "core/size.h"
 
 #include <string.h>
-
-void vs_facts_json(vs_json *j, const char *key, const vs_facts *fs)
-{
-    vs_json_obj_begin(j, key);
-    for (int k = 0; k < VS_FK_COUNT; k++) {
-        const vs_fact_def *d = vs_fact_def_of((enum vs_fact_key)k);
-        const vs_fact *f = &fs->f[k];
-        if (f->state == VS_FACT_ABSENT)
-            continue;
-        if (f->state == VS_FACT_UNKNOWN) {
-            vs_json_obj_begin(j, d->name);
-            vs_json_str(j, "unknown", f->text);
-            vs_json_obj_end(j);
-        } else if (d->type == VS_FT_TEXT) {
-            vs_json_str(j, d->name, f->text);
-        } else if (d->type == VS_FT_BOOL) {
-            vs_json_bool(j, d->name, f->num != 0);
-        } else {
-            vs_json_uint(j, d->name, f->num);
-        }
-    }
-    vs_json_obj_end(j);
-}
 
 void vs_facts_put(vs_wbuf *w, const vs_facts *fs)
 {
@@ -83,7 +59,7 @@ int vs_facts_get(vs_rbuf *r, vs_facts *fs)
         vs_get_str(r, name, sizeof name);
         state = vs_get_u8(r);
         num = vs_get_u64(r);
-        vs_get_raw(r, text, sizeof text); /* store() sanitizes it (vs_fp_sanitize) */
+        vs_get_raw(r, text, sizeof text); /* store() cleans it (core/clean.h) */
         if (r->bad)
             return -1;
         if ((k = vs_fact_key_by_name(name)) >= 0 && store(fs, k, state, num, text) != 0) {
@@ -92,32 +68,4 @@ int vs_facts_get(vs_rbuf *r, vs_facts *fs)
         }
     }
     return 0;
-}
-
-const char *vs_facts_display(const vs_facts *fs, enum vs_fact_key k, char *buf, size_t n)
-{
-    const vs_fact_def *d = vs_fact_def_of(k);
-    const vs_fact *f = d != NULL ? &fs->f[k] : NULL;
-
-    if (f == NULL || f->state != VS_FACT_KNOWN || d->type != VS_FT_BYTES)
-        return vs_fact_format(fs, k, buf, n);
-    if (f->num >= (1ull << 30) && f->num % (1ull << 30) != 0)
-        snprintf(buf, n, "%.1f GiB", (double)f->num / (double)(1ull << 30));
-    else
-        vs_size_format(f->num, buf, n);
-    return buf;
-}
-
-void vs_facts_print(FILE *f, const vs_facts *fs, enum vs_fact_scope scope,
-                    const char *indent)
-{
-    char v[VS_FACT_TEXT_MAX + 16];
-
-    for (int k = 0; k < VS_FK_COUNT; k++) {
-        const vs_fact_def *d = vs_fact_def_of((enum vs_fact_key)k);
-        if (d->scope != scope || fs->f[k].state == VS_FACT_ABSENT)
-            continue;
-        fprintf(f, "%s%-22s %s\n", indent, d->label,
-                vs_facts_display(fs, (enum vs_fact_key)k, v, sizeof v));
-    }
 }

@@ -1,6 +1,7 @@
 /* metafile.c - see metafile.h. */
 #include "runner/metafile.h"
 #include "runner/info.h"
+#include "platform/facts.h"
 #include "platform/clock.h"
 #include "platform/fs.h"
 
@@ -16,6 +17,10 @@ void vs_meta_begin(vs_meta *m, const vs_profile *p, double start)
     vs_iso8601(start, m->start, sizeof m->start);
     m->end[0] = '\0';
     vs_info_read(&m->local);
+    vs_facts_init(&m->local_facts);
+    vs_facts_machine(&m->local, &m->local_facts);
+    m->npaths = 0;
+    m->paths_dropped = 0;
 }
 
 void vs_meta_finish(vs_meta *m, double end, const char *status)

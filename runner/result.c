@@ -1,5 +1,6 @@
 /* result.c - see result.h. */
 #include "runner/result.h"
+#include "core/facts_text.h"
 #include "runner/interval.h"
 #include "core/label.h"
 #include "core/size.h"
@@ -260,6 +261,8 @@ void vs_report_json(vs_json *j, const vs_run_report *r)
     vs_json_num(j, "proc_cpu_remote", r->proc_remote);
     overhead_json(j, "overhead_local", &r->ovh_local);
     overhead_json(j, "overhead_remote", &r->ovh_remote);
+    if (r->path.f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT)
+        vs_facts_json(j, "path", &r->path);
     vs_json_arr_begin(j, "warnings");
     for (int i = 0; i < r->nwarn; i++)
         vs_json_str(j, NULL, r->warn[i]);

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "core/facts.h"
 #include "core/json.h"
 #include "core/runs.h"
 #include "runner/proto.h"
@@ -39,6 +40,7 @@ typedef struct vs_run_report {
     int nwarn;
     char warn[VS_MAX_WARN][VS_ERRTEXT_MAX];
     uint32_t server_cid;
+    vs_facts path;            /* the client end of the first data connection */
 } vs_run_report;
 
 /* Prepare rows for a test that has not run (or failed before measuring):

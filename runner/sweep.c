@@ -238,6 +238,7 @@ static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
         return -1;
     s->meta.runs_done++;
     s->meta.runs_failed += !vs_report_total(s->report)->ok;
+    vs_meta_add_path(&s->meta, pt->tr, &s->report->path);
     vs_progress_run_end(&s->prog, vs_report_total(s->report), nominal_s(s, pt));
     return 0;
 }

@@ -5,6 +5,8 @@
 # that each change is seen: MTU, GRO (ethtool -K), the root qdisc (tc) and
 # the congestion control (sysctl in the client's namespace). Also: a
 # connection to the namespace's own address runs over lo, not the veth.
+# Then two sweeps with those settings changed: meta.json records each
+# (paths[].local) and `vsreport compare` ranks them first in "what changed".
 # Needs root, iproute2 (ip, tc) and ethtool; removes all it made on exit.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -60,7 +62,7 @@ ip netns exec "$B" ethtool -K "$VB" gro off && path "$B"
 check "GRO off seen (ethtool -K gro off)" '."net.gro" == false'
 
 if q1=$(first_qdisc fq fq_codel pfifo tbf\ rate\ 10gbit\ burst\ 1m\ latency\ 50ms); then
-    q1=${q1%% *}
+    q1spec=$q1 q1=${q1%% *}
     path "$B"
     check "qdisc $q1 seen" ".\"net.qdisc\" == \"$q1\""
     ip netns exec "$B" tc qdisc replace dev "$VB" root pfifo_fast && path "$B"
@@ -83,6 +85,70 @@ done
 path "$A"
 check "own address: the connection runs over lo" '."net.if" == "lo" and ."net.driver" == "loopback"'
 
+
+# ---- two sweeps: each change is recorded in meta.json and tops compare's
+# "what changed" (ranked: MTU, GRO, congestion control, qdisc) ----------
+cat >"$TMP/p.profile" <<'P'
+[sweep]
+name = facts-test
+transports = tcp
+sock-sizes = 256K
+msg-sizes = 64K
+sessions = 1
+runs = 2
+duration = 0.3
+warmup = 0.1
+P
+
+# sweep DIR MTU GRO CC QDISC: a sweep from B after setting the client's path
+sweep() {
+    netns_set_mtu "$2" && ip netns exec "$B" ethtool -K "$VB" gro "$3" &&
+        ip netns exec "$B" sysctl -qw net.ipv4.tcp_congestion_control="$4" &&
+        ip netns exec "$B" tc qdisc replace dev "$VB" root $5 || return 1
+    timeout 60 ip netns exec "$B" "$VSBENCH" sweep "tcp:$IPA:5301" --profile "$TMP/p.profile" \
+        --out "$1" >"$1.log" 2>&1
+}
+
+# meta DIR NAME JQ-EXPR: one assertion on a sweep's meta.json
+meta() {
+    if [ "$(jq -r "$3" "$1/meta.json" 2>/dev/null)" = true ]; then ok "$2"; else bad "$2" "$1/meta.json"; fi
+}
+
+q2=${q1:-pfifo} q2spec=${q1spec:-pfifo}
+cc2=${other:-reno}
+if sweep "$TMP/base" 1500 on "$cc2" pfifo_fast && sweep "$TMP/cand" 9000 off reno "$q2spec"; then
+    p='.paths[0].local'
+    meta "$TMP/base" "meta.json: schema 2, client facts, one tcp path" \
+        '.schema == 2 and (.hosts.local.facts."cpu.count" >= 1) and (.paths | length) == 1 and .paths[0].transport == "tcp" and .paths[0].tests == 2'
+    meta "$TMP/base" "baseline path: veth, MTU 1500, GRO on, $cc2, pfifo_fast" \
+        "$p.\"net.if\" == \"$VB\" and $p.\"net.driver\" == \"veth\" and $p.\"net.mtu\" == 1500 and $p.\"net.gro\" == true and $p.\"tcp.cc\" == \"$cc2\" and $p.\"net.qdisc\" == \"pfifo_fast\""
+    meta "$TMP/cand" "candidate path: MTU 9000, GRO off, reno, $q2" \
+        "$p.\"net.mtu\" == 9000 and $p.\"net.gro\" == false and $p.\"tcp.cc\" == \"reno\" and $p.\"net.qdisc\" == \"$q2\""
+    timeout 60 "$VSREPORT" compare "$TMP/base" "$TMP/cand" --json --markdown "$TMP/c.md" \
+        --junit "$TMP/c.xml" >"$TMP/c.json" 2>"$TMP/c.err"
+    timeout 60 "$VSREPORT" compare "$TMP/base" "$TMP/cand" >"$TMP/c.txt" 2>&1
+    want='["net.mtu","net.gro","tcp.cc","net.qdisc"]'
+    [ "$cc2" = reno ] && want='["net.mtu","net.gro","net.qdisc"]'
+    if [ "$(jq -c '[.changed[] | .key]' "$TMP/c.json")" = "$want" ] &&
+       [ "$(jq -r '[.changed[] | .end == "client" and .transport == "tcp"] | all' "$TMP/c.json")" = true ]; then
+        ok "compare --json: what changed is exactly $want, client tcp path"
+    else
+        bad "compare --json: what changed" "$TMP/c.json"
+    fi
+    if grep -A2 '^what changed' "$TMP/c.txt" | tail -n 1 | grep -Eq '^ +1 +client tcp path +MTU +1500 +9000$'; then
+        ok "compare table: MTU 1500 -> 9000 at the top of what changed"
+    else
+        bad "compare table" "$TMP/c.txt"
+    fi
+    grep -q '| 1 | client tcp path | MTU | 1500 | 9000 |' "$TMP/c.md" && ok "Markdown: MTU first" || bad "Markdown" "$TMP/c.md"
+    grep -q '<property name="changed.client.tcp.net.gro" value="on -&gt; off"/>' "$TMP/c.xml" &&
+        ok "JUnit property: GRO on -> off" || bad "JUnit properties" "$TMP/c.xml"
+    echo "       what changed (compare of the two sweeps):"
+    sed -n '/^what changed/,/^$/p' "$TMP/c.txt" | sed 's/^/       /'
+else
+    bad "two sweeps with changed settings" "$TMP/base.log"
+    [ -f "$TMP/cand.log" ] && cat "$TMP/cand.log"
+fi
 echo
 echo "$pass passed, $failed failed"
 [ "$failed" -eq 0 ]

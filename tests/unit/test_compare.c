@@ -156,6 +156,15 @@ static void sample_comparison(vs_comparison *c)
     c->nwarn = 1;
     snprintf(c->warn[0], sizeof c->warn[0], "DIFFERENT ENVIRONMENTS: local.kernel is 'a' in "
              "the baseline but 'b' in the candidate; changes may come from that, not from the code");
+    /* what changed: a path fact, a machine fact, a hostile value */
+    static vs_env_diff env;
+    memset(&env, 0, sizeof env);
+    env.n = 3;
+    env.c[0] = (vs_env_change){ VS_END_CLIENT, VS_TR_TCP, VS_FK_NET_MTU, 95, "1500", "9000" };
+    env.c[1] = (vs_env_change){ VS_END_SERVER, -1, VS_FK_CPU_GOVERNOR, 45, "<b>|*x*&\"", "" };
+    env.c[2] = (vs_env_change){ VS_END_CLIENT, -1, VS_FK_CLOCK_SOURCE, 35, "tsc", "hpet" };
+    snprintf(env.note, sizeof env.note, "the server tcp path not recorded in the baseline");
+    c->env = &env;
 }
 
 static char *render(void (*fn)(FILE *, const vs_comparison *), const vs_comparison *c)

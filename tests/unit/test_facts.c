@@ -24,23 +24,23 @@ static void test_sanitize(void)
 {
     char out[64];
 
-    CU_ASSERT_EQUAL(vs_fp_sanitize(out, sizeof out, "  veth\n", 7), 4);
+    CU_ASSERT_EQUAL(vs_clean_text(out, sizeof out, "  veth\n", 7), 4);
     CU_ASSERT_STRING_EQUAL(out, "veth");
-    vs_fp_sanitize(out, sizeof out, "a\tb \n\n c", 8);
+    vs_clean_text(out, sizeof out, "a\tb \n\n c", 8);
     CU_ASSERT_STRING_EQUAL(out, "a b c");
-    vs_fp_sanitize(out, sizeof out, "\033[31mred\007", 10);
+    vs_clean_text(out, sizeof out, "\033[31mred\007", 10);
     CU_ASSERT_STRING_EQUAL(out, "?[31mred?");
     /* well-formed UTF-8 stays, C1 controls (CSI 0x9b) and broken bytes go */
-    vs_fp_sanitize(out, sizeof out, "Z\xc3\xbcrich \xe2\x9c\x93", 11);
+    vs_clean_text(out, sizeof out, "Z\xc3\xbcrich \xe2\x9c\x93", 11);
     CU_ASSERT_STRING_EQUAL(out, "Z\xc3\xbcrich \xe2\x9c\x93");
-    vs_fp_sanitize(out, sizeof out, "\xc2\x9b" "a\xff\xc0\xaf\xed\xa0\x80", 9);
+    vs_clean_text(out, sizeof out, "\xc2\x9b" "a\xff\xc0\xaf\xed\xa0\x80", 9);
     CU_ASSERT_STRING_EQUAL(out, "?" "?" "a?" "?" "?" "?" "?" "?");
-    vs_fp_sanitize(out, sizeof out, "cut\xe2\x9c", 5);
+    vs_clean_text(out, sizeof out, "cut\xe2\x9c", 5);
     CU_ASSERT_STRING_EQUAL(out, "cut??");
     /* the length bound is honoured even without a terminator */
-    vs_fp_sanitize(out, sizeof out, "abcdef", 3);
+    vs_clean_text(out, sizeof out, "abcdef", 3);
     CU_ASSERT_STRING_EQUAL(out, "abc");
-    vs_fp_sanitize(out, sizeof out, "ab\0cd", 5);
+    vs_clean_text(out, sizeof out, "ab\0cd", 5);
     CU_ASSERT_STRING_EQUAL(out, "ab");
 }
 
@@ -49,14 +49,14 @@ static void test_sanitize_overlong(void)
     char big[5000], out[16], tiny[3];
 
     memset(big, 'x', sizeof big);
-    CU_ASSERT_EQUAL(vs_fp_sanitize(out, sizeof out, big, sizeof big), 15);
+    CU_ASSERT_EQUAL(vs_clean_text(out, sizeof out, big, sizeof big), 15);
     CU_ASSERT_STRING_EQUAL(out, "xxxxxxxxxxxx...");
     /* cut on a character boundary: each e-acute is two bytes */
-    vs_fp_sanitize(out, 8, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 10);
+    vs_clean_text(out, 8, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 10);
     CU_ASSERT_STRING_EQUAL(out, "\xc3\xa9\xc3\xa9...");
-    vs_fp_sanitize(tiny, sizeof tiny, "abcdef", 6);
+    vs_clean_text(tiny, sizeof tiny, "abcdef", 6);
     CU_ASSERT_STRING_EQUAL(tiny, "");
-    CU_ASSERT_EQUAL(vs_fp_sanitize(out, 0, "abc", 3), 0);
+    CU_ASSERT_EQUAL(vs_clean_text(out, 0, "abc", 3), 0);
 }
 
 static void test_numbers(void)

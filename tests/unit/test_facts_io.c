@@ -1,6 +1,7 @@
-/* test_facts_io.c - runner/facts_io.h: facts as JSON, on the wire (round
- * trip, bounds, hostile input) and for the terminal. */
+/* test_facts_io.c - runner/facts_io.h and core/facts_text.h: facts on the wire (round
+ * trip, bounds, hostile input), as JSON and for the terminal. */
 #include "runner/facts_io.h"
+#include "core/facts_text.h"
 #include "tests/unit/unit.h"
 
 #include <jansson.h>

@@ -1,7 +1,7 @@
 /* test_facts_table.c - platform/facts.h: the fact table (and that
  * docs/files.md mirrors it), values, differences ranked by weight. Machine
  * facts from recorded Linux trees: test_facts_linux.c. */
-#include "platform/facts.h"
+#include "core/facts.h"
 #include "tests/unit/unit.h"
 
 #include <stdio.h>

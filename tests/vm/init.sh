@@ -84,6 +84,9 @@ fi
 echo "VSBENCH-FILE-BEGIN sweep-runs.csv"
 cat /tmp/sweep/runs.csv 2>/dev/null
 echo "VSBENCH-FILE-END sweep-runs.csv"
+echo "VSBENCH-FILE-BEGIN sweep-meta.out"
+cat /tmp/sweep/meta.json 2>/dev/null
+echo "VSBENCH-FILE-END sweep-meta.out"
 
 echo "VSBENCH-SERVER-LOG-BEGIN"
 tail -n 5 /tmp/serve.log

@@ -104,7 +104,9 @@ for f in "$VM"/results/*.json; do
     check "$name: throughput > 0" '[.results[].gbps] | all(. > 0)' "$f"
     case "$name" in
         vsock-*) check "$name: vsock buffers are what was asked" \
-            '[.results[] | .sock_eff_local == .sock_req and .sock_eff_remote == .sock_req] | all' "$f" ;;
+            '[.results[] | .sock_eff_local == .sock_req and .sock_eff_remote == .sock_req] | all' "$f"
+            check "$name: data path recorded as vsock_loopback" \
+                '.path."vsock.transport" == "vsock_loopback"' "$f" ;;
     esac
     printf '  %-24s %8.3f Gbit/s  (sock %s, effective %s / %s)\n' "$name" \
         "$(jq -r '.results[-1].gbps' "$f")" "$(jq -r '.results[-1].sock_req' "$f")" \
@@ -117,6 +119,15 @@ if grep -q '^VSBENCH-CASE sweep' "$VM/console.txt"; then
         pass=$((pass + 1)); echo "  sweep: 4 runs (vsock and tcp, 1 and 2 sessions) ok"
     else
         failed=$((failed + 1)); echo "FAILED the guest's sweep (rows: $rows)"
+    fi
+    meta=$VM/results/sweep-meta.out
+    if [ "$(jq -r '[.paths[] | select(.transport == "vsock") | .local."vsock.transport"] == ["vsock_loopback"] and
+                   ([.paths[] | select(.transport == "tcp") | .local."net.if"] == ["lo"]) and
+                   .schema == 2 and (.hosts.local.facts."vsock.modules" | type == "string")' \
+            "$meta" 2>/dev/null)" = true ]; then
+        pass=$((pass + 1)); echo "  sweep meta.json: vsock path vsock_loopback, tcp path lo"
+    else
+        failed=$((failed + 1)); echo "FAILED the sweep's meta.json paths:"; jq -c '.paths' "$meta" 2>&1 | head -c 2000
     fi
 fi
 path_json=$VM/results/info-path-vsock.out
