@@ -59,7 +59,8 @@ CRYPTO_LIBS :=
 endif
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
                 platform/facts.c platform/facts_parse.c platform/facts_netparse.c \
-                platform/hvsock.c platform/net.c platform/fs.c platform/cidr.c \
+                platform/hvsock.c platform/net.c platform/net_dial.c platform/fs.c \
+                platform/cidr.c \
                 $(wildcard platform/*_$(OS).c)
 # Layers (docs/architecture.md): libvsbase.a is core/ (the vocabulary both
 # binaries share) and platform/ (OS code); libvsrunner.a is runner/ and
@@ -255,7 +256,7 @@ $(RUNNER_LIB): $(call obj,$(RUNNER_SRC)) $(RUNNER_OBJ_EXTRA)
 $(BIN)/vsbench$(EXE): $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) -static $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) \
+	$(Q)$(CC) -static $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) $(HDR_LIBS) \
 	    $(CRYPTO_LIBS) $(OS_LIBS) \
 	    2>$(BUILD)/link.log || { cat $(BUILD)/link.log; rm -f $@; exit 1; }
 	@# glibc warns that static getaddrinfo needs NSS modules for host names;
@@ -273,15 +274,19 @@ linked = $(filter-out $(DB_CONFIG),$^)
 $(BIN)/vsreport$(EXE): $(call obj,reports/vsreport.c) $(REPORT_LIB_OBJ) $(BASE_LIB) $(DB_CONFIG)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(REPORT_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(REPORT_LIBS) $(HDR_LIBS) $(OS_LIBS)
 
 $(BUILD)/analysis/db_pg.o: override CPPFLAGS += $(PQ_CPPFLAGS)
+
+# core/latency.c wraps HdrHistogram_c (mk/deps.mk), which both binaries link.
+$(call obj,core/latency.c): | $(HDR_DEPS)
+$(call obj,core/latency.c): override CPPFLAGS += $(HDR_CPPFLAGS)
 
 # vsreport as a build without any history engine would be (for the tests).
 NODB_OBJ := $(filter-out $(call obj,$(DB_SRC)) $(SQLITE_OBJ),$(REPORT_LIB_OBJ)) $(DB_STUB_OBJ)
 $(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(BASE_LIB)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $^ $(REPORT_BASE_LIBS) $(HDR_LIBS) $(OS_LIBS)
 
 # ---- tests -----------------------------------------------------------------
 
@@ -289,7 +294,7 @@ $(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(CUNIT_LIBS) $(REPORT_LIBS) $(ORACLE_LIBS) \
-	    $(INIH_LIBS) $(CRYPTO_LIBS) $(OS_LIBS)
+	    $(INIH_LIBS) $(HDR_LIBS) $(CRYPTO_LIBS) $(OS_LIBS)
 
 unit-test: $(UNIT_BIN) ## CUnit suites (tests/unit; one file per suite)
 	$(UNIT_BIN)
@@ -308,6 +313,7 @@ netns-test: all ## two hosts in network namespaces (tests/netns)
 	tests/netns/run.sh
 	tests/netns/compare.sh
 	tests/netns/facts.sh
+	tests/netns/latency.sh
 
 # Both history engines: a throw-away PostgreSQL cluster on a unix socket.
 history-test: all $(BUILD)/vsreport-nodb$(EXE) ## the history on SQLite and a throw-away PostgreSQL
@@ -334,7 +340,7 @@ memcheck: deps-memcheck ## unit tests and a serve/run pair under valgrind
 	tests/memcheck.sh
 
 vm-test: deps-vm ## vsock for real inside a QEMU guest (tests/vm)
-	+$(Q)$(MAKE) --no-print-directory $(BIN)/vsbench$(EXE)
+	+$(Q)$(MAKE) --no-print-directory $(BIN)/vsbench$(EXE) $(BIN)/vsreport$(EXE)
 	tests/vm/run.sh $(BIN)/vsbench$(EXE)
 
 # ---- reports ---------------------------------------------------------------
@@ -349,6 +355,7 @@ report: deps-report ## a quick sweep on this machine -> out/report/index.html (i
 bench: deps-bench ## vsbench vs netperf and iperf3, loopback and veth (BENCH_QUICK=1: ~5 min)
 	+$(Q)$(MAKE) --no-print-directory all
 	ci/bench.sh
+	ci/bench-rr.sh
 
 # A nightly regression check on this machine (docs/nightly.md).
 nightly: deps-report ## the nightly regression check on this machine (docs/nightly.md)

@@ -105,13 +105,16 @@ void vs_compare_measure(const double *base, int nb, const double *cand, int nc,
  * with the sweep (source) of each. */
 static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
 {
-    int with_cpu = 0;
+    size_t cap = (size_t)d->nrec + 1;
+    int with_cpu = 0, rr = vs_test_is_rr(pt->test);
 
     memset(s, 0, sizeof *s);
-    s->gbps = calloc((size_t)d->nrec + 1, sizeof *s->gbps);
-    s->sd = calloc((size_t)d->nrec + 1, sizeof *s->sd);
-    s->src = calloc((size_t)d->nrec + 1, sizeof *s->src);
-    if (s->gbps == NULL || s->sd == NULL || s->src == NULL)
+    s->fig = calloc(cap, sizeof *s->fig);
+    s->sd = calloc(cap, sizeof *s->sd);
+    s->p50 = calloc(cap, sizeof *s->p50);
+    s->p99 = calloc(cap, sizeof *s->p99);
+    s->src = calloc(cap, sizeof *s->src);
+    if (s->fig == NULL || s->sd == NULL || s->p50 == NULL || s->p99 == NULL || s->src == NULL)
         return;
     for (int i = 0; i < d->nrec; i++) {
         const vs_rec *r = &d->rec[i];
@@ -121,8 +124,11 @@ static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
             s->failed++;
             continue;
         }
-        s->gbps[s->n] = r->row.gbps;
-        s->sd[s->n] = r->row.sd_local + r->row.sd_remote;
+        s->fig[s->n] = vs_row_figure(&r->row);
+        s->sd[s->n] = rr ? r->row.sdt_local + r->row.sdt_remote
+                         : r->row.sd_local + r->row.sd_remote;
+        s->p50[s->n] = r->row.lat_p50;
+        s->p99[s->n] = r->row.lat_p99;
         s->src[s->n] = r->source;
         with_cpu += s->sd[s->n] > 0;
         s->n++;
@@ -135,8 +141,10 @@ static void collect(const vs_dataset *d, const vs_point *pt, vs_sample *s)
 
 static void sample_free(vs_sample *s)
 {
-    free(s->gbps);
+    free(s->fig);
     free(s->sd);
+    free(s->p50);
+    free(s->p99);
     free(s->src);
 }
 
@@ -181,8 +189,9 @@ static int add_point(vs_comparison *c, const vs_point *pt, int *cap)
 
 /* One point's sides, before judging. */
 typedef struct prep {
-    int in_base, in_cand, failed, has_sd, sweeps;
-    vs_side gb, gc, sb, sc;
+    int in_base, in_cand, failed, has_sd, sweeps, rr;
+    vs_side gb, gc, sb, sc;  /* headline figure, service demand */
+    vs_side lb50, lc50, lb99, lc99; /* rr, crr: p50 and p99 latency */
 } prep;
 
 static void prepare_point(const vs_dataset *base, const vs_dataset *cand, const vs_point *pt,
@@ -196,8 +205,15 @@ static void prepare_point(const vs_dataset *base, const vs_dataset *cand, const 
     pr->in_base = sb.n + sb.failed > 0;
     pr->in_cand = sc.n + sc.failed > 0;
     pr->failed = sb.failed + sc.failed;
-    pr->sweeps = base_side(&sb, sb.gbps, base->nsrc, &pr->gb);
-    vs_side_from_runs(sc.gbps, sc.n, &pr->gc);
+    pr->sweeps = base_side(&sb, sb.fig, base->nsrc, &pr->gb);
+    vs_side_from_runs(sc.fig, sc.n, &pr->gc);
+    pr->rr = vs_test_is_rr(pt->test);
+    if (pr->rr) {
+        base_side(&sb, sb.p50, base->nsrc, &pr->lb50);
+        vs_side_from_runs(sc.p50, sc.n, &pr->lc50);
+        base_side(&sb, sb.p99, base->nsrc, &pr->lb99);
+        vs_side_from_runs(sc.p99, sc.n, &pr->lc99);
+    }
     pr->has_sd = sb.sd != NULL && sc.sd != NULL && sb.n > 0 && sc.n > 0;
     if (pr->has_sd) {
         base_side(&sb, sb.sd, base->nsrc, &pr->sb);
@@ -260,10 +276,21 @@ static void note_add(vs_point_cmp *pc, const char *fmt, ...)
     va_end(ap);
 }
 
+/* rr and crr: p50 and p99 latency, lower is better, unscaled (the drift
+ * allowance is estimated on the headline figure). */
+static void judge_latency(const prep *pr, const vs_compare_opts *o, vs_point_cmp *pc)
+{
+    vs_compare_sides(&pr->lb50, &pr->lc50, 0, 1.0, o, &pc->p50);
+    vs_compare_sides(&pr->lb99, &pr->lc99, 0, 1.0, o, &pc->p99);
+    pc->p50.by_sweeps = pc->p99.by_sweeps = pr->sweeps;
+    if (pc->p50.verdict == VS_V_REGRESSION || pc->p99.verdict == VS_V_REGRESSION)
+        pc->verdict = VS_V_REGRESSION;
+}
+
 static void judge_point(const prep *pr, const vs_comparison *c, vs_point_cmp *pc)
 {
     const vs_compare_opts *o = &c->opts;
-    double kg = c->drift_gbps.applied ? 1 + c->drift_gbps.shift : 1.0;
+    double kg = c->drift_fig.applied ? 1 + c->drift_fig.shift : 1.0;
     double ks = c->drift_sd.applied ? 1 + c->drift_sd.shift : 1.0;
 
     pc->in_base = pr->in_base;
@@ -273,23 +300,25 @@ static void judge_point(const prep *pr, const vs_comparison *c, vs_point_cmp *pc
         snprintf(pc->note, sizeof pc->note, "only in the %s", pr->in_base ? "baseline" : "candidate");
         return;
     }
-    vs_compare_sides(&pr->gb, &pr->gc, 1, kg, o, &pc->gbps);
-    pc->gbps.by_sweeps = pr->sweeps;
-    pc->verdict = pc->gbps.verdict;
+    vs_compare_sides(&pr->gb, &pr->gc, 1, kg, o, &pc->fig);
+    pc->fig.by_sweeps = pr->sweeps;
+    pc->verdict = pc->fig.verdict;
     if (pr->has_sd) {
         vs_compare_sides(&pr->sb, &pr->sc, 0, ks, o, &pc->sd);
         pc->sd.by_sweeps = pr->sweeps;
         if (pc->sd.verdict == VS_V_REGRESSION)
             pc->verdict = VS_V_REGRESSION;
     }
+    if (pr->rr)
+        judge_latency(pr, o, pc);
     if (pr->gb.n < 2 || pr->gc.n < 2)
         note_add(pc, "too few successful runs (%d vs %d)", pr->gb.n, pr->gc.n);
     else if (pc->verdict == VS_V_INCONCLUSIVE)
         note_add(pc, "change of %+.1f%%, p = %.3g: not clearly beyond the minimum effect",
-                 pc->gbps.adjusted * 100, pc->gbps.p);
+                 pc->fig.adjusted * 100, pc->fig.p);
     if (kg != 1.0 && pc->verdict != VS_V_MISSING)
-        note_add(pc, "%+.1f%% beyond the sweep-wide shift of %+.1f%%", pc->gbps.adjusted * 100,
-                 c->drift_gbps.shift * 100);
+        note_add(pc, "%+.1f%% beyond the sweep-wide shift of %+.1f%%", pc->fig.adjusted * 100,
+                 c->drift_fig.shift * 100);
     if (pr->failed > 0)
         note_add(pc, "%d failed run(s) left out", pr->failed);
 }
@@ -339,7 +368,7 @@ static int env_changes(const vs_dataset *a, const vs_dataset *b, vs_comparison *
 /* A sweep-wide shift beyond the drift allowance is said loudly. */
 static void drift_warning(vs_comparison *c)
 {
-    const vs_drift *d = &c->drift_gbps;
+    const vs_drift *d = &c->drift_fig;
 
     if (d->valid && !d->applied && c->nwarn < 8)
         snprintf(c->warn[c->nwarn++], sizeof c->warn[0], "the whole candidate sweep moved: "
@@ -376,7 +405,7 @@ int vs_compare_datasets(const vs_dataset *base, const vs_dataset *cand,
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     for (int i = 0; i < c->n; i++)
         prepare_point(base, cand, &c->p[i].pt, &pr[i]);
-    estimate_drift(pr, c->n, 0, o, &c->drift_gbps);
+    estimate_drift(pr, c->n, 0, o, &c->drift_fig);
     estimate_drift(pr, c->n, 1, o, &c->drift_sd);
     for (int i = 0; i < c->n; i++) {
         judge_point(&pr[i], c, &c->p[i]);

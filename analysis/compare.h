@@ -1,8 +1,10 @@
 /*
  * compare.h - regression verdicts between a baseline and a candidate:
- * per matrix point, the relative change of mean throughput (and of
- * service demand, both ends together, where both sides have CPU data),
- * and a verdict (docs/nightly.md explains the design):
+ * per matrix point, the relative change of the mean headline figure
+ * (throughput; transactions/s for rr and crr), of service demand (both
+ * ends together, where both sides have CPU data) and for rr and crr of the
+ * p50 and p99 latency (means of the runs' percentiles), and a verdict
+ * (docs/nightly.md explains the design):
  *
  *   regression    worse by more than min-effect, significantly: the
  *                 one-sided Welch test of "the change is at most
@@ -25,9 +27,11 @@
  * (the standard error of a new sweep's mean, s * sqrt(1 + 1/N), N - 1
  * degrees of freedom), so drift between sweeps is part of the noise.
  *
- * Worse means lower throughput, or higher service demand. A point is a
- * regression when either measure is. Defaults: alpha 0.01, min-effect 5%,
- * drift 10%.
+ * Worse means lower throughput or transactions/s, higher service demand,
+ * higher latency. A point is a regression when any measure is; otherwise
+ * its verdict is the headline figure's. The drift allowance applies to
+ * the headline figure and service demand. Defaults: alpha 0.01,
+ * min-effect 5%, drift 10%.
  */
 #ifndef VS_COMPARE_H
 #define VS_COMPARE_H
@@ -81,9 +85,10 @@ typedef struct vs_measure_cmp {
 typedef struct vs_point_cmp {
     vs_point pt;
     int in_base, in_cand;
-    vs_measure_cmp gbps;
-    vs_measure_cmp sd;  /* service demand, local + remote */
-    enum vs_verdict verdict; /* the worse of the two */
+    vs_measure_cmp fig; /* Gbit/s; transactions/s for rr and crr */
+    vs_measure_cmp sd;  /* service demand, local + remote (per KB; per transaction) */
+    vs_measure_cmp p50, p99; /* rr, crr: latency in us (present 0 otherwise) */
+    enum vs_verdict verdict; /* regression when any measure is, else fig's */
     char note[160];     /* why inconclusive or missing */
 } vs_point_cmp;
 
@@ -92,7 +97,7 @@ typedef struct vs_comparison {
     int n;
     vs_point_cmp *p;
     int counts[VS_V_REGRESSION + 1];
-    vs_drift drift_gbps, drift_sd;  /* the sweep-wide shifts */
+    vs_drift drift_fig, drift_sd;  /* the sweep-wide shifts */
     int nwarn;
     char warn[8][256];  /* different environments, etc. */
     char base_label[256], cand_label[256];
@@ -102,8 +107,9 @@ typedef struct vs_comparison {
 /* Samples of one point on one side: successful runs' aggregate figures. */
 typedef struct vs_sample {
     int n;
-    double *gbps;
+    double *fig;       /* the headline figure per run (vs_row_figure) */
     double *sd;        /* local + remote service demand per run; may be 0 */
+    double *p50, *p99; /* rr, crr: latency percentiles per run */
     int *src;          /* the sweep (dataset source) of each run */
     int failed;
 } vs_sample;

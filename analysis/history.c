@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RUN_COLUMNS 11
+#define RUN_COLUMNS 16
 #define RUNS_PER_INSERT 64
 
 struct vs_history {
@@ -61,7 +61,8 @@ const char *vs_history_pair(const vs_dataset *d, int si, const char *name)
 static char *runs_insert_sql(int n)
 {
     static const char head[] = "INSERT INTO runs (sweep, transport, test, sock, msg, sessions, "
-                               "run, gbps, sd, ok, error) VALUES ";
+                               "run, gbps, sd, ok, error, resp, burst, tps, lat_p50, lat_p99) "
+                               "VALUES ";
     size_t cap = sizeof head + (size_t)n * RUN_COLUMNS * 8;
     char *sql = malloc(cap);
     size_t len = sizeof head - 1;
@@ -78,6 +79,8 @@ static char *runs_insert_sql(int n)
 
 static void run_params(const vs_rec *r, int64_t id, vs_param *p)
 {
+    int rr = vs_test_is_rr(r->row.pt.test);
+
     p[0] = VS_P_INT(id);
     p[1] = VS_P_TEXT(vs_transport_name(r->row.pt.tr));
     p[2] = VS_P_TEXT(vs_test_name(r->row.pt.test));
@@ -86,9 +89,15 @@ static void run_params(const vs_rec *r, int64_t id, vs_param *p)
     p[5] = VS_P_INT(r->row.pt.sessions);
     p[6] = VS_P_INT(r->row.run);
     p[7] = VS_P_DBL(r->row.gbps);
-    p[8] = VS_P_DBL(r->row.sd_local + r->row.sd_remote);
+    p[8] = VS_P_DBL(rr ? r->row.sdt_local + r->row.sdt_remote
+                       : r->row.sd_local + r->row.sd_remote);
     p[9] = VS_P_INT(r->row.ok);
     p[10] = VS_P_TEXT(r->row.error);
+    p[11] = VS_P_INT(r->row.pt.resp);
+    p[12] = VS_P_INT(r->row.pt.burst);
+    p[13] = VS_P_DBL(r->row.tps);
+    p[14] = VS_P_DBL(r->row.lat_p50);
+    p[15] = VS_P_DBL(r->row.lat_p99);
 }
 
 /* The aggregate rows of source si, RUNS_PER_INSERT to a statement. */
@@ -262,6 +271,8 @@ static int point_of(vs_rows *r, int col, vs_point *pt)
     pt->sock = (uint64_t)vs_rows_int(r, col + 2);
     pt->msg = (uint32_t)vs_rows_int(r, col + 3);
     pt->sessions = (int)vs_rows_int(r, col + 4);
+    pt->resp = (uint32_t)vs_rows_int(r, col + 5);
+    pt->burst = (int)vs_rows_int(r, col + 6);
     return 0;
 }
 
@@ -302,6 +313,24 @@ static int push_rec(vs_dataset *d, const vs_rec *rec, int *cap)
     return p != NULL ? (d->rec = p, 0) : -1;
 }
 
+/* A run's aggregate row as the history keeps it (after the point's
+ * columns): service demand as local (per KB, or per transaction for rr
+ * and crr), and the rr figures. */
+static void window_row(vs_rows *r, vs_row *row)
+{
+    row->run = (int)vs_rows_int(r, 7);
+    row->gbps = vs_rows_double(r, 8);
+    if (vs_test_is_rr(row->pt.test))
+        row->sdt_local = vs_rows_double(r, 9);
+    else
+        row->sd_local = vs_rows_double(r, 9);
+    row->ok = (int)vs_rows_int(r, 10);
+    snprintf(row->error, sizeof row->error, "%s", vs_rows_text(r, 11));
+    row->tps = vs_rows_double(r, 12);
+    row->lat_p50 = vs_rows_double(r, 13);
+    row->lat_p99 = vs_rows_double(r, 14);
+}
+
 static int window_runs(vs_history *h, vs_dataset *d, const int64_t *ids, vs_err *e)
 {
     int cap = 0, rc = 0;
@@ -309,9 +338,10 @@ static int window_runs(vs_history *h, vs_dataset *d, const int64_t *ids, vs_err 
     for (int s = 0; s < d->nsrc && rc == 0; s++) {
         vs_param p = VS_P_INT(ids[s]);
         vs_rows *r;
-        if (vs_db_query(h->db, "SELECT transport, test, sock, msg, sessions, run, gbps, sd, ok, "
-                        "error FROM runs WHERE sweep = $1 ORDER BY run, transport, test, "
-                        "sessions, sock, msg", &p, 1, &r, e) != 0)
+        if (vs_db_query(h->db, "SELECT transport, test, sock, msg, sessions, resp, burst, run, "
+                        "gbps, sd, ok, error, tps, lat_p50, lat_p99 FROM runs WHERE sweep = "
+                        "$1 ORDER BY run, transport, test, sessions, sock, msg, resp, burst",
+                        &p, 1, &r, e) != 0)
             return -1;
         while ((rc = vs_rows_next(r, e)) == 1) {
             vs_rec rec;
@@ -319,11 +349,7 @@ static int window_runs(vs_history *h, vs_dataset *d, const int64_t *ids, vs_err 
             if (point_of(r, 0, &rec.row.pt) != 0)
                 continue;
             rec.source = s;
-            rec.row.run = (int)vs_rows_int(r, 5);
-            rec.row.gbps = vs_rows_double(r, 6);
-            rec.row.sd_local = vs_rows_double(r, 7);
-            rec.row.ok = (int)vs_rows_int(r, 8);
-            snprintf(rec.row.error, sizeof rec.row.error, "%s", vs_rows_text(r, 9));
+            window_row(r, &rec.row);
             if (push_rec(d, &rec, &cap) != 0)
                 rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
         }
@@ -424,12 +450,12 @@ static int take_row(series *s, vs_rows *r, int (*fn)(void *, const char *, const
         snprintf(s->pair, sizeof s->pair, "%s", vs_rows_text(r, 0));
         s->pt = pt;
     }
-    if (rc == 0 && (s->n == 0 || s->nights[s->n - 1].sweep != (int)vs_rows_int(r, 6))) {
+    if (rc == 0 && (s->n == 0 || s->nights[s->n - 1].sweep != (int)vs_rows_int(r, 8))) {
         close_night(s);
-        if (open_night(s, vs_rows_int(r, 6), vs_rows_text(r, 7)) != 0)
+        if (open_night(s, vs_rows_int(r, 8), vs_rows_text(r, 9)) != 0)
             return -2;
     }
-    if (rc == 0 && add_value(s, vs_rows_double(r, 8)) != 0)
+    if (rc == 0 && add_value(s, vs_rows_double(r, 10)) != 0)
         return -2;
     return rc;
 }
@@ -439,11 +465,13 @@ int vs_history_each_point(vs_history *h, const char *pair,
                                     const vs_night *nights, int n),
                           void *ctx, vs_err *e)
 {
+    /* the headline figure: transactions/s for rr and crr, else Gbit/s */
     static const char head[] = "SELECT s.pair, r.transport, r.test, r.sock, r.msg, r.sessions, "
-                               "s.id, s.started, r.gbps FROM runs r JOIN sweeps s ON s.id = "
-                               "r.sweep WHERE r.ok = 1";
+                               "r.resp, r.burst, s.id, s.started, CASE WHEN r.test IN ('rr', "
+                               "'crr') THEN r.tps ELSE r.gbps END FROM runs r JOIN sweeps s ON "
+                               "s.id = r.sweep WHERE r.ok = 1";
     static const char order[] = " ORDER BY s.pair, r.transport, r.test, r.sessions, r.sock, "
-                                "r.msg, s.started, s.id, r.run";
+                                "r.msg, r.resp, r.burst, s.started, s.id, r.run";
     char sql[sizeof head + sizeof order + 32];
     vs_param p = VS_P_TEXT(pair);
     series s;

@@ -59,7 +59,8 @@ int vs_history_pairs(vs_history *h, char (**pairs)[VS_HISTORY_PAIR_MAX], int *n,
  * empty) as a dataset, newest first, for `compare --history`. */
 int vs_history_window(vs_history *h, const char *pair, int window, vs_dataset *out, vs_err *e);
 
-/* One night of one point: the mean of its successful runs. */
+/* One night of one point: the mean of its successful runs' headline
+ * figure (Gbit/s; transactions/s for rr and crr). */
 typedef struct vs_night {
     int sweep;
     char started[32];

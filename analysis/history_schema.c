@@ -16,7 +16,10 @@ static const char *const create_tables[] = {
     " sweep BIGINT NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,"
     " transport {text} NOT NULL, test {text} NOT NULL, sock BIGINT NOT NULL, msg BIGINT NOT NULL,"
     " sessions INTEGER NOT NULL, run INTEGER NOT NULL, gbps DOUBLE PRECISION NOT NULL,"
-    " sd DOUBLE PRECISION NOT NULL, ok INTEGER NOT NULL, error {text})",
+    " sd DOUBLE PRECISION NOT NULL, ok INTEGER NOT NULL, error {text},"
+    " resp BIGINT NOT NULL DEFAULT 0, burst INTEGER NOT NULL DEFAULT 0,"
+    " tps DOUBLE PRECISION NOT NULL DEFAULT 0, lat_p50 DOUBLE PRECISION NOT NULL DEFAULT 0,"
+    " lat_p99 DOUBLE PRECISION NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS runs_point ON runs(transport, test, sock, msg, sessions)",
     "CREATE INDEX IF NOT EXISTS runs_sweep ON runs(sweep)",
     "CREATE TABLE IF NOT EXISTS vsbench_schema (version INTEGER NOT NULL)",
@@ -90,12 +93,31 @@ static int run_all(vs_db *db, const char *const *sql, vs_err *e)
     return 0;
 }
 
+/* From version 2 to 3: the columns of rr and crr (0 for the older runs,
+ * which are all stream or maerts). */
+static const char *const migrate_2_to_3[] = {
+    "ALTER TABLE runs ADD COLUMN resp BIGINT NOT NULL DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN burst INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN tps DOUBLE PRECISION NOT NULL DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN lat_p50 DOUBLE PRECISION NOT NULL DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN lat_p99 DOUBLE PRECISION NOT NULL DEFAULT 0",
+    NULL,
+};
+
+/* The statements from version `from` (1 or 2) to the present one. */
+static int migrate(vs_db *db, int from, vs_err *e)
+{
+    if (from == 1 && run_all(db, migrate_1_to_2, e) != 0)
+        return -1;
+    return run_all(db, migrate_2_to_3, e);
+}
+
 /* Inside the SCHEMA transaction: from `from` to the present version. */
 static int upgrade(vs_db *db, int from, vs_err *e)
 {
     vs_param v = VS_P_INT(VS_SCHEMA_VERSION);
 
-    if (run_all(db, from == 0 ? create_tables : migrate_1_to_2, e) != 0 ||
+    if ((from == 0 ? run_all(db, create_tables, e) : migrate(db, from, e)) != 0 ||
         vs_db_exec(db, "DELETE FROM vsbench_schema", e) != 0 ||
         vs_db_run(db, "INSERT INTO vsbench_schema (version) VALUES ($1)", &v, 1, e) != 0)
         return -1;

@@ -6,11 +6,16 @@
  *   sweeps(id, started, tool_version, git_revision, pair, profile,
  *          source, meta, added)         UNIQUE(started, pair, profile)
  *   runs(sweep -> sweeps.id, transport, test, sock, msg, sessions, run,
- *        gbps, sd, ok, error)           sd = local + remote service demand
+ *        gbps, sd, ok, error, resp, burst, tps, lat_p50, lat_p99)
+ *                                       sd = local + remote service demand
+ *                                       (per KB; per transaction for rr and
+ *                                       crr); resp .. lat_p99 are 0 for
+ *                                       stream and maerts
  *   indexes runs_sweep(sweep), runs_point(transport, test, sock, msg, sessions)
  *
  * Versions: 1 was the first SQLite history (PRAGMA user_version = 1, no
- * vsbench_schema table, no runs_sweep index); 2 is the present one. An
+ * vsbench_schema table, no runs_sweep index); 2 added them; 3 (the present
+ * one) added the columns of rr and crr (resp to lat_p99). An
  * older history is migrated in one transaction; a newer one is refused.
  * Only one process creates or migrates at a time (VS_TX_SCHEMA); a history
  * already at the present version is only read, so a role without CREATE
@@ -21,7 +26,7 @@
 
 #include "analysis/db.h"
 
-#define VS_SCHEMA_VERSION 2
+#define VS_SCHEMA_VERSION 3
 
 /* The version of the tables in db: 0 none yet, 1, 2, ... */
 int vs_schema_version(vs_db *db, int *version, vs_err *e);

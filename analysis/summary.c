@@ -1,6 +1,9 @@
 /* summary.c - see summary.h. */
 #include "analysis/summary.h"
+#include "core/label.h"
 
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +38,36 @@ static int cmp_panel(const void *a, const void *b)
         return x->pair - y->pair;
     if (x->test != y->test)
         return (int)x->test - (int)y->test;
+    if (x->burst != y->burst)
+        return x->burst - y->burst;
+    if (x->resp != y->resp)
+        return x->resp < y->resp ? -1 : 1;
     return x->sessions - y->sessions;
+}
+
+/* The panel of a point: rr and crr panels carry the response size (0 when
+ * it equals the request, as in netperf's -r R) and the burst. */
+static vs_panel panel_of(const vs_key *k)
+{
+    vs_panel pn = { k->pair, k->pt.test, k->pt.sessions, 0, 0 };
+
+    if (vs_test_is_rr(k->pt.test)) {
+        pn.resp = k->pt.resp == k->pt.msg ? 0 : k->pt.resp;
+        pn.burst = k->pt.burst;
+    }
+    return pn;
+}
+
+/* The point at (panel, series, message size). */
+static vs_point point_at(const vs_panel *pn, const vs_series *se, uint32_t msg)
+{
+    vs_point pt = { se->tr, pn->test, se->sock, msg, pn->sessions, 0, 0 };
+
+    if (vs_test_is_rr(pn->test)) {
+        pt.resp = pn->resp != 0 ? pn->resp : msg;
+        pt.burst = pn->burst;
+    }
+    return pt;
 }
 
 /* Collect the distinct panels, series and message sizes. */
@@ -48,7 +80,7 @@ static int build_axes(vs_summary *s)
         return -1;
     for (int i = 0; i < s->n; i++) {
         const vs_key *k = &s->p[i].key;
-        vs_panel pn = { k->pair, k->pt.test, k->pt.sessions };
+        vs_panel pn = panel_of(k);
         vs_series se = { k->pt.tr, k->pt.sock };
         int j;
         for (j = 0; j < s->npanels && cmp_panel(&s->panels[j], &pn) != 0; j++)
@@ -70,6 +102,44 @@ static int build_axes(vs_summary *s)
     return 0;
 }
 
+/* 1 when record i is a successful aggregate row of the point. */
+static int ok_row_of(const vs_rec *r, const vs_point_summary *ps)
+{
+    return r->row.session == 0 && r->row.ok && r->pair == ps->key.pair &&
+           vs_point_equal(&r->row.pt, &ps->key.pt);
+}
+
+/* Statistics over the point's successful runs of the vs_row double at
+ * `offset`. */
+static void stats_of(const vs_dataset *d, const vs_point_summary *ps, size_t offset,
+                     double *buf, vs_stats *out)
+{
+    int n = 0;
+
+    for (int i = 0; i < d->nrec; i++)
+        if (ok_row_of(&d->rec[i], ps))
+            buf[n++] = *(const double *)((const char *)&d->rec[i].row + offset);
+    vs_stats_compute(buf, n, VS_CONFIDENCE, out);
+}
+
+/* rr and crr: transactions/s, latency percentiles and service demand per
+ * transaction over the runs. */
+static void summarize_rr(const vs_dataset *d, vs_point_summary *ps, double *buf)
+{
+    vs_stats l, r;
+
+    stats_of(d, ps, offsetof(vs_row, tps), buf, &ps->tps);
+    stats_of(d, ps, offsetof(vs_row, lat_mean), buf, &ps->lat_mean);
+    stats_of(d, ps, offsetof(vs_row, lat_p50), buf, &ps->lat_p50);
+    stats_of(d, ps, offsetof(vs_row, lat_p90), buf, &ps->lat_p90);
+    stats_of(d, ps, offsetof(vs_row, lat_p99), buf, &ps->lat_p99);
+    stats_of(d, ps, offsetof(vs_row, lat_p999), buf, &ps->lat_p999);
+    stats_of(d, ps, offsetof(vs_row, sdt_local), buf, &l);
+    stats_of(d, ps, offsetof(vs_row, sdt_remote), buf, &r);
+    ps->sdt_local = l.mean;
+    ps->sdt_remote = r.mean;
+}
+
 /* Statistics of one point from the aggregate rows of its runs. */
 static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *buf,
                             double *sd)
@@ -86,8 +156,8 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *b
                 snprintf(ps->first_error, sizeof ps->first_error, "%s", r->row.error);
             continue;
         }
-        sd[n] = r->row.sd_local + r->row.sd_remote;
-        buf[n++] = r->row.gbps;
+        sd[n++] = vs_test_is_rr(r->row.pt.test) ? r->row.sdt_local + r->row.sdt_remote
+                                                : r->row.sd_local + r->row.sd_remote;
         ps->cpu_local += r->row.cpu_local;
         ps->cpu_remote += r->row.cpu_remote;
         ps->sd_local += r->row.sd_local;
@@ -108,7 +178,9 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, double *b
     }
     ps->clamped = n > 0 && ps->key.pt.sock > 0 &&
                   (ps->eff_local < ps->key.pt.sock || ps->eff_remote < ps->key.pt.sock);
-    vs_stats_compute(buf, n, VS_CONFIDENCE, &ps->gbps);
+    stats_of(d, ps, offsetof(vs_row, gbps), buf, &ps->gbps);
+    if (vs_test_is_rr(ps->key.pt.test))
+        summarize_rr(d, ps, buf);
     vs_stats_compute(sd, n, VS_CONFIDENCE, &ps->sd_total);
 }
 
@@ -171,9 +243,14 @@ const vs_point_summary *vs_summary_at(const vs_summary *s, const vs_panel *pn,
 
     memset(&k, 0, sizeof k);
     k.pair = pn->pair;
-    k.pt = (vs_point){ se->tr, pn->test, se->sock, msg, pn->sessions };
+    k.pt = point_at(pn, se, msg);
     i = find_point(s, &k);
     return i < 0 ? NULL : &s->p[i];
+}
+
+const vs_stats *vs_point_headline(const vs_point_summary *ps)
+{
+    return vs_test_is_rr(ps->key.pt.test) ? &ps->tps : &ps->gbps;
 }
 
 void vs_summary_ratio(const vs_summary *s, const vs_panel *pn, enum vs_transport a,
@@ -182,22 +259,25 @@ void vs_summary_ratio(const vs_summary *s, const vs_panel *pn, enum vs_transport
     vs_series sa = { a, sock }, sb = { b, sock };
     const vs_point_summary *pa = vs_summary_at(s, pn, &sa, msg);
     const vs_point_summary *pb = vs_summary_at(s, pn, &sb, msg);
+    const vs_stats *ha, *hb;
 
     memset(r, 0, sizeof *r);
     if (pa == NULL || pb == NULL)
         return;
-    vs_ratio_compute(&pa->gbps, &pb->gbps, VS_CONFIDENCE, r);
+    ha = vs_point_headline(pa);
+    hb = vs_point_headline(pb);
+    vs_ratio_compute(ha, hb, VS_CONFIDENCE, r);
     r->lo = r->hi = r->r;
     r->kind = VS_IV_NONE;
     if (!r->valid)
         return;
-    if (pa->gbps.n >= VS_MIN_CI_RUNS && pb->gbps.n >= VS_MIN_CI_RUNS && r->ci_valid) {
+    if (ha->n >= VS_MIN_CI_RUNS && hb->n >= VS_MIN_CI_RUNS && r->ci_valid) {
         r->lo = r->r - r->ci_half;
         r->hi = r->r + r->ci_half;
         r->kind = VS_IV_CI;
-    } else if ((pa->gbps.n >= 2 || pb->gbps.n >= 2) && pb->gbps.min > 0) {
-        r->lo = pa->gbps.min / pb->gbps.max;
-        r->hi = pa->gbps.max / pb->gbps.min;
+    } else if ((ha->n >= 2 || hb->n >= 2) && hb->min > 0) {
+        r->lo = ha->min / hb->max;
+        r->hi = ha->max / hb->min;
         r->kind = VS_IV_RANGE;
     }
 }
@@ -208,4 +288,9 @@ enum vs_transport vs_summary_baseline(const vs_summary *s)
         if (s->series[i].tr == VS_TR_TCP)
             return VS_TR_TCP;
     return s->nseries > 0 ? s->series[0].tr : VS_TR_TCP;
+}
+
+const char *vs_panel_label(const vs_panel *pn, char *buf, size_t n)
+{
+    return vs_label_panel(pn->test, pn->sessions, pn->resp, pn->burst, buf, n);
 }

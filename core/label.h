@@ -23,10 +23,15 @@ const char *vs_label_msg(uint32_t msg, char *buf, size_t n);
 /* A series of a chart or table column: "tcp default", "vsock 256K". */
 const char *vs_label_series(enum vs_transport tr, uint64_t sock, char *buf, size_t n);
 
-/* A panel: "stream, 5 sessions" ("1 session" in the singular). */
-const char *vs_label_panel(enum vs_test test, int sessions, char *buf, size_t n);
+/* A panel: "stream, 5 sessions" ("1 session" in the singular); rr and crr
+ * panels add ", 64K responses" when the response size is fixed (`resp`;
+ * 0: as large as the request) and ", burst 4". */
+const char *vs_label_panel(enum vs_test test, int sessions, uint32_t resp, int burst, char *buf,
+                           size_t n);
 
-/* A whole point: "tcp stream default/16K x5" (socket size/message size). */
+/* A whole point: "tcp stream default/16K x5" (socket size/message size);
+ * rr and crr: "tcp rr default/1:64K x5" (request:response), then " burst N"
+ * when N > 0. */
 const char *vs_label_point(const vs_point *pt, char *buf, size_t n);
 
 /* A host pair shortened for a chart's caption: kernel versions lose their

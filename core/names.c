@@ -4,7 +4,7 @@
 #include <string.h>
 
 static const char *const transport_names[VS_TR_COUNT] = { "tcp", "vsock", "unix", "hvsock" };
-static const char *const test_names[VS_TEST_COUNT] = { "stream", "maerts" };
+static const char *const test_names[VS_TEST_COUNT] = { "stream", "maerts", "rr", "crr" };
 
 int vs_name_index(const char *const *names, int n, const char *name)
 {
@@ -40,7 +40,13 @@ int vs_test_parse(const char *name, enum vs_test *out, vs_err *e)
     int i = vs_name_index(test_names, VS_TEST_COUNT, name);
 
     if (i < 0)
-        return vs_err_set(e, VS_ERR_USAGE, "unknown test '%.64s' (use stream or maerts)", name);
+        return vs_err_set(e, VS_ERR_USAGE, "unknown test '%.64s' (use stream, maerts, rr or crr)",
+                          name);
     *out = (enum vs_test)i;
     return 0;
+}
+
+int vs_test_is_rr(enum vs_test t)
+{
+    return t == VS_TEST_RR || t == VS_TEST_CRR;
 }

@@ -22,12 +22,16 @@ enum vs_transport {
     VS_TR_COUNT
 };
 
-/* Workloads: stream (client sends), maerts (server sends). */
-enum vs_test { VS_TEST_STREAM = 0, VS_TEST_MAERTS = 1, VS_TEST_COUNT };
+/* Workloads: stream (client sends), maerts (server sends), rr (request/
+ * response: the client sends a request, the server answers; netperf's
+ * TCP_RR) and crr (a new connection per request/response: TCP_CRR). */
+enum vs_test { VS_TEST_STREAM = 0, VS_TEST_MAERTS = 1, VS_TEST_RR = 2, VS_TEST_CRR = 3,
+               VS_TEST_COUNT };
 
 /* Limits of a test (checked by both ends and by the results loader). */
 #define VS_MAX_SESSIONS 64
 #define VS_MAX_MSG (16u * 1024 * 1024)
+#define VS_MAX_BURST 1024        /* rr: requests in flight beyond the first */
 #define VS_MAX_SOCK (1ull << 30)
 #define VS_MIN_DURATION_MS 100u
 #define VS_MAX_DURATION_MS (24u * 3600 * 1000)
@@ -42,8 +46,12 @@ const char *vs_transport_name(enum vs_transport tr);
 /* Inverse of vs_transport_name; -1 with a usage error if unknown. */
 int vs_transport_parse(const char *name, enum vs_transport *out, vs_err *e);
 
-/* "stream", "maerts"; "?" for a value out of range. */
+/* "stream", "maerts", "rr", "crr"; "?" for a value out of range. */
 const char *vs_test_name(enum vs_test t);
+
+/* 1 for the tests made of transactions (rr, crr), which are timed one by
+ * one and report latency; 0 for the bulk tests. */
+int vs_test_is_rr(enum vs_test t);
 
 /* Inverse of vs_test_name; -1 with a usage error if unknown. */
 int vs_test_parse(const char *name, enum vs_test *out, vs_err *e);

@@ -17,6 +17,7 @@ enum coltype {
     T_REAL,      /* double, finite, >= 0, printed with `prec` decimals */
     T_STATUS,    /* int ok: "ok" or "error" */
     T_TEXT,      /* char[VS_ERRTEXT_MAX], quoted when needed */
+    T_CPUS,      /* char[VS_CPULIST_TEXT_MAX]: a CPU list (core/cpulist.h), "" none */
 };
 
 typedef struct column {
@@ -27,13 +28,17 @@ typedef struct column {
     int prec;               /* T_REAL: decimals in runs.csv */
     int shown;              /* T_REAL: decimals a person needs (tables) */
     const char *fallback;   /* NULL: required; else what a file without it means */
+    int rr_only;            /* 1: a value in rr and crr rows, empty in the others */
 } column;
 
 #define AT(field) offsetof(vs_row, field)
 #define NOLIM 0, UINT64_MAX
+#define RR 1 /* rr_only */
 
 /* runs.csv, in the order this build writes it. Columns: name, type,
- * field, min, max, decimals in the file, decimals shown, fallback. */
+ * field, min, max, decimals in the file, decimals shown, fallback, rr_only.
+ * Columns added later go at the end, so that the first ones keep their
+ * places for tools that count fields (cut, awk). */
 static const column columns[] = {
     { "transport", T_TRANSPORT, AT(pt.tr), NOLIM, 0, 0, NULL },
     { "test", T_TEST, AT(pt.test), NOLIM, 0, 0, NULL },
@@ -53,6 +58,23 @@ static const column columns[] = {
     { "sd_remote", T_REAL, AT(sd_remote), NOLIM, 6, 3, NULL },
     { "status", T_STATUS, AT(ok), NOLIM, 0, 0, NULL },
     { "error", T_TEXT, AT(error), NOLIM, 0, 0, NULL },
+    { "resp", T_U32, AT(pt.resp), 1, VS_MAX_MSG, 0, 0, "", RR },
+    { "burst", T_INT, AT(pt.burst), 0, VS_MAX_BURST, 0, 0, "", RR },
+    { "transactions", T_U64, AT(transactions), NOLIM, 0, 0, "", RR },
+    { "tps", T_REAL, AT(tps), NOLIM, 3, 0, "", RR },
+    { "lat_mean_us", T_REAL, AT(lat_mean), NOLIM, 3, 2, "", RR },
+    { "lat_stdev_us", T_REAL, AT(lat_stdev), NOLIM, 3, 2, "", RR },
+    { "lat_min_us", T_REAL, AT(lat_min), NOLIM, 3, 2, "", RR },
+    { "lat_p50_us", T_REAL, AT(lat_p50), NOLIM, 3, 2, "", RR },
+    { "lat_p90_us", T_REAL, AT(lat_p90), NOLIM, 3, 2, "", RR },
+    { "lat_p99_us", T_REAL, AT(lat_p99), NOLIM, 3, 2, "", RR },
+    { "lat_p999_us", T_REAL, AT(lat_p999), NOLIM, 3, 2, "", RR },
+    { "lat_p9999_us", T_REAL, AT(lat_p9999), NOLIM, 3, 2, "", RR },
+    { "lat_max_us", T_REAL, AT(lat_max), NOLIM, 3, 2, "", RR },
+    { "sdt_local", T_REAL, AT(sdt_local), NOLIM, 4, 2, "", RR },
+    { "sdt_remote", T_REAL, AT(sdt_remote), NOLIM, 4, 2, "", RR },
+    { "pin_local", T_CPUS, AT(pin_local), NOLIM, 0, 0, "" },
+    { "pin_remote", T_CPUS, AT(pin_remote), NOLIM, 0, 0, "" },
     { "overlap", T_INT, AT(overlap), 0, 1, 0, 0, "0" },
 };
 
@@ -108,6 +130,17 @@ static void copy_text(char *dst, const char *src)
     dst[n] = '\0';
 }
 
+/* A CPU list, kept as written (it parses, so it fits). */
+static int parse_cpus(const char *s, char *out)
+{
+    vs_cpulist l;
+
+    if (vs_cpulist_parse(s, &l, NULL) != 0)
+        return -1;
+    snprintf(out, VS_CPULIST_TEXT_MAX, "%s", s);
+    return 0;
+}
+
 /* Parse one value into its field; the session's range is checked later,
  * when the row's session count is known. */
 static int parse_value(const column *c, const char *s, vs_row *row)
@@ -115,6 +148,8 @@ static int parse_value(const column *c, const char *s, vs_row *row)
     void *f = field_of(row, c);
     uint64_t u;
 
+    if (c->rr_only && *s == '\0')
+        return 0; /* not applicable (checked against the test in vs_runs_next) */
     switch (c->type) {
     case T_TRANSPORT: return vs_transport_parse(s, f, NULL);
     case T_TEST: return vs_test_parse(s, f, NULL);
@@ -139,6 +174,7 @@ static int parse_value(const column *c, const char *s, vs_row *row)
         *(int *)f = strcmp(s, "ok") == 0;
         return *(int *)f || strcmp(s, "error") == 0 ? 0 : -1;
     case T_TEXT: copy_text(f, s); return 0;
+    case T_CPUS: return parse_cpus(s, f);
     }
     return -1;
 }
@@ -148,6 +184,8 @@ static void write_value(FILE *out, const column *c, const vs_row *row)
     const void *f = cfield_of(row, c);
     int v;
 
+    if (c->rr_only && !vs_test_is_rr(row->pt.test))
+        return; /* an empty cell */
     switch (c->type) {
     case T_TRANSPORT: fputs(vs_transport_name(*(const enum vs_transport *)f), out); break;
     case T_TEST: fputs(vs_test_name(*(const enum vs_test *)f), out); break;
@@ -163,13 +201,19 @@ static void write_value(FILE *out, const column *c, const vs_row *row)
         break;
     case T_REAL: fprintf(out, "%.*f", c->prec, *(const double *)f); break;
     case T_STATUS: fputs(vs_row_status(row), out); break;
-    case T_TEXT: vs_csv_write_field(out, f); break;
+    case T_TEXT:
+    case T_CPUS: vs_csv_write_field(out, f); break;
     }
 }
 
 const char *vs_row_status(const vs_row *row)
 {
     return row->ok ? "ok" : "error";
+}
+
+double vs_row_figure(const vs_row *row)
+{
+    return vs_test_is_rr(row->pt.test) ? row->tps : row->gbps;
 }
 
 /* ---- cells ------------------------------------------------------------- */
@@ -201,8 +245,11 @@ void vs_runs_cell(const vs_row *row, int col, vs_cell *cell)
         break;
     case T_REAL: cell->kind = VS_CELL_REAL; cell->d = *(const double *)f; break;
     case T_STATUS: cell->kind = VS_CELL_TEXT; cell->text = vs_row_status(row); break;
-    case T_TEXT: cell->kind = VS_CELL_TEXT; cell->text = f; break;
+    case T_TEXT:
+    case T_CPUS: cell->kind = VS_CELL_TEXT; cell->text = f; break;
     }
+    if (c->rr_only && !vs_test_is_rr(row->pt.test))
+        cell->kind = VS_CELL_NONE;
     cell->shown = c->shown;
 }
 
@@ -307,6 +354,28 @@ static int bad_value(const vs_runs_reader *r, int i, vs_err *e)
                       columns[r->col[i]].name, r->csv.field[i]);
 }
 
+/* The rr-only cells agree with the row's test: values in rr and crr rows,
+ * empty in the others (a column the file lacks counts as empty). */
+static int check_rr_cells(const vs_runs_reader *r, const vs_row *row, vs_err *e)
+{
+    int rr = vs_test_is_rr(row->pt.test), seen[NCOLS] = { 0 };
+
+    for (int i = 0; i < r->nfields; i++) {
+        const column *c = &columns[r->col[i]];
+        seen[r->col[i]] = 1;
+        if (!c->rr_only || (r->csv.field[i][0] != '\0') == rr)
+            continue;
+        return vs_err_set(e, VS_ERR_USAGE, rr ? "%s:%d:%d: %s needs a value in a %s row"
+                          : "%s:%d:%d: %s applies to rr and crr rows only, not to %s",
+                          r->file, r->csv.line, i + 1, c->name, vs_test_name(row->pt.test));
+    }
+    for (int c = 0; c < NCOLS && rr; c++)
+        if (columns[c].rr_only && !seen[c])
+            return vs_err_set(e, VS_ERR_USAGE, "%s:%d: a %s row needs the column '%s'",
+                              r->file, r->csv.line, vs_test_name(row->pt.test), columns[c].name);
+    return 0;
+}
+
 int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e)
 {
     const char *start = r->csv.p;
@@ -332,7 +401,7 @@ int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e)
     }
     if (session_field >= 0 && row->session > row->pt.sessions)
         return bad_value(r, session_field, e);
-    return 1;
+    return check_rr_cells(r, row, e) != 0 ? -1 : 1;
 }
 
 int vs_runs_cut_off(const vs_runs_reader *r)

@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/cpulist.h"
 #include "core/csv.h"
 #include "core/point.h"
 #include "platform/err.h"
@@ -40,6 +41,16 @@ typedef struct vs_row {
     double cpu_remote;
     double sd_local;          /* service demand, CPU us per KB */
     double sd_remote;
+    /* rr and crr only (empty cells in runs.csv for stream and maerts): */
+    uint64_t transactions;    /* completed in the measured interval */
+    double tps;               /* transactions per second */
+    double lat_mean, lat_stdev, lat_min, lat_max; /* latency per transaction, us */
+    double lat_p50, lat_p90, lat_p99, lat_p999, lat_p9999;
+    double sdt_local;         /* service demand: CPU us per transaction */
+    double sdt_remote;
+    /* Every test: the CPUs the session threads were pinned to ("": none). */
+    char pin_local[VS_CPULIST_TEXT_MAX];
+    char pin_remote[VS_CPULIST_TEXT_MAX];
     int overlap;              /* 1: another test ran on the server meanwhile */
     int ok;                   /* column status: "ok" or "error" */
     char error[VS_ERRTEXT_MAX];
@@ -49,6 +60,8 @@ typedef struct vs_row {
     int tcpi_ok;
     uint64_t tcpi_bytes_received; /* receiver's TCP_INFO */
     uint64_t tcpi_bytes_acked;    /* sender's TCP_INFO */
+    uint64_t tx_total_local;  /* rr, crr: transactions of the whole test, */
+    uint64_t tx_total_remote; /* as each side counted them */
 } vs_row;
 
 /* The header line of this build (no newline). */
@@ -61,6 +74,11 @@ void vs_runs_write_row(FILE *f, const vs_row *row);
 /* "ok" or "error". */
 const char *vs_row_status(const vs_row *row);
 
+/* A run's headline figure, higher is better: Gbit/s for stream and
+ * maerts, transactions per second for rr and crr (what a sweep's
+ * repetition rule and its progress go by). */
+double vs_row_figure(const vs_row *row);
+
 /* A column's value in a row, for writers of other formats (the JSON of
  * `vsbench run --json`, the workbook's Runs sheet), so that they follow
  * the schema instead of naming the columns again. */
@@ -69,6 +87,7 @@ enum vs_cell_kind {
     VS_CELL_UINT,    /* u */
     VS_CELL_REAL,    /* d, shown with `shown` decimals to a person */
     VS_CELL_SESSION, /* text "all" (u 0) or the session number (u, text) */
+    VS_CELL_NONE,    /* not applicable: an rr-only column of a stream row */
 };
 
 typedef struct vs_cell {

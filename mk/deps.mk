@@ -299,7 +299,7 @@ NOTICES := \
     'GNU Lesser General Public License 3' 'Nettle' /usr/share/common-licenses/LGPL-3 \
     'GNU General Public License 3 (which the LGPL 3 builds on)' 'Nettle' \
         /usr/share/common-licenses/GPL-3 \
-    'HdrHistogram_c 0.9.4 (CC0-1.0 or BSD-2-Clause)' 'vsbench (latency)' \
+    'HdrHistogram_c 0.9.4 (CC0-1.0 or BSD-2-Clause)' 'vsbench, vsreport (latency)' \
         $(call dep_src,hdr)/LICENSE.txt \
     'zlib, Debian zlib1g (Zlib)' 'vsbench (latency logs)' /usr/share/doc/zlib1g-dev/copyright
 NOTICES_DEPS := $(call dep_stamp,hdr)

@@ -70,6 +70,26 @@ int vs_sock_accept(vs_sock l, int timeout_ms, vs_sock *out, vs_err *e);
  * caller should wait before trying again; `e` has the OS's words. */
 int vs_sock_accept_ready(vs_sock l, vs_sock *out, vs_err *e);
 
+/* Accept one connection if one arrives within timeout_ms: 1 accepted (a
+ * blocking socket), 0 none arrived (or it gave up before it was taken),
+ * -1 out of descriptors or memory (as vs_sock_accept_ready, which it
+ * uses: the listener is left non-blocking). For a loop that checks a stop
+ * flag between waits (the connect/request/response/close test's server). */
+int vs_sock_accept_wait(vs_sock l, int timeout_ms, vs_sock *out, vs_err *e);
+
+/* A dialer connects again and again to where a connected socket is
+ * connected (the address that worked, resolved once): the client of the
+ * connect/request/response/close test opens one connection per
+ * transaction with it. Each connection gets `bufsize` (0 = default),
+ * send and receive timeouts of timeout_ms, TCP_NODELAY on tcp, and a
+ * plain blocking connect (the timeout bounds it where the OS applies
+ * SO_SNDTIMEO to connect, as Linux does). */
+typedef struct vs_dialer vs_dialer;
+int vs_dialer_new(vs_sock connected, enum vs_transport tr, uint64_t bufsize, int timeout_ms,
+                  vs_dialer **out, vs_err *e);
+int vs_dialer_connect(const vs_dialer *d, vs_sock *out, vs_err *e);
+void vs_dialer_free(vs_dialer *d);
+
 /* The local address a socket is bound to (its real port after port 0). */
 int vs_sock_bound_addr(vs_sock s, enum vs_transport tr, vs_addr *out, vs_err *e);
 

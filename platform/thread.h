@@ -13,6 +13,20 @@ typedef struct vs_mutex vs_mutex;
 
 /* Start fn(arg) on a new thread; join it exactly once (or detach). */
 int vs_thread_start(vs_thread **t, void (*fn)(void *), void *arg, vs_err *e);
+
+/* The same on CPU `cpu` only (netperf's -T; -1: anywhere): the thread is
+ * pinned before fn runs (pthread_attr_setaffinity_np; a suspended thread
+ * and SetThreadAffinityMask on Windows, which pins within the first 64
+ * CPUs). A CPU this machine does not have is refused with a message
+ * naming it. */
+int vs_thread_start_on(vs_thread **t, void (*fn)(void *), void *arg, int cpu, vs_err *e);
+
+/* The CPU the calling thread runs on now (-1 if unknown). */
+int vs_thread_cpu_now(void);
+
+/* 1 when this process may run threads on CPU `cpu` (it exists, is online
+ * and in the process's affinity set), else 0 with the reason in `e`. */
+int vs_thread_cpu_allowed(int cpu, vs_err *e);
 void vs_thread_join(vs_thread *t);
 /* Start fn(arg) on a thread nobody joins; its resources go when it ends. */
 int vs_thread_spawn_detached(void (*fn)(void *), void *arg, vs_err *e);

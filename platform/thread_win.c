@@ -29,20 +29,46 @@ static DWORD WINAPI trampoline(LPVOID p)
 
 int vs_thread_start(vs_thread **out, void (*fn)(void *), void *arg, vs_err *e)
 {
+    return vs_thread_start_on(out, fn, arg, -1, e);
+}
+
+/* Created suspended, pinned, then let go, so fn runs on `cpu` only. */
+int vs_thread_start_on(vs_thread **out, void (*fn)(void *), void *arg, int cpu, vs_err *e)
+{
     vs_thread *t = calloc(1, sizeof *t);
 
     if (t == NULL)
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory starting a thread");
+    if (cpu >= 64) {
+        free(t);
+        return vs_err_set(e, VS_ERR_USAGE, "cannot pin to CPU %d: Windows pins within the "
+                          "first 64 CPUs (one processor group)", cpu);
+    }
     t->fn = fn;
     t->arg = arg;
-    t->handle = CreateThread(NULL, 0, trampoline, t, 0, NULL);
+    t->handle = CreateThread(NULL, 0, trampoline, t, cpu >= 0 ? CREATE_SUSPENDED : 0, NULL);
     if (t->handle == NULL) {
         free(t);
         return vs_err_set(e, VS_ERR_RUNTIME, "cannot start a thread (error %lu)",
                           (unsigned long)GetLastError());
     }
+    if (cpu >= 0 && SetThreadAffinityMask(t->handle, (DWORD_PTR)1 << cpu) == 0) {
+        DWORD err = GetLastError();
+        TerminateThread(t->handle, 1); /* never ran: it was suspended */
+        CloseHandle(t->handle);
+        free(t);
+        return vs_err_set(e, VS_ERR_USAGE, "cannot pin a thread to CPU %d (error %lu): this "
+                          "machine has no such CPU", cpu, (unsigned long)err);
+    }
+    if (cpu >= 0)
+        ResumeThread(t->handle);
     *out = t;
     return 0;
+}
+
+int vs_thread_cpu_now(void)
+{
+    return (int)GetCurrentProcessorNumber();
 }
 
 void vs_thread_join(vs_thread *t)
@@ -142,4 +168,18 @@ void vs_mutex_free(vs_mutex *m)
         return;
     DeleteCriticalSection(&m->cs);
     free(m);
+}
+
+int vs_thread_cpu_allowed(int cpu, vs_err *e)
+{
+    DWORD_PTR proc = 0, sys = 0;
+
+    if (cpu < 0 || cpu >= 64)
+        return vs_err_set(e, VS_ERR_USAGE, "no CPU %d here (Windows pins within the first 64 "
+                          "CPUs)", cpu), 0;
+    if (!GetProcessAffinityMask(GetCurrentProcess(), &proc, &sys))
+        return 1; /* unknown: pinning will tell */
+    if ((proc & ((DWORD_PTR)1 << cpu)) == 0)
+        return vs_err_set(e, VS_ERR_USAGE, "CPU %d is not available to vsbench here", cpu), 0;
+    return 1;
 }

@@ -1,5 +1,6 @@
 /* charts.c - see charts.h. */
 #include "reports/charts.h"
+#include "reports/latcharts.h"
 #include "reports/markup.h"
 #include "core/label.h"
 #include "platform/proc.h"
@@ -52,18 +53,23 @@ static const char *series_label(const vs_series *se, char *buf, size_t n)
     return vs_label_series(se->tr, se->sock, buf, n);
 }
 
-/* "stream-x1", "pair2-maerts-x5": the panel's part of its file names. */
-static void panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n)
+void vs_chart_panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n)
 {
     const vs_panel *pn = &s->panels[p];
+    int len;
 
     if (d->npairs > 1)
-        snprintf(buf, n, "pair%d-%s-x%d", pn->pair + 1, vs_test_name(pn->test), pn->sessions);
+        len = snprintf(buf, n, "pair%d-%s-x%d", pn->pair + 1, vs_test_name(pn->test),
+                       pn->sessions);
     else
-        snprintf(buf, n, "%s-x%d", vs_test_name(pn->test), pn->sessions);
+        len = snprintf(buf, n, "%s-x%d", vs_test_name(pn->test), pn->sessions);
+    if (pn->resp != 0 && len > 0 && (size_t)len < n) /* rr, crr: a fixed response size */
+        len += snprintf(buf + len, n - (size_t)len, "-resp%lu", (unsigned long)pn->resp);
+    if (pn->burst != 0 && len > 0 && (size_t)len < n)
+        snprintf(buf + len, n - (size_t)len, "-b%d", pn->burst);
 }
 
-static FILE *open_in(const char *dir, const char *base, const char *ext, vs_err *e)
+FILE *vs_chart_open(const char *dir, const char *base, const char *ext, vs_err *e)
 {
     char path[1400];
     FILE *f;
@@ -75,7 +81,7 @@ static FILE *open_in(const char *dir, const char *base, const char *ext, vs_err 
     return f;
 }
 
-static int close_file(FILE *f, const char *what, vs_err *e)
+int vs_chart_close(FILE *f, const char *what, vs_err *e)
 {
     int bad = ferror(f);
 
@@ -148,6 +154,8 @@ static void frame_init(const ctx *x, vs_gp_frame *fr, const vs_chart *c, const c
     vs_gp_init(fr, x->o, c->title, cap, ylabel);
     fr->ncat = x->s->nmsgs;
     fr->cat = x->cats;
+    if (vs_test_is_rr(x->s->panels[c->panel].test))
+        fr->xlabel = "Request size (bytes)";
 }
 
 /* The data file written, the script opened; on error everything closed. */
@@ -158,9 +166,9 @@ static FILE *data_done(FILE *f, const ctx *x, const vs_chart *c, int rc, vs_err 
         vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
         return NULL;
     }
-    if (close_file(f, c->base, e) != 0)
+    if (vs_chart_close(f, c->base, e) != 0)
         return NULL;
-    return open_in(x->dir, c->base, "gp", e);
+    return vs_chart_open(x->dir, c->base, "gp", e);
 }
 
 /* ---- clustered bars with whiskers (throughput, service demand) ----------- */
@@ -177,6 +185,54 @@ static const vs_stats *sd_of(const vs_point_summary *ps)
 {
     return ps->sd_total.mean > 0 ? &ps->sd_total : NULL;
 }
+
+static const vs_stats *tps_of(const vs_point_summary *ps)
+{
+    return &ps->tps;
+}
+
+static const vs_stats *p50_of(const vs_point_summary *ps)
+{
+    return &ps->lat_p50;
+}
+
+static const vs_stats *p99_of(const vs_point_summary *ps)
+{
+    return &ps->lat_p99;
+}
+
+static const vs_stats *p999_of(const vs_point_summary *ps)
+{
+    return &ps->lat_p999;
+}
+
+/* A bar chart of a panel: file suffix, title, y label, data comment. */
+typedef struct bar_kind {
+    const char *suffix, *title, *ylabel, *what;
+    measure_fn fn;
+    enum vs_chart_kind kind;
+} bar_kind;
+
+#define MU "\xc2\xb5"
+static const bar_kind stream_bars[] = {
+    { "throughput", "Throughput", "Throughput (Gbit/s)", "Gbit/s", gbps_of, VS_CHART_THROUGHPUT },
+    { "cpu", "Service demand", "Service demand (" MU "s CPU per KB, both ends)",
+      "service demand, CPU " MU "s per KB (local + remote)", sd_of, VS_CHART_CPU },
+};
+static const bar_kind rr_bars[] = {
+    { "tps", "Transactions per second", "Transactions per second", "transactions/s", tps_of,
+      VS_CHART_TPS },
+    { "p50", "Median latency", "Latency, 50th percentile (" MU "s)",
+      "p50 latency in " MU "s (the mean of the runs' p50)", p50_of, VS_CHART_LATENCY },
+    { "p99", "99th percentile latency", "Latency, 99th percentile (" MU "s)",
+      "p99 latency in " MU "s (the mean of the runs' p99)", p99_of, VS_CHART_LATENCY },
+    { "p999", "99.9th percentile latency", "Latency, 99.9th percentile (" MU "s)",
+      "p99.9 latency in " MU "s (the mean of the runs' p99.9)", p999_of, VS_CHART_LATENCY },
+    { "cpu", "Service demand per transaction",
+      "Service demand (" MU "s CPU per transaction, both ends)",
+      "service demand, CPU " MU "s per transaction (local + remote)", sd_of, VS_CHART_CPU },
+};
+#define NRR_BARS ((int)(sizeof rr_bars / sizeof rr_bars[0]))
 
 /* The x of series i's bar in category m. */
 static double bar_x(const vs_summary *s, int m, int i)
@@ -262,30 +318,27 @@ static void bar_plot(const vs_summary *s, const char *base, const kinds *k, char
 }
 
 /* A clustered bar chart with whiskers: data file, then script. */
-static int write_bars(const ctx *x, int p, const vs_chart *c, vs_err *e)
+static int write_bars(const ctx *x, int p, const vs_chart *c, const bar_kind *b, vs_err *e)
 {
-    int sd = c->kind == VS_CHART_CPU;
     char cap[400] = "", plot[16384];
     kinds k = { { 0 }, 0, 0, calloc((size_t)x->s->nseries + 1, 1) };
     vs_gp_frame fr;
-    FILE *f = k.has != NULL ? open_in(x->dir, c->base, "dat", e) : NULL;
+    FILE *f = k.has != NULL ? vs_chart_open(x->dir, c->base, "dat", e) : NULL;
     int rc = -1;
 
     if (f == NULL) {
         free(k.has);
         return k.has == NULL ? vs_err_set(e, VS_ERR_RUNTIME, "out of memory") : -1;
     }
-    frame_init(x, &fr, c, cap, sd ? "Service demand (\xc2\xb5s CPU per KB, both ends)"
-                                   : "Throughput (Gbit/s)");
+    frame_init(x, &fr, c, cap, b->ylabel);
     fr.nkey = x->s->nseries;
-    f = data_done(f, x, c, bar_table(f, x, p, sd ? sd_of : gbps_of, sd ? "service demand, "
-                  "CPU \xc2\xb5s per KB (local + remote)" : "Gbit/s", &fr, &k), e);
+    f = data_done(f, x, c, bar_table(f, x, p, b->fn, b->what, &fr, &k), e);
     if (f != NULL) {
         caption(x->d->pairs[x->s->panels[p].pair], &k, "the mean", cap, sizeof cap);
         vs_gp_write_head(f, &fr);
         bar_plot(x->s, c->base, &k, plot, sizeof plot);
         vs_gp_write_outputs(f, &fr, c->base, plot);
-        rc = close_file(f, c->base, e);
+        rc = vs_chart_close(f, c->base, e);
     }
     vs_gp_free(&fr);
     free(k.has);
@@ -394,7 +447,7 @@ static int write_ratio(const ctx *x, int p, const vs_chart *c, vs_err *e)
     char cap[400] = "", ylabel[96], plot[16384];
     kinds k = { { 0 }, 0, 0, calloc((size_t)x->s->nseries + 1, 1) };
     vs_gp_frame fr;
-    FILE *f = idx != NULL && k.has != NULL ? open_in(x->dir, c->base, "dat", e) : NULL;
+    FILE *f = idx != NULL && k.has != NULL ? vs_chart_open(x->dir, c->base, "dat", e) : NULL;
     int rc = -1;
 
     if (f == NULL) {
@@ -414,7 +467,7 @@ static int write_ratio(const ctx *x, int p, const vs_chart *c, vs_err *e)
         vs_gp_write_head(f, &fr);
         ratio_plot(x, c->base, idx, n, &k, plot, sizeof plot);
         vs_gp_write_outputs(f, &fr, c->base, plot);
-        rc = close_file(f, c->base, e);
+        rc = vs_chart_close(f, c->base, e);
     }
     vs_gp_free(&fr);
     free(idx);
@@ -424,26 +477,48 @@ static int write_ratio(const ctx *x, int p, const vs_chart *c, vs_err *e)
 
 /* ---- the set ------------------------------------------------------------ */
 
+vs_chart *vs_chart_next(const vs_summary *s, const vs_dataset *d, int p, const char *suffix,
+                        const char *head, enum vs_chart_kind kind, vs_chart_set *out)
+{
+    vs_chart *c = &out->c[out->n];
+    char pb[96], panel[64];
+
+    memset(c, 0, sizeof *c);
+    vs_chart_panel_base(s, d, p, pb, sizeof pb);
+    c->panel = p;
+    c->kind = kind;
+    snprintf(c->base, sizeof c->base, "%s-%s", pb, suffix);
+    snprintf(c->title, sizeof c->title, "%s, %s", head, vs_panel_label(&s->panels[p], panel,
+                                                                       sizeof panel));
+    return c;
+}
+
+/* Panel p's charts: for the bulk tests throughput, the ratio to the
+ * baseline transport and service demand; for rr and crr transactions/s,
+ * latency percentiles, service demand and the percentile curves. */
 static int write_panel(const ctx *x, int p, vs_chart_set *out, vs_err *e)
 {
-    static const char *const what[] = { "Throughput", "Throughput relative to %s",
-                                        "Service demand" };
-    static const char *const suffix[] = { "throughput", "ratio", "cpu" };
-    char pb[96], panel[64], head[64];
+    int rr = vs_test_is_rr(x->s->panels[p].test);
+    const bar_kind *bars = rr ? rr_bars : stream_bars;
+    int nb = rr ? NRR_BARS : (int)(sizeof stream_bars / sizeof stream_bars[0]);
+    char head[64];
 
-    panel_base(x->s, x->d, p, pb, sizeof pb);
-    vs_label_panel(x->s->panels[p].test, x->s->panels[p].sessions, panel, sizeof panel);
-    for (int k = 0; k < 3; k++) {
-        vs_chart *c = &out->c[out->n++];
-        c->panel = p;
-        c->kind = (enum vs_chart_kind)k;
-        snprintf(c->base, sizeof c->base, "%s-%s", pb, suffix[k]);
-        snprintf(head, sizeof head, what[k], vs_transport_name(vs_summary_baseline(x->s)));
-        snprintf(c->title, sizeof c->title, "%s, %s", head, panel);
-        if ((k == VS_CHART_RATIO ? write_ratio(x, p, c, e) : write_bars(x, p, c, e)) != 0)
+    for (int k = 0; k < nb; k++) {
+        vs_chart *c = vs_chart_next(x->s, x->d, p, bars[k].suffix, bars[k].title, bars[k].kind,
+                                    out);
+        if (write_bars(x, p, c, &bars[k], e) != 0)
             return -1;
+        out->n++;
+        if (rr || k != 0)
+            continue;
+        snprintf(head, sizeof head, "Throughput relative to %s",
+                 vs_transport_name(vs_summary_baseline(x->s)));
+        c = vs_chart_next(x->s, x->d, p, "ratio", head, VS_CHART_RATIO, out);
+        if (write_ratio(x, p, c, e) != 0)
+            return -1;
+        out->n++;
     }
-    return 0;
+    return rr ? vs_latcharts_write(x->s, x->d, p, x->dir, x->o, out, e) : 0;
 }
 
 int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
@@ -452,9 +527,10 @@ int vs_charts_write(const vs_summary *s, const vs_dataset *d, const char *dir,
     ctx x = { s, d, dir, o, NULL };
     char (*labels)[16] = calloc((size_t)s->nmsgs + 1, sizeof *labels);
     int rc = 0;
+    int per_panel = NRR_BARS + vs_latcharts_count(s) > 3 ? NRR_BARS + vs_latcharts_count(s) : 3;
 
     out->n = 0;
-    out->c = calloc((size_t)s->npanels * 3 + 1, sizeof *out->c);
+    out->c = calloc((size_t)s->npanels * (size_t)per_panel + 1, sizeof *out->c);
     x.cats = calloc((size_t)s->nmsgs + 1, sizeof *x.cats);
     if (out->c == NULL || x.cats == NULL || labels == NULL) {
         free(labels);

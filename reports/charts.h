@@ -18,6 +18,12 @@
  * script writes PNG (cairo), SVG and PDF. Colours follow the transport in
  * every chart; fill patterns follow it too, so grayscale prints stay
  * readable; lighter shades are smaller sockets.
+ *
+ * Panels of rr and crr tests get instead, with the same whiskers:
+ *   NAME-tps, NAME-p50, NAME-p99, NAME-p999   transactions/s and latency
+ *                    percentiles (the mean of the runs' percentiles)
+ *   NAME-cpu         service demand per transaction (CPU µs, both ends)
+ * and the percentile curves of reports/latcharts.h.
  */
 #ifndef VS_CHARTS_H
 #define VS_CHARTS_H
@@ -25,7 +31,10 @@
 #include "analysis/summary.h"
 #include "reports/gpframe.h"
 
-enum vs_chart_kind { VS_CHART_THROUGHPUT, VS_CHART_RATIO, VS_CHART_CPU };
+enum vs_chart_kind {
+    VS_CHART_THROUGHPUT, VS_CHART_RATIO, VS_CHART_CPU,
+    VS_CHART_TPS, VS_CHART_LATENCY, VS_CHART_NINES  /* rr, crr (latcharts.h) */
+};
 
 typedef struct vs_chart {
     char base[128];   /* file name without extension */
@@ -62,5 +71,22 @@ const char *vs_transport_color(enum vs_transport tr);
 
 /* The colour of series i: its transport's, lighter for smaller sockets. */
 void vs_series_color(const vs_summary *s, int i, char *buf, size_t n);
+
+/* ---- for the chart writers of reports/ (latcharts.c) ---------------------- */
+
+/* OUT/charts/BASE.EXT for writing; NULL with `e` set. */
+FILE *vs_chart_open(const char *dir, const char *base, const char *ext, vs_err *e);
+
+/* Close it; an I/O error of any write is reported naming `what`. */
+int vs_chart_close(FILE *f, const char *what, vs_err *e);
+
+/* The file-name stem of panel p: "stream-x1", "pair2-maerts-x5",
+ * "rr-x1-resp64-b4". */
+void vs_chart_panel_base(const vs_summary *s, const vs_dataset *d, int p, char *buf, size_t n);
+
+/* The next chart of `out` (not yet counted: out->n++ once it is written)
+ * for panel p: BASE-SUFFIX, titled "HEAD, PANEL". */
+vs_chart *vs_chart_next(const vs_summary *s, const vs_dataset *d, int p, const char *suffix,
+                        const char *head, enum vs_chart_kind kind, vs_chart_set *out);
 
 #endif

@@ -119,7 +119,8 @@ void vs_gp_write_head(FILE *out, const vs_gp_frame *f)
           "# in its own folder; it writes PNG, SVG and PDF.\n", out);
     fputs("set encoding utf8\nset datafile missing \"-\"\n", out);
     write_texts(out, f);
-    fputs("set xlabel 'Message size (bytes)'\n", out);
+    vs_gnuplot_string(f->xlabel != NULL ? f->xlabel : "Message size (bytes)", q, sizeof q);
+    fprintf(out, "set xlabel %s\n", q);
     vs_gnuplot_string(f->ylabel, q, sizeof q);
     fprintf(out, "set ylabel %s\n", q);
     write_xtics(out, f);

@@ -36,6 +36,7 @@ typedef struct vs_gp_frame {
     const char *title;      /* short, e.g. "Throughput, stream, 1 session" */
     const char *caption;    /* may hold text from files: escaped when written */
     const char *ylabel;     /* UTF-8 */
+    const char *xlabel;     /* NULL: "Message size (bytes)" */
     double ref_line;        /* a y the range includes, drawn dashed (0: none) */
     int nkey;               /* entries of the key (for its rows) */
     int ncat;

@@ -80,21 +80,27 @@ static void write_environment(FILE *f, const vs_dataset *d, const char *const *d
     }
 }
 
-/* Mean and its interval: &plusmn; CI, [min-max] of 2 runs, n/a for 1. */
+/* Mean and its interval: &plusmn; CI, [min-max] of 2 runs, n/a for 1; in
+ * Gbit/s, or for rr and crr transactions/s and the latency percentiles. */
 static void table_cell(FILE *f, const vs_point_summary *ps)
 {
+    const vs_stats *h = vs_point_headline(ps);
+    int rr = vs_test_is_rr(ps->key.pt.test), dec = rr ? 0 : 2;
     double lo, hi;
 
-    switch (vs_summary_interval(&ps->gbps, &lo, &hi)) {
+    switch (vs_summary_interval(h, &lo, &hi)) {
     case VS_IV_CI:
-        fprintf(f, "<td>%.2f &plusmn; %.2f", ps->gbps.mean, ps->gbps.ci_half);
+        fprintf(f, "<td>%.*f &plusmn; %.*f", dec, h->mean, dec, h->ci_half);
         break;
     case VS_IV_RANGE:
-        fprintf(f, "<td>%.2f [%.2f&ndash;%.2f]", ps->gbps.mean, lo, hi);
+        fprintf(f, "<td>%.*f [%.*f&ndash;%.*f]", dec, h->mean, dec, lo, dec, hi);
         break;
     default:
-        fprintf(f, "<td>%.2f &plusmn; n/a", ps->gbps.mean);
+        fprintf(f, "<td>%.*f &plusmn; n/a", dec, h->mean);
     }
+    if (rr)
+        fprintf(f, "/s<br><span class=\"small\">p50 %.1f, p99 %.1f, p99.9 %.1f &micro;s</span>",
+                ps->lat_p50.mean, ps->lat_p99.mean, ps->lat_p999.mean);
     fprintf(f, " <span class=\"small\">n=%d%s</span></td>", ps->n_ok,
             ps->n_failed ? ", some failed" : "");
 }
@@ -103,7 +109,7 @@ static void write_table(FILE *f, const vs_summary *s, int p)
 {
     char lab[64];
 
-    fputs("<table><tr><th>Message</th>", f);
+    fprintf(f, "<table><tr><th>%s</th>", vs_test_is_rr(s->panels[p].test) ? "Request" : "Message");
     for (int i = 0; i < s->nseries; i++)
         fprintf(f, "<th>%s</th>",
                 vs_label_series(s->series[i].tr, s->series[i].sock, lab, sizeof lab));
@@ -142,18 +148,35 @@ static void write_chart(FILE *f, const vs_chart *ch, int drawn)
                "data</a></p>\n", ch->base, ch->base);
 }
 
+static const char latency_intro[] =
+    "<h2>Latency: request/response (rr) and a connection per request (crr)</h2>\n"
+    "<p>Each transaction is a request and its response (rr: over one connection per session;"
+    " crr: connect, request, response and close). The client reads the clock once per "
+    "transaction and records every latency into a histogram (three significant digits); a "
+    "run's percentiles come from its sessions' histograms added together, and each figure "
+    "below is the mean over runs with its 95% confidence interval. The percentile curves add "
+    "the runs' histograms (the <code>latency/</code> logs of each results directory). Both "
+    "ends counted every transaction and agreed. Service demand is CPU microseconds per "
+    "transaction.</p>\n";
+
 static void write_panels(FILE *f, const vs_dataset *d, const vs_summary *s,
                          const vs_chart_set *charts)
 {
-    char lab[64];
+    char lab[96];
+    int latency_told = 0;
 
     for (int p = 0; p < s->npanels; p++) {
         const vs_panel *pn = &s->panels[p];
-        fprintf(f, "<h2>%s &mdash; ", vs_label_panel(pn->test, pn->sessions, lab, sizeof lab));
+        int rr = vs_test_is_rr(pn->test);
+        if (rr && !latency_told++)
+            fputs(latency_intro, f);
+        fprintf(f, "<h2>%s &mdash; ", vs_panel_label(pn, lab, sizeof lab));
         vs_markup_escape(f, d->pairs[pn->pair]);
         fputs("</h2>\n", f);
         vs_html_precision(f, s, p);
-        fputs("<p>Mean Gbit/s &plusmn; 95% CI (n = runs; n/a: one run):</p>\n", f);
+        fputs(rr ? "<p>Mean transactions/s &plusmn; 95% CI, then the latency percentiles, mean "
+                   "over runs (n = runs; n/a: one run; request size on the left):</p>\n"
+                 : "<p>Mean Gbit/s &plusmn; 95% CI (n = runs; n/a: one run):</p>\n", f);
         write_table(f, s, p);
         fputs("<div class=\"charts\">\n", f);
         for (int c = 0; c < charts->n; c++) {

@@ -23,7 +23,7 @@ static int is_clamped(const vs_point_summary *ps)
 
 static int is_noisy(const vs_point_summary *ps)
 {
-    return ps->gbps.ci_valid && ps->gbps.cv > VS_HIGH_CV;
+    return vs_point_headline(ps)->ci_valid && vs_point_headline(ps)->cv > VS_HIGH_CV;
 }
 
 static void point_cell(FILE *f, const vs_point_summary *ps)
@@ -53,7 +53,7 @@ static void clamped_row(FILE *f, const vs_point_summary *ps)
 static void noisy_row(FILE *f, const vs_point_summary *ps)
 {
     point_cell(f, ps);
-    fprintf(f, "<td>%.0f%%</td><td>%d</td></tr>\n", ps->gbps.cv, ps->n_ok);
+    fprintf(f, "<td>%.0f%%</td><td>%d</td></tr>\n", vs_point_headline(ps)->cv, ps->n_ok);
 }
 
 /* One warning: a summary line with the count, the points in a collapsed
@@ -157,13 +157,14 @@ void vs_html_precision(FILE *f, const vs_summary *s, int p)
         const vs_point_summary *ps = &s->p[i];
         const vs_panel *pn = &s->panels[p];
         if (ps->key.pair != pn->pair || ps->key.pt.test != pn->test ||
-            ps->key.pt.sessions != pn->sessions || ps->n_ok == 0)
+            ps->key.pt.sessions != pn->sessions || ps->key.pt.resp != pn->resp ||
+            ps->key.pt.burst != pn->burst || ps->n_ok == 0)
             continue;
-        if (ps->n_ok < VS_MIN_CI_RUNS || ps->gbps.mean <= 0) {
+        if (ps->n_ok < VS_MIN_CI_RUNS || vs_point_headline(ps)->mean <= 0) {
             few++;
             continue;
         }
-        w[n] = 100.0 * ps->gbps.ci_half / ps->gbps.mean;
+        w[n] = 100.0 * vs_point_headline(ps)->ci_half / vs_point_headline(ps)->mean;
         if (w[n] > widest) {
             widest = w[n];
             at = i;

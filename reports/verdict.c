@@ -12,12 +12,13 @@ static const char *point_name(const vs_point_cmp *p, char *buf, size_t n)
     return vs_label_point(&p->pt, buf, n);
 }
 
-static void pct(char *buf, size_t n, const vs_measure_cmp *m)
+static const char *pct(char *buf, size_t n, const vs_measure_cmp *m)
 {
     if (!m->present)
         snprintf(buf, n, "-");
     else
         snprintf(buf, n, "%+.1f%%", m->delta * 100);
+    return buf;
 }
 
 static int tested(const vs_measure_cmp *m)
@@ -43,7 +44,7 @@ static void method(FILE *f, const vs_comparison *c)
 /* The sweep-wide shift and what was done with it. */
 static void drift_line(FILE *f, const vs_comparison *c, const char *lead)
 {
-    const vs_drift *d = &c->drift_gbps;
+    const vs_drift *d = &c->drift_fig;
 
     if (!d->valid)
         return;
@@ -69,29 +70,71 @@ static void summary_line(FILE *f, const vs_comparison *c, const char *prefix)
 
 /* One point's row as text, shared by the table and the Markdown. */
 typedef struct cells {
-    char name[96], base[24], cand[24], change[16], p[16], sd[16], note[180];
+    char name[96], base[24], cand[24], change[16], p[16], sd[16], lat[40], note[180];
 } cells;
 
 static void fill_cells(const vs_point_cmp *pc, cells *c)
 {
+    const char *fmt = vs_test_is_rr(pc->pt.test) ? "%.0f" : "%.3f";
+    char a[16], b[16];
+
     point_name(pc, c->name, sizeof c->name);
     snprintf(c->base, sizeof c->base, "-");
     snprintf(c->cand, sizeof c->cand, "-");
-    if (pc->gbps.present) {
-        snprintf(c->base, sizeof c->base, "%.3f", pc->gbps.base);
-        snprintf(c->cand, sizeof c->cand, "%.3f", pc->gbps.cand);
+    if (pc->fig.present) {
+        snprintf(c->base, sizeof c->base, fmt, pc->fig.base);
+        snprintf(c->cand, sizeof c->cand, fmt, pc->fig.cand);
     }
-    pct(c->change, sizeof c->change, &pc->gbps);
-    pval(c->p, sizeof c->p, &pc->gbps);
+    pct(c->change, sizeof c->change, &pc->fig);
+    pval(c->p, sizeof c->p, &pc->fig);
     pct(c->sd, sizeof c->sd, &pc->sd);
+    snprintf(c->lat, sizeof c->lat, "%s / %s", pct(a, sizeof a, &pc->p50),
+             pct(b, sizeof b, &pc->p99));
     snprintf(c->note, sizeof c->note, "%s%s%s", pc->note[0] ? " (" : "", pc->note,
              pc->note[0] ? ")" : "");
 }
 
-void vs_verdict_table(FILE *f, const vs_comparison *c)
+/* Points of the bulk tests (rr = 0) or of rr and crr (rr = 1)? */
+static int count_kind(const vs_comparison *c, int rr)
+{
+    int n = 0;
+
+    for (int i = 0; i < c->n; i++)
+        n += vs_test_is_rr(c->p[i].pt.test) == rr;
+    return n;
+}
+
+static const char *verdict_text(const vs_point_cmp *pc, const char *regression)
+{
+    return pc->verdict == VS_V_REGRESSION ? regression : vs_verdict_name(pc->verdict);
+}
+
+static void table_rows(FILE *f, const vs_comparison *c, int rr)
 {
     cells t;
 
+    if (!rr)
+        fprintf(f, "\n%-30s %11s %11s %8s %9s %9s  %s\n", "point", "base Gbit/s", "cand Gbit/s",
+                "change", "p", "CPU/KB", "verdict");
+    else
+        fprintf(f, "\n%-34s %11s %11s %8s %9s %17s %9s  %s\n", "point", "base trans/s",
+                "cand trans/s", "change", "p", "p50 / p99 latency", "CPU/trans", "verdict");
+    for (int i = 0; i < c->n; i++) {
+        const vs_point_cmp *pc = &c->p[i];
+        if (vs_test_is_rr(pc->pt.test) != rr)
+            continue;
+        fill_cells(pc, &t);
+        if (!rr)
+            fprintf(f, "%-30s %11s %11s %8s %9s %9s  %s%s\n", t.name, t.base, t.cand, t.change,
+                    t.p, t.sd, verdict_text(pc, "REGRESSION"), t.note);
+        else
+            fprintf(f, "%-34s %11s %11s %8s %9s %17s %9s  %s%s\n", t.name, t.base, t.cand,
+                    t.change, t.p, t.lat, t.sd, verdict_text(pc, "REGRESSION"), t.note);
+    }
+}
+
+void vs_verdict_table(FILE *f, const vs_comparison *c)
+{
     fprintf(f, "baseline:  %s\ncandidate: %s\n(", c->base_label, c->cand_label);
     method(f, c);
     fputs(")\n", f);
@@ -99,22 +142,38 @@ void vs_verdict_table(FILE *f, const vs_comparison *c)
     for (int i = 0; i < c->nwarn; i++)
         fprintf(f, "WARNING: %s\n", c->warn[i]);
     vs_changes_table(f, c->env);
-    fprintf(f, "\n%-30s %11s %11s %8s %9s %9s  %s\n", "point", "base Gbit/s", "cand Gbit/s",
-            "change", "p", "CPU/KB", "verdict");
+    if (count_kind(c, 0) > 0 || count_kind(c, 1) == 0)
+        table_rows(f, c, 0);
+    if (count_kind(c, 1) > 0)
+        table_rows(f, c, 1);
+    summary_line(f, c, "\n");
+}
+
+static void markdown_rows(FILE *f, const vs_comparison *c, int rr)
+{
+    cells t;
+
+    if (!rr)
+        fprintf(f, "| point | baseline Gbit/s | candidate Gbit/s | change | p | CPU per KB | "
+                   "verdict |\n|---|---:|---:|---:|---:|---:|---|\n");
+    else
+        fprintf(f, "| point | baseline transactions/s | candidate transactions/s | change | p | "
+                   "p50 / p99 latency | CPU per transaction | verdict |\n"
+                   "|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (int i = 0; i < c->n; i++) {
         const vs_point_cmp *pc = &c->p[i];
+        if (vs_test_is_rr(pc->pt.test) != rr)
+            continue;
         fill_cells(pc, &t);
-        fprintf(f, "%-30s %11s %11s %8s %9s %9s  %s%s\n", t.name, t.base, t.cand, t.change, t.p,
-                t.sd, pc->verdict == VS_V_REGRESSION ? "REGRESSION" : vs_verdict_name(pc->verdict),
-                t.note);
+        fprintf(f, "| %s | %s | %s | %s | %s |", t.name, t.base, t.cand, t.change, t.p);
+        if (rr)
+            fprintf(f, " %s |", t.lat);
+        fprintf(f, " %s | %s%s |\n", t.sd, verdict_text(pc, "**regression**"), t.note);
     }
-    summary_line(f, c, "\n");
 }
 
 void vs_verdict_markdown(FILE *f, const vs_comparison *c)
 {
-    cells t;
-
     fprintf(f, "### vsbench: %s\n\n",
             c->counts[VS_V_REGRESSION] ? "regression" : "no regression");
     for (int i = 0; i < c->nwarn; i++) {
@@ -126,25 +185,40 @@ void vs_verdict_markdown(FILE *f, const vs_comparison *c)
     method(f, c);
     fputs(".\n\n", f);
     drift_line(f, c, "");
-    if (c->drift_gbps.valid)
+    if (c->drift_fig.valid)
         fputc('\n', f);
     vs_changes_markdown(f, c->env);
-    fprintf(f, "| point | baseline Gbit/s | candidate Gbit/s | change | p | CPU per KB | verdict |\n");
-    fprintf(f, "|---|---:|---:|---:|---:|---:|---|\n");
-    for (int i = 0; i < c->n; i++) {
-        const vs_point_cmp *pc = &c->p[i];
-        fill_cells(pc, &t);
-        fprintf(f, "| %s | %s | %s | %s | %s | %s | %s%s |\n", t.name, t.base, t.cand, t.change,
-                t.p, t.sd,
-                pc->verdict == VS_V_REGRESSION ? "**regression**" : vs_verdict_name(pc->verdict),
-                t.note);
-    }
+    if (count_kind(c, 0) > 0 || count_kind(c, 1) == 0)
+        markdown_rows(f, c, 0);
+    if (count_kind(c, 0) > 0 && count_kind(c, 1) > 0)
+        fputc('\n', f);
+    if (count_kind(c, 1) > 0)
+        markdown_rows(f, c, 1);
     summary_line(f, c, "\n");
+}
+
+/* The failure message of a regressed point: what went the wrong way. */
+static void regression_text(const vs_point_cmp *pc, char *msg, size_t n)
+{
+    int rr = vs_test_is_rr(pc->pt.test);
+
+    snprintf(msg, n, "regression: %s %+.1f%% (p = %.3g)%s%s", rr ? "transactions/s" : "throughput",
+             pc->fig.delta * 100, pc->fig.p,
+             pc->sd.verdict == VS_V_REGRESSION ? (rr ? ", CPU per transaction up" :
+                                                  ", CPU per KB up") : "",
+             pc->p50.verdict == VS_V_REGRESSION || pc->p99.verdict == VS_V_REGRESSION
+                 ? ", latency up" : "");
+    if (rr && pc->p50.present) {
+        size_t len = strlen(msg);
+        snprintf(msg + len, n - len, "; p50 %+.1f%%, p99 %+.1f%%", pc->p50.delta * 100,
+                 pc->p99.delta * 100);
+    }
 }
 
 static void junit_case(FILE *f, const vs_point_cmp *pc)
 {
     char name[96], msg[320];
+    const char *unit = vs_test_is_rr(pc->pt.test) ? "transactions/s" : "Gbit/s";
 
     point_name(pc, name, sizeof name);
     fprintf(f, "    <testcase classname=\"vsbench.%s.%s\" name=\"", vs_transport_name(pc->pt.tr),
@@ -152,20 +226,20 @@ static void junit_case(FILE *f, const vs_point_cmp *pc)
     vs_markup_escape(f, name);
     fputs("\">\n", f);
     if (pc->verdict == VS_V_REGRESSION) {
-        snprintf(msg, sizeof msg, "regression: throughput %+.1f%% (p = %.3g)%s", pc->gbps.delta * 100,
-                 pc->gbps.p, pc->sd.verdict == VS_V_REGRESSION ? ", CPU per KB up" : "");
+        regression_text(pc, msg, sizeof msg);
         fputs("      <failure message=\"", f);
         vs_markup_escape(f, msg);
-        fprintf(f, "\">baseline %.3f Gbit/s (n=%d), candidate %.3f Gbit/s (n=%d)</failure>\n",
-                pc->gbps.base, pc->gbps.n_base, pc->gbps.cand, pc->gbps.n_cand);
+        fprintf(f, "\">baseline %.3f %s (n=%d), candidate %.3f %s (n=%d)</failure>\n",
+                pc->fig.base, unit, pc->fig.n_base, pc->fig.cand, unit, pc->fig.n_cand);
     } else if (pc->verdict == VS_V_INCONCLUSIVE || pc->verdict == VS_V_MISSING) {
         snprintf(msg, sizeof msg, "%s: %s", vs_verdict_name(pc->verdict), pc->note);
         fputs("      <skipped message=\"", f);
         vs_markup_escape(f, msg);
         fputs("\"/>\n", f);
     } else {
-        fprintf(f, "      <system-out>%s: throughput %+.1f%%</system-out>\n",
-                vs_verdict_name(pc->verdict), pc->gbps.delta * 100);
+        fprintf(f, "      <system-out>%s: %s %+.1f%%</system-out>\n", vs_verdict_name(pc->verdict),
+                vs_test_is_rr(pc->pt.test) ? "transactions/s" : "throughput",
+                pc->fig.delta * 100);
     }
     fputs("    </testcase>\n", f);
 }
@@ -217,16 +291,16 @@ static void measure_json(vs_json *j, const char *key, const vs_measure_cmp *m)
 
 static void drift_json(vs_json *j, const vs_comparison *c)
 {
-    if (!c->drift_gbps.valid) {
+    if (!c->drift_fig.valid) {
         vs_json_null(j, "drift");
         return;
     }
     vs_json_obj_begin(j, "drift");
-    vs_json_num(j, "gbps", c->drift_gbps.shift);
+    vs_json_num(j, "gbps", c->drift_fig.shift);
     if (c->drift_sd.valid)
         vs_json_num(j, "service_demand", c->drift_sd.shift);
-    vs_json_int(j, "points", c->drift_gbps.points);
-    vs_json_bool(j, "within", c->drift_gbps.applied);
+    vs_json_int(j, "points", c->drift_fig.points);
+    vs_json_bool(j, "within", c->drift_fig.applied);
     vs_json_obj_end(j);
 }
 
@@ -268,7 +342,14 @@ void vs_verdict_json(FILE *f, const vs_comparison *c)
         vs_json_uint(&j, "sock", pc->pt.sock);
         vs_json_uint(&j, "msg", pc->pt.msg);
         vs_json_int(&j, "sessions", pc->pt.sessions);
-        measure_json(&j, "throughput", &pc->gbps);
+        measure_json(&j, vs_test_is_rr(pc->pt.test) ? "transactions_per_second" : "throughput",
+                     &pc->fig);
+        if (vs_test_is_rr(pc->pt.test)) {
+            vs_json_uint(&j, "resp", pc->pt.resp);
+            vs_json_int(&j, "burst", pc->pt.burst);
+            measure_json(&j, "latency_p50", &pc->p50);
+            measure_json(&j, "latency_p99", &pc->p99);
+        }
         measure_json(&j, "service_demand", &pc->sd);
         vs_json_str(&j, "verdict", vs_verdict_name(pc->verdict));
         vs_json_str(&j, "note", pc->note);

@@ -78,7 +78,7 @@ static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
                 const vs_point_summary *ps = vs_summary_at(s, pn, &s->series[i], s->msgs[m]);
                 vs_ratio r;
                 lxw_row_t R = (lxw_row_t)row;
-                if (ps == NULL)
+                if (ps == NULL || vs_test_is_rr(pn->test)) /* on the Latency sheet */
                     continue;
                 worksheet_write_string(ws, R, 0, d->pairs[pn->pair], NULL);
                 worksheet_write_string(ws, R, 1, vs_test_name(pn->test), NULL);
@@ -113,6 +113,63 @@ static void write_summary(book *b, const vs_dataset *d, const vs_summary *s)
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)(row > 1 ? row - 1 : 1), 20);
 }
 
+/* Latency figures of one rr or crr point, from column 8 on. */
+static void latency_cells(book *b, lxw_worksheet *ws, lxw_row_t R, const vs_point_summary *ps)
+{
+    const vs_stats *v[] = { &ps->tps, &ps->lat_p50, &ps->lat_p90, &ps->lat_p99,
+                            &ps->lat_p999, &ps->lat_mean };
+
+    worksheet_write_number(ws, R, 8, ps->n_ok, b->integer);
+    worksheet_write_number(ws, R, 9, ps->n_failed, b->integer);
+    if (ps->n_ok == 0)
+        return;
+    for (int k = 0; k < 6; k++) {
+        worksheet_write_number(ws, R, (lxw_col_t)(10 + 2 * k), v[k]->mean, k ? b->num3 : b->num1);
+        if (v[k]->ci_valid)
+            worksheet_write_number(ws, R, (lxw_col_t)(11 + 2 * k), v[k]->ci_half,
+                                   k ? b->num3 : b->num1);
+    }
+    worksheet_write_number(ws, R, 22, ps->sdt_local, b->num3);
+    worksheet_write_number(ws, R, 23, ps->sdt_remote, b->num3);
+}
+
+/* "Latency": every rr and crr point, one row each. */
+static void write_latency(book *b, const vs_dataset *d, const vs_summary *s)
+{
+    static const char *const names[] = {
+        "Host pair", "Test", "Sessions", "Response", "Burst", "Transport", "Socket",
+        "Request", "Runs ok", "Failed", "Trans/s", "95% CI +/-", "p50 us", "CI +/-",
+        "p90 us", "CI +/-", "p99 us", "CI +/-", "p99.9 us", "CI +/-", "Mean us", "CI +/-",
+        "SD local us/trans", "SD remote us/trans",
+    };
+    static const double widths[] = { 34, 6, 9, 9, 6, 10, 8, 9, 8, 7, 11, 10, 9, 8, 9, 8, 9, 8,
+                                      9, 8, 9, 8, 16, 17 };
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Latency");
+    char buf[32];
+    int row = 1;
+
+    header(b, ws, names, widths, 24);
+    for (int i = 0; i < s->n; i++) {
+        const vs_point_summary *ps = &s->p[i];
+        const vs_point *pt = &ps->key.pt;
+        lxw_row_t R = (lxw_row_t)row++;
+        if (!vs_test_is_rr(pt->test)) {
+            row--;
+            continue;
+        }
+        worksheet_write_string(ws, R, 0, d->pairs[ps->key.pair], NULL);
+        worksheet_write_string(ws, R, 1, vs_test_name(pt->test), NULL);
+        worksheet_write_number(ws, R, 2, pt->sessions, b->integer);
+        worksheet_write_number(ws, R, 3, pt->resp, b->integer);
+        worksheet_write_number(ws, R, 4, pt->burst, b->integer);
+        worksheet_write_string(ws, R, 5, vs_transport_name(pt->tr), NULL);
+        worksheet_write_string(ws, R, 6, vs_label_sock(pt->sock, buf, sizeof buf), NULL);
+        worksheet_write_number(ws, R, 7, pt->msg, b->integer);
+        latency_cells(b, ws, R, ps);
+    }
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)(row > 1 ? row - 1 : 1), 23);
+}
+
 /* A number format for `decimals` shown. */
 static lxw_format *number_format(const book *b, int decimals)
 {
@@ -122,6 +179,8 @@ static lxw_format *number_format(const book *b, int decimals)
 static void write_cell(const book *b, lxw_worksheet *ws, lxw_row_t R, lxw_col_t C,
                        const vs_cell *c)
 {
+    if (c->kind == VS_CELL_NONE)
+        return; /* not applicable: a blank cell */
     if (c->kind == VS_CELL_TEXT || (c->kind == VS_CELL_SESSION && c->u == VS_SESSION_ALL))
         worksheet_write_string(ws, R, C, c->text, NULL);
     else if (c->kind == VS_CELL_REAL)
@@ -206,6 +265,7 @@ int vs_workbook_write(const char *path, const vs_dataset *d, const vs_summary *s
         return vs_err_set(e, VS_ERR_USAGE, "cannot create %s", path);
     formats(&b);
     write_summary(&b, d, s);
+    write_latency(&b, d, s);
     vs_workbook_charts(b.wb, b.head, b.num3, d, s);
     write_runs(&b, d);
     write_environment(&b, d);

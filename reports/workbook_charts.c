@@ -17,6 +17,7 @@ typedef struct wctx {
     const vs_dataset *d;
     const vs_summary *s;
     int data_row, series_row;
+    int placed;         /* charts on "Charts" so far: one a page */
 } wctx;
 
 /* The whisker's half-width of a point (0: none). */
@@ -177,10 +178,11 @@ static void place_chart(wctx *w, int p, lxw_chart *ch)
              "more); half the min\xe2\x80\x93max range where 2 runs; none where 1",
              vs_label_pair_short(w->d->pairs[w->s->panels[p].pair], pair, sizeof pair),
              VS_MIN_CI_RUNS);
-    worksheet_write_string(w->charts, (lxw_row_t)(p * ROWS_PER_PAGE), 0, caption, NULL);
+    worksheet_write_string(w->charts, (lxw_row_t)(w->placed * ROWS_PER_PAGE), 0, caption, NULL);
     opt.x_scale = 2.0;
     opt.y_scale = 2.7;
-    worksheet_insert_chart_opt(w->charts, (lxw_row_t)(p * ROWS_PER_PAGE + 1), 0, ch, &opt);
+    worksheet_insert_chart_opt(w->charts, (lxw_row_t)(w->placed++ * ROWS_PER_PAGE + 1), 0, ch,
+                               &opt);
 }
 
 /* Landscape, one page wide, a page per chart. */
@@ -201,7 +203,7 @@ static void charts_print_setup(lxw_worksheet *ws, int npanels)
 void vs_workbook_charts(lxw_workbook *wb, lxw_format *head, lxw_format *num,
                         const vs_dataset *d, const vs_summary *s)
 {
-    wctx w = { wb, NULL, NULL, NULL, head, num, d, s, 0, 0 };
+    wctx w = { wb, NULL, NULL, NULL, head, num, d, s, 0, 0, 0 };
     char title[128], panel[64];
 
     w.charts = workbook_add_worksheet(wb, "Charts");
@@ -212,12 +214,14 @@ void vs_workbook_charts(lxw_workbook *wb, lxw_format *head, lxw_format *num,
     worksheet_set_column(w.data, 1, (lxw_col_t)(2 * s->nseries), 11, NULL);
     worksheet_set_column(w.series, 0, 1, 12, NULL);
     for (int p = 0; p < s->npanels; p++) {
-        vs_label_panel(s->panels[p].test, s->panels[p].sessions, panel, sizeof panel);
+        if (vs_test_is_rr(s->panels[p].test))
+            continue; /* Gbit/s charts: not for the transaction tests */
+        vs_panel_label(&s->panels[p], panel, sizeof panel);
         snprintf(title, sizeof title, "Throughput, %s", panel);
         data_block(&w, p, title);
         place_chart(&w, p, panel_chart(&w, p, title));
     }
-    charts_print_setup(w.charts, s->npanels);
+    charts_print_setup(w.charts, w.placed);
     worksheet_set_landscape(w.data);
     worksheet_fit_to_pages(w.data, 1, 0);
 }

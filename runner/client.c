@@ -1,11 +1,16 @@
 /* client.c - see client.h. */
 #include "runner/client.h"
 #include "runner/measure.h"
+#include "runner/rrstats.h"
+#include "core/label.h"
 #include "core/size.h"
+#include "core/version.h"
 #include "platform/clock.h"
 #include "platform/crypto.h"
 #include "platform/facts.h"
 #include "platform/fs.h"
+#include "workloads/rr.h"
+#include "workloads/stream.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +33,9 @@ typedef struct client {
     uint8_t cn[VS_NONCE_BYTES];     /* ours */
     int busy;                       /* the server said BUSY */
     vs_busy busy_msg;
+    vs_cpulist pin;                   /* --cpu */
+    vs_dialer *dialer[VS_MAX_SESSIONS]; /* crr: one per session */
+    vs_latency lat[VS_MAX_SESSIONS + 1]; /* rr, crr: per session, then all */
     uint8_t buf[VS_PROTO_MAX_BODY];
 } client;
 
@@ -313,42 +321,31 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
     }
     check_sizes(r, req->sock_size, base->tr);
     vs_facts_path(c->data[0], base->tr, &r->path);
-    /* What the receiving end reads per call (the same rule on both ends). */
-    r->recv_size = req->test == VS_TEST_MAERTS
-                       ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)
-                       : vs_stream_recv_chunk(req->recv_size, req->msg_size, r->remote_buf[0].rcv);
+    /* What the receiving end of a stream reads per call (the same rule on
+     * both ends); rr and crr read whole messages. */
+    if (!vs_test_is_rr((enum vs_test)req->test))
+        r->recv_size = req->test == VS_TEST_MAERTS
+            ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)
+            : vs_stream_recv_chunk(req->recv_size, req->msg_size, r->remote_buf[0].rcv);
     return 0;
 }
 
-/* Phase 3: START, then measure this side until the interval ends. */
-static int measure(client *c, const vs_test_req *req, enum vs_transport tr,
-                   const vs_run_report *r, vs_side_result *local, vs_err *e)
+/* START, then measure this side until the interval ends; the flows are
+ * joined on return (the caller frees them). */
+static int start_and_measure(client *c, vs_flows *fl, const vs_test_req *req, int owner,
+                             vs_side_result *local, vs_err *e)
 {
     const vs_run_opts *o = c->o;
-    enum vs_role role = req->test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
-    vs_stream_cfg sc = { 0 };
     vs_measure_cfg mc = { 0 };
     uint8_t frame[16];
-    vs_stream *st;
-    int rc;
 
-    sc.role = role;
-    sc.tr = tr;
-    sc.msg_size = req->msg_size;
-    sc.recv_chunk =
-        vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv);
-    sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
-    sc.active_open = 1;
-    rc = vs_stream_create(&st, c->data, c->ndata, &sc, e);
-    c->ndata = 0; /* the stream owns the sockets now */
-    if (rc != 0)
-        return -1;
     if (send_frame(c, frame, vs_enc_empty(frame, sizeof frame, VS_MSG_START), e) != 0) {
-        vs_stream_abort(st);
-        vs_stream_free(st);
+        vs_flows_abort(fl);
+        vs_flows_join(fl, NULL);
         return -1;
     }
-    mc.role = role;
+    mc.owner = owner;
+    mc.drain_first = vs_test_is_rr((enum vs_test)req->test);
     mc.control = c->ctl;
     mc.n = req->sessions;
     mc.duration_ms = req->duration_ms;
@@ -357,9 +354,90 @@ static int measure(client *c, const vs_test_req *req, enum vs_transport tr,
     mc.watch_stop_signal = o->watch_stop_signal;
     mc.on_interim = o->on_interim;
     mc.ctx = o->ctx;
-    rc = vs_measure(st, &mc, local, e);
-    vs_stream_free(st);
+    return vs_measure(fl, &mc, local, e);
+}
+
+/* Phase 3, stream and maerts. */
+static int measure_stream(client *c, const vs_test_req *req, enum vs_transport tr,
+                          const vs_run_report *r, vs_side_result *local, vs_err *e)
+{
+    enum vs_role role = req->test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
+    vs_stream_cfg sc = { 0 };
+    vs_flows *fl;
+    int rc;
+
+    sc.role = role;
+    sc.tr = tr;
+    sc.msg_size = req->msg_size;
+    sc.recv_chunk = vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv);
+    sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
+    sc.active_open = 1;
+    rc = vs_stream_create(&fl, c->data, c->ndata, &sc, &c->pin, e);
+    c->ndata = 0; /* the flows own the sockets now */
+    if (rc != 0)
+        return -1;
+    rc = start_and_measure(c, fl, req, role == VS_ROLE_RECV, local, e);
+    vs_flows_free(fl);
     return rc;
+}
+
+/* The data sockets as an rr test uses them: small writes leave at once
+ * (rr); for crr each becomes a dialer for that session's listener and is
+ * closed (the sessions dial their own connections). */
+static int rr_sockets(client *c, const vs_test_req *req, enum vs_transport tr, vs_sock *socks,
+                      vs_err *e)
+{
+    for (int i = 0; i < c->ndata; i++) {
+        socks[i] = c->data[i];
+        if (req->test == VS_TEST_RR) {
+            if (vs_sock_set_nodelay(c->data[i], tr, e) != 0)
+                return -1;
+            continue;
+        }
+        if (vs_dialer_new(c->data[i], tr, req->sock_size, VS_DATA_TIMEOUT_MS, &c->dialer[i],
+                          e) != 0)
+            return -1;
+        vs_sock_close(c->data[i]);
+        socks[i] = VS_SOCK_NONE;
+    }
+    c->ndata = 0; /* the flows own the sockets now */
+    return 0;
+}
+
+/* Phase 3, rr and crr: this side requests, times and owns the interval;
+ * the latencies go to c->lat (and to the interval log when asked). */
+static int measure_rr(client *c, const vs_test_req *req, enum vs_transport tr,
+                      vs_run_report *r, vs_side_result *local, vs_err *e)
+{
+    vs_rr_cfg rc = { VS_RR_REQUESTER, req->test == VS_TEST_CRR, req->msg_size, req->resp_size,
+                     req->burst, req->cookie, { NULL } };
+    vs_sock socks[VS_MAX_SESSIONS];
+    char comment[160];
+    vs_flows *fl;
+    int n = c->ndata, st;
+
+    if (rr_sockets(c, req, tr, socks, e) != 0)
+        return -1;
+    memcpy(rc.dialer, c->dialer, sizeof rc.dialer);
+    r->clock_ns = vs_rr_clock_cost_ns();
+    if (vs_rr_create(&fl, socks, n, &rc, &c->pin, e) != 0)
+        return -1;
+    st = start_and_measure(c, fl, req, 1, local, e);
+    snprintf(comment, sizeof comment, "vsbench %s: ", VS_VERSION);
+    vs_label_point(&r->rows[0].pt, comment + strlen(comment), sizeof comment - strlen(comment));
+    if (vs_rrstats_collect(fl, n, local, st == 0 ? c->o->hdr_log : NULL, comment, c->lat,
+                           st == 0 ? e : NULL) != 0)
+        st = -1;
+    vs_flows_free(fl);
+    return st;
+}
+
+static int measure(client *c, const vs_test_req *req, enum vs_transport tr, vs_run_report *r,
+                   vs_side_result *local, vs_err *e)
+{
+    if (vs_test_is_rr((enum vs_test)req->test))
+        return measure_rr(c, req, tr, r, local, e);
+    return measure_stream(c, req, tr, r, local, e);
 }
 
 /* Phase 4: the server's RESULT, combined with ours into rows. */
@@ -376,7 +454,10 @@ static int collect(client *c, const vs_test_req *req, const vs_side_result *loca
         return -1;
     if (sessions_match("reported figures for", remote.count, req->sessions, e) != 0)
         return -1;
-    vs_report_compose(r, role, local, &remote);
+    if (vs_test_is_rr((enum vs_test)req->test))
+        vs_report_compose_rr(r, local, &remote, c->lat);
+    else
+        vs_report_compose(r, role, local, &remote);
     if (remote.overlap)
         vs_report_warn(r, "another test ran on the server during this one (it allows "
                        "several: serve --max-tests): the figures may be lower than alone");
@@ -391,6 +472,7 @@ static void report_reset(const vs_run_opts *o, vs_run_report *r)
     char ctl[300];
 
     vs_report_init(r, &o->req, "");
+    vs_report_pin(r, o->cpus);
     snprintf(r->control, sizeof r->control, "%s", vs_addr_format(&o->control, ctl, sizeof ctl));
 }
 
@@ -403,6 +485,8 @@ static int run_test(client *c, void *arg, vs_err *e)
     vs_addr base;
 
     report_reset(c->o, r);
+    if (vs_cpulist_parse(c->o->cpus, &c->pin, e) != 0 || vs_flows_pin_check(&c->pin, e) != 0)
+        return vs_err_prefix(e, "--cpu");
     if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0)
         return -1;
     if (c->o->on_ready != NULL)
@@ -410,6 +494,16 @@ static int run_test(client *c, void *arg, vs_err *e)
     if (measure(c, &req, base.tr, r, &local, e) != 0)
         return -1;
     return collect(c, &req, &local, r, e);
+}
+
+static void client_free(client *c)
+{
+    for (int i = 0; i < c->ndata; i++)
+        vs_sock_close(c->data[i]);
+    for (int i = 0; i < VS_MAX_SESSIONS; i++)
+        vs_dialer_free(c->dialer[i]);
+    vs_sock_close(c->ctl);
+    free(c);
 }
 
 /* What one attempt (one control connection) does. */
@@ -432,10 +526,7 @@ static int attempt(const vs_run_opts *o, attempt_fn fn, void *arg, vs_busy *busy
         *was_busy = 1;
         *busy = c->busy_msg;
     }
-    for (int i = 0; i < c->ndata; i++)
-        vs_sock_close(c->data[i]);
-    vs_sock_close(c->ctl);
-    free(c);
+    client_free(c);
     return rc;
 }
 

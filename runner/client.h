@@ -25,6 +25,8 @@ typedef struct vs_run_opts {
     int has_data;          /* 1: data connections go to `data` */
     vs_addr data;          /* host/CID/path for data; ports come from the server */
     vs_test_req req;       /* the test; the cookie is chosen here */
+    char cpus[VS_CPULIST_TEXT_MAX]; /* pin the session threads here (--cpu); "" none */
+    const char *hdr_log;   /* rr, crr: write the HdrHistogram interval log here */
     int connect_timeout_ms;
     int watch_stop_signal; /* stop early on Ctrl-C */
     const vs_auth_key *key; /* NULL: no authentication */

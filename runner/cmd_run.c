@@ -2,6 +2,7 @@
 #include "runner/client.h"
 #include "runner/cmd.h"
 #include "core/cli.h"
+#include "core/size.h"
 #include "platform/fs.h"
 
 #include <stdio.h>
@@ -16,17 +17,29 @@ static const char usage[] =
     "  -t, --transport T    data channel: tcp, vsock, unix (default tcp)\n"
     "      --data ADDR      data host override, e.g. tcp:10.0.0.2 or vsock:3\n"
     "                       (ports are assigned by the server)\n"
-    "  -T, --test T         stream (client sends) or maerts (server sends)\n"
+    "  -T, --test T         stream (client sends), maerts (server sends),\n"
+    "                       rr (request/response, netperf's TCP_RR) or crr\n"
+    "                       (a new connection per transaction, TCP_CRR)\n"
     "  -s, --sock-size N    socket buffer size on both ends (K/M suffixes;\n"
     "                       default: the OS default)\n"
-    "  -m, --msg-size N     bytes per send (default 16K)\n"
+    "  -m, --msg-size N     stream, maerts: bytes per send (default 16K)\n"
     "  -M, --recv-size N    bytes per recv on the receiver (default: the largest\n"
     "                       of the message size, a quarter of its effective\n"
     "                       buffer and 16K)\n"
+    "  -r, --rr-size R[,S]  rr, crr: request and response bytes (default 1,1;\n"
+    "                       S defaults to R, as netperf's -r)\n"
+    "  -b, --burst N        rr: requests in flight beyond the first (netperf's\n"
+    "                       -b; default 0: one at a time)\n"
     "  -P, --sessions N     concurrent data connections, 1-64 (default 1)\n"
+    "      --cpu LIST       pin the session threads here to these CPUs (e.g. 0\n"
+    "                       or 2,3 or 0-3; session i takes the i-th, wrapping)\n"
+    "      --server-cpu LIST  the same for the server's session threads\n"
     "  -l, --duration S     measured seconds (default 10)\n"
     "      --warmup S       seconds before measuring (default 1)\n"
     "  -i, --interval S     print interim figures every S seconds\n"
+    "      --hdr-log FILE   rr, crr: write the latencies as an HdrHistogram\n"
+    "                       interval log (the aggregate untagged, then one\n"
+    "                       interval per session)\n"
     "      --json           print the result as one JSON object\n"
     "  -v, --verbose        also print the receive size and what measuring cost\n"
     "                       (CPU outside send/recv, interval edge accuracy)\n"
@@ -39,11 +52,15 @@ static const char usage[] =
     "Exit status: 0 ok, 1 test failed, 2 usage, 3 cannot connect,\n"
     "4 transport unsupported, 5 protocol mismatch, 6 refused by the server.\n";
 
-/* How the result is shown. */
-typedef struct out_mode {
+/* The options as given, before they are checked together. */
+typedef struct run_args {
+    vs_run_opts o;
     int json;
-    int verbose; /* also the receive size and the measuring overhead */
-} out_mode;
+    int verbose;             /* also the receive size and the measuring overhead */
+    int have_msg, have_rr, have_burst;
+    uint32_t rr_req, rr_resp;
+    const char *key_path;    /* --auth-key (NULL: VSBENCH_AUTH_KEY, if set) */
+} run_args;
 
 #define PROGRESS_MS 500 /* the live line's update period without -i */
 
@@ -58,6 +75,7 @@ typedef struct live_ctx {
     int header;           /* print the header when the test is ready */
     int header_done;
     int n;
+    int rr;                  /* counts are transactions, not bytes */
     int shown;            /* length of the progress line on screen */
     double duration_s;
     uint32_t prev_ms;
@@ -81,6 +99,7 @@ static void print_interim(void *arg, const vs_interim *m)
 {
     live_ctx *c = arg;
     double secs = (m->elapsed_ms - c->prev_ms) / 1000.0;
+    double scale = c->rr ? 1.0 : 8.0 / 1e9; /* transactions/s or Gbit/s */
     uint64_t sum = 0;
     char line[64];
 
@@ -92,16 +111,18 @@ static void print_interim(void *arg, const vs_interim *m)
         uint64_t d = m->bytes[i] - c->prev[i];
         sum += d;
         if (m->count > 1 && c->mode == LIVE_LINES)
-            fprintf(c->out, " %d:%.2f", i + 1, (double)d * 8 / secs / 1e9);
+            fprintf(c->out, c->rr ? " %d:%.0f" : " %d:%.2f", i + 1, (double)d * scale / secs);
         c->prev[i] = m->bytes[i];
     }
     c->prev_ms = m->elapsed_ms;
     if (c->mode == LIVE_LINES) {
-        fprintf(c->out, "  all %.3f Gbit/s\n", (double)sum * 8 / secs / 1e9);
+        fprintf(c->out, c->rr ? "  all %.0f transactions/s\n" : "  all %.3f Gbit/s\n",
+                (double)sum * scale / secs);
         fflush(c->out);
     } else if (c->mode == LIVE_PROGRESS) {
-        snprintf(line, sizeof line, "measuring %.1f of %.1f s: %.3f Gbit/s", m->elapsed_ms / 1000.0,
-                 c->duration_s, (double)sum * 8 / secs / 1e9);
+        snprintf(line, sizeof line, c->rr ? "measuring %.1f of %.1f s: %.0f transactions/s"
+                                          : "measuring %.1f of %.1f s: %.3f Gbit/s",
+                 m->elapsed_ms / 1000.0, c->duration_s, (double)sum * scale / secs);
         progress_line(c, line);
     }
 }
@@ -125,6 +146,7 @@ static void live_setup(live_ctx *c, vs_run_opts *o, int json)
     c->out = json ? stderr : stdout;
     c->header = !json;
     c->n = o->req.sessions;
+    c->rr = vs_test_is_rr((enum vs_test)o->req.test);
     c->duration_s = o->req.duration_ms / 1000.0;
     if (o->req.interval_ms != 0) {
         c->mode = LIVE_LINES;
@@ -137,9 +159,30 @@ static void live_setup(live_ctx *c, vs_run_opts *o, int json)
     o->ctx = c;
 }
 
-/* Sizes and counts of the test. */
-static int apply_size(int c, const char *arg, vs_test_req *req, vs_err *e)
+/* -r R[,S]: request and response sizes. */
+static int apply_rr_size(const char *arg, run_args *a, vs_err *e)
 {
+    char req[64];
+    const char *comma = strchr(arg, ',');
+    uint64_t v;
+
+    snprintf(req, sizeof req, "%.*s", comma ? (int)(comma - arg) : (int)strlen(arg), arg);
+    if (vs_cli_size("--rr-size", req, 1, VS_MAX_MSG, &v, e) != 0)
+        return -1;
+    a->rr_req = a->rr_resp = (uint32_t)v;
+    if (comma != NULL) {
+        if (vs_cli_size("--rr-size", comma + 1, 1, VS_MAX_MSG, &v, e) != 0)
+            return -1;
+        a->rr_resp = (uint32_t)v;
+    }
+    a->have_rr = 1;
+    return 0;
+}
+
+/* Sizes and counts of the test. */
+static int apply_size(int c, const char *arg, run_args *a, vs_err *e)
+{
+    vs_test_req *req = &a->o.req;
     uint64_t v;
     int n;
 
@@ -151,6 +194,15 @@ static int apply_size(int c, const char *arg, vs_test_req *req, vs_err *e)
         if (vs_cli_size(c == 'm' ? "--msg-size" : "--recv-size", arg, 1, VS_MAX_MSG, &v, e) != 0)
             return -1;
         *(c == 'm' ? &req->msg_size : &req->recv_size) = (uint32_t)v;
+        a->have_msg |= c == 'm';
+        return 0;
+    case 'r':
+        return apply_rr_size(arg, a, e);
+    case 'b':
+        if (vs_cli_int("--burst", arg, 0, VS_MAX_BURST, &n, e) != 0)
+            return -1;
+        req->burst = (uint16_t)n;
+        a->have_burst = 1;
         return 0;
     default: /* 'P' */
         if (vs_cli_int("--sessions", arg, 1, VS_MAX_SESSIONS, &n, e) != 0)
@@ -172,7 +224,7 @@ static int apply_time(int c, const char *arg, vs_run_opts *o, vs_err *e)
         return vs_cli_seconds("--warmup", arg, 0, UINT32_MAX, &o->req.warmup_ms, e);
     case 'i':
         return vs_cli_seconds("--interval", arg, 0, UINT32_MAX, &o->req.interval_ms, e);
-    case 'b':
+    case 'W':
         if (vs_cli_seconds("--busy-wait", arg, 0, 24u * 3600 * 1000, &ms, e) != 0)
             return -1;
         o->busy_wait_ms = (int)ms;
@@ -185,9 +237,21 @@ static int apply_time(int c, const char *arg, vs_run_opts *o, vs_err *e)
     }
 }
 
-/* Apply one option to `o`; -1 with `e` on a bad value. */
-static int apply(int c, const char *arg, vs_run_opts *o, out_mode *m, vs_err *e)
+/* --cpu and --server-cpu: a CPU list, kept in its canonical form. */
+static int apply_cpus(const char *opt, const char *arg, char *out, vs_err *e)
 {
+    vs_cpulist l;
+
+    if (vs_cpulist_parse(arg, &l, e) != 0)
+        return vs_err_prefix(e, "%s", opt);
+    vs_cpulist_format(&l, out, VS_CPULIST_TEXT_MAX);
+    return 0;
+}
+
+/* Apply one option; -1 with `e` on a bad value. */
+static int apply(int c, const char *arg, run_args *a, vs_err *e)
+{
+    vs_run_opts *o = &a->o;
     enum vs_transport tr = VS_TR_TCP;
     enum vs_test t = VS_TEST_STREAM;
     int rc;
@@ -206,17 +270,36 @@ static int apply(int c, const char *arg, vs_run_opts *o, out_mode *m, vs_err *e)
         rc = vs_test_parse(arg, &t, e);
         o->req.test = (uint8_t)t;
         return rc;
-    case 'j':
-        m->json = 1;
-        return 0;
-    case 'v':
-        m->verbose = 1;
-        return 0;
-    case 's': case 'm': case 'M': case 'P':
-        return apply_size(c, arg, &o->req, e);
+    case 'j': a->json = 1; return 0;
+    case 'v': a->verbose = 1; return 0;
+    case 'C': return apply_cpus("--cpu", arg, o->cpus, e);
+    case 'S': return apply_cpus("--server-cpu", arg, o->req.server_cpus, e);
+    case 'H': o->hdr_log = arg; return 0;
+    case 'K': a->key_path = arg; return 0;
+    case 's': case 'm': case 'M': case 'P': case 'r': case 'b':
+        return apply_size(c, arg, a, e);
     default:
         return apply_time(c, arg, o, e);
     }
+}
+
+/* The options that depend on the test, checked once all are known. */
+static int settle(run_args *a, vs_err *e)
+{
+    vs_test_req *req = &a->o.req;
+
+    if (!vs_test_is_rr((enum vs_test)req->test)) {
+        if (a->have_rr || a->have_burst || a->o.hdr_log != NULL)
+            return vs_err_set(e, VS_ERR_USAGE, "--rr-size, --burst and --hdr-log apply to "
+                              "-T rr and crr");
+        return 0;
+    }
+    if (a->have_msg)
+        return vs_err_set(e, VS_ERR_USAGE, "-T %s sizes its transactions with -r REQ[,RESP], "
+                          "not -m", vs_test_name((enum vs_test)req->test));
+    req->msg_size = a->have_rr ? a->rr_req : 1;
+    req->resp_size = a->have_rr ? a->rr_resp : 1;
+    return 0;
 }
 
 /* Defaults shared with sweeps. */
@@ -242,7 +325,7 @@ static void print_busy(void *arg, const vs_busy *b)
 }
 
 /* Run the test and print its result (table or JSON). */
-static int run(const vs_cli *cli, vs_run_opts *o, const out_mode *m)
+static int run(const vs_cli *cli, vs_run_opts *o, int json, int verbose)
 {
     vs_run_report *r;
     live_ctx live;
@@ -251,7 +334,7 @@ static int run(const vs_cli *cli, vs_run_opts *o, const out_mode *m)
 
     if (vs_stop_signals_install(&e) != 0)
         return vs_cli_fail_err(cli, 0, &e);
-    live_setup(&live, o, m->json);
+    live_setup(&live, o, json);
     o->on_busy = print_busy;
     r = calloc(1, sizeof *r);
     if (r == NULL)
@@ -259,7 +342,7 @@ static int run(const vs_cli *cli, vs_run_opts *o, const out_mode *m)
     rc = vs_client_run(o, r, &e);
     if (live.shown > 0)
         progress_line(&live, ""); /* the table replaces the live line */
-    if (m->json) {
+    if (json) {
         vs_json j;
         vs_json_init(&j, 1);
         vs_report_json(&j, r);
@@ -269,7 +352,7 @@ static int run(const vs_cli *cli, vs_run_opts *o, const out_mode *m)
         if (!live.header_done)
             vs_report_print_header(stdout, r);
         vs_report_print_table(stdout, r);
-        if (m->verbose)
+        if (verbose)
             vs_report_print_overhead(stdout, r);
     }
     free(r);
@@ -280,32 +363,30 @@ int vs_cmd_run(int argc, char **argv)
 {
     vs_cli cli = { "vsbench", "run", usage,
                    "t:transport= d/data= T:test= s:sock-size= m:msg-size= M:recv-size= "
-                   "P:sessions= l:duration= w/warmup= i:interval= o/timeout= j/json v:verbose "
-                   "K/auth-key= b/busy-wait= h:help" };
-    static vs_auth_key key;
-    const char *key_path = NULL;
-    vs_run_opts o;
+                   "r:rr-size= b:burst= P:sessions= C/cpu= S/server-cpu= l:duration= "
+                   "w/warmup= i:interval= H/hdr-log= o/timeout= j/json v:verbose "
+                   "K/auth-key= W/busy-wait= h:help" };
+    static vs_auth_key key; /* lives as long as the run */
+    run_args a;
     vs_err e;
-    out_mode m = { 0, 0 };
     int c, rc;
 
-    defaults(&o);
+    memset(&a, 0, sizeof a);
+    defaults(&a.o);
     while ((c = vs_cli_next(&cli, argc, argv)) != -1) {
         if (c == VS_CLI_EXIT)
             return cli.status;
-        if (c == 'K')
-            key_path = optarg;
-        else if (apply(c, optarg, &o, &m, &e) != 0)
+        if (apply(c, optarg, &a, &e) != 0)
             return vs_cli_fail_err(&cli, 0, &e);
     }
-    if ((rc = vs_auth_key_resolve(key_path, &key, &e)) < 0)
+    if ((rc = vs_auth_key_resolve(a.key_path, &key, &e)) < 0)
         return vs_cli_fail_err(&cli, 0, &e);
-    o.key = rc == 1 ? &key : NULL;
+    a.o.key = rc == 1 ? &key : NULL;
     if (optind != argc - 1)
         return vs_cli_fail(&cli, VS_ERR_USAGE, "run needs exactly one HOST (see --help)");
-    if (vs_addr_parse(argv[optind], &o.control, &e) != 0)
+    if (vs_addr_parse(argv[optind], &a.o.control, &e) != 0 || settle(&a, &e) != 0)
         return vs_cli_fail_err(&cli, 0, &e);
-    if (vs_test_req_validate(&o.req, &e) != 0)
+    if (vs_test_req_validate(&a.o.req, &e) != 0)
         return vs_cli_fail_err(&cli, VS_ERR_USAGE, &e);
-    return run(&cli, &o, &m);
+    return run(&cli, &a.o, a.json, a.verbose);
 }

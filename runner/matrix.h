@@ -1,7 +1,7 @@
 /*
  * matrix.h - a profile expanded into matrix points, in the order a sweep
- * visits them: test, sessions, socket size, message size, and transport
- * innermost, so consecutive runs alternate transports and a slow drift
+ * visits them: test, burst (rr), sessions, socket size, message size, and
+ * transport innermost, so consecutive runs alternate transports and a slow drift
  * of the machine does not land on one configuration. Sweeps go round by
  * round (run 1 of every point, then run 2, ...), which interleaves runs
  * of the same point too.

@@ -22,7 +22,7 @@ typedef struct snapshot {
 
 typedef struct phase {
     const vs_measure_cfg *cfg;
-    vs_stream *st;
+    vs_flows *st;     /* the sessions */
     uint64_t t0, t1, next_interim;
     snapshot s0, s1;
     uint32_t last_interim_ms;
@@ -30,23 +30,28 @@ typedef struct phase {
     uint8_t buf[VS_PROTO_MAX_BODY];
 } phase;
 
-/* CPU first, so that the timestamp and the byte counters are read back to
- * back (a /proc/stat read between them would blur the edge). */
+/* CPU first, so that the timestamp and the counters are read back to back
+ * (a /proc/stat read between them would blur the edge). */
 static void take(phase *p, snapshot *s)
 {
     vs_cpu_sample_now(&s->cpu);
     s->at = vs_now_ns();
-    vs_stream_counters(p->st, s->bytes);
+    vs_flows_counters(p->st, s->bytes);
     s->taken = 1;
 }
 
-/* A snapshot at an edge of the interval; the flows then note when their
- * counters next move (vs_stream_mark), which measures how exact the edge
- * is without a clock read per message. */
+/* A snapshot at an edge of the measured interval, told to the sessions:
+ * loops that time transactions count those ending inside the window; the
+ * stream loops note when their counters next move (vs_flows_mark), which
+ * measures how exact the edge is without a clock read per message. */
 static void take_edge(phase *p, snapshot *s)
 {
     take(p, s);
-    vs_stream_mark(p->st);
+    vs_flows_mark(p->st);
+    if (s == &p->s0)
+        vs_flows_window_open(p->st, s->at);
+    else
+        vs_flows_window_close(p->st, s->at);
 }
 
 /* Interim figures up to `at` (bytes counted since the interval began,
@@ -109,7 +114,7 @@ static uint64_t next_deadline(const phase *p)
 {
     if (!p->s0.taken)
         return p->t0 > vs_now_ns() ? p->t0 : vs_now_ns() + MS; /* waiting for a late session */
-    if (p->cfg->role == VS_ROLE_RECV && p->cfg->interval_ms != 0 &&
+    if (p->cfg->owner && p->cfg->interval_ms != 0 &&
         p->next_interim < p->t1)
         return p->next_interim;
     if (!p->s1.taken)
@@ -134,38 +139,38 @@ static int run_clock(phase *p, vs_err *e)
         if (c->watch_stop_signal && vs_stop_requested())
             return vs_err_set(e, VS_ERR_RUNTIME, "interrupted");
         now = vs_now_ns();
-        if (!p->s0.taken && now >= p->t0 && vs_stream_started(p->st) == c->n) {
+        if (!p->s0.taken && now >= p->t0 && vs_flows_started(p->st) == c->n) {
             /* The interval begins once every session runs and lasts exactly
              * the duration from there. */
             take_edge(p, &p->s0);
             p->t1 = p->s0.at + (uint64_t)c->duration_ms * MS;
             p->next_interim = p->s0.at + (uint64_t)c->interval_ms * MS;
         }
-        if (c->role == VS_ROLE_RECV && c->interval_ms != 0 && p->s0.taken &&
+        if (c->owner && c->interval_ms != 0 && p->s0.taken &&
             now >= p->next_interim && now < p->t1) {
             /* as of when the counters are read: a late tick says so */
             uint64_t bytes[VS_MAX_SESSIONS];
-            vs_stream_counters(p->st, bytes);
+            vs_flows_counters(p->st, bytes);
             interim(p, vs_now_ns(), bytes);
             while (p->next_interim <= now)
                 p->next_interim += (uint64_t)c->interval_ms * MS;
         }
         if (!p->s1.taken && (now >= p->t1 || p->peer_stopped)) {
             if (!p->s0.taken)
-                take(p, &p->s0);
+                take_edge(p, &p->s0);
             take_edge(p, &p->s1);
-            if (c->role == VS_ROLE_RECV && c->interval_ms != 0 &&
+            if (c->owner && c->interval_ms != 0 &&
                 (p->s1.at - p->s0.at) / MS > p->last_interim_ms)
                 interim(p, p->s1.at, p->s1.bytes); /* the final slice, full or partial */
         }
-        if (c->role == VS_ROLE_RECV && p->s1.taken)
+        if (c->owner && p->s1.taken)
             return 0;
-        if (c->role == VS_ROLE_SEND && p->peer_stopped)
+        if (!c->owner && p->peer_stopped)
             return 0;
-        if (c->role == VS_ROLE_SEND && now >= next_deadline(p))
+        if (!c->owner && now >= next_deadline(p))
             return vs_err_set(e, VS_ERR_RUNTIME,
-                              "the receiver never ended the test (no STOP)");
-        if (vs_stream_ended(p->st) == c->n && vs_stream_failures(p->st) == c->n)
+                              "the other side never ended the test (no STOP)");
+        if (vs_flows_ended(p->st) == c->n && vs_flows_failures(p->st) == c->n)
             return vs_err_set(e, VS_ERR_RUNTIME, "every session failed");
     }
 }
@@ -206,15 +211,16 @@ static void summarize(phase *p, const vs_flow_info *info, vs_side_result *out)
     out->edge_end_ns = edge_gap(info, c->n, 1, p->s1.at);
     for (int i = 0; i < c->n; i++) {
         vs_flow_result *f = &out->flow[i];
-        f->window_bytes = p->s1.bytes[i] - p->s0.bytes[i];
+        f->window_count = p->s1.bytes[i] - p->s0.bytes[i];
         f->window_ns = vs_span_len(common);
         f->total_bytes = info[i].total_bytes;
+        f->transactions = info[i].transactions;
         f->tcp_ok = (uint8_t)info[i].tcp_ok;
         f->tcp_received = info[i].tcp_received;
         f->tcp_acked = info[i].tcp_acked;
         f->failed = (uint8_t)info[i].failed;
         snprintf(f->error, sizeof f->error, "%s", info[i].error);
-        if (!f->failed && c->role == VS_ROLE_RECV && info[i].end_ns < p->s1.at) {
+        if (!f->failed && c->owner && info[i].end_ns < p->s1.at) {
             f->failed = 1;
             snprintf(f->error, sizeof f->error,
                      "session %d ended before the measured interval did", i + 1);
@@ -222,8 +228,40 @@ static void summarize(phase *p, const vs_flow_info *info, vs_side_result *out)
     }
 }
 
-int vs_measure(vs_stream *st, const vs_measure_cfg *cfg, vs_side_result *out,
-               vs_err *e)
+static int send_stop(vs_sock control, vs_err *e)
+{
+    uint8_t frame[16];
+    size_t n = vs_enc_empty(frame, sizeof frame, VS_MSG_STOP);
+
+    return vs_frame_send(control, frame, n, e);
+}
+
+/* After the clock: the owner tells the other side to stop (after its own
+ * sessions finished, with drain_first); the sessions end cleanly, or
+ * everything is aborted when the phase failed. */
+static int end_phase(vs_flows *fl, const vs_measure_cfg *cfg, int rc, vs_flow_info *info,
+                     vs_err *e)
+{
+    int joined = 0;
+
+    if (rc == 0 && cfg->owner && cfg->drain_first) {
+        vs_flows_stop(fl);
+        vs_flows_join(fl, info);
+        joined = 1;
+    }
+    if (rc == 0 && cfg->owner)
+        rc = send_stop(cfg->control, e);
+    if (!joined) {
+        if (rc == 0)
+            vs_flows_stop(fl);
+        else
+            vs_flows_abort(fl);
+        vs_flows_join(fl, info);
+    }
+    return rc;
+}
+
+int vs_measure(vs_flows *fl, const vs_measure_cfg *cfg, vs_side_result *out, vs_err *e)
 {
     vs_flow_info info[VS_MAX_SESSIONS];
     phase *p = calloc(1, sizeof *p); /* holds a 64 KiB frame buffer */
@@ -231,28 +269,18 @@ int vs_measure(vs_stream *st, const vs_measure_cfg *cfg, vs_side_result *out,
     int rc;
 
     if (p == NULL) {
-        vs_stream_abort(st);
-        vs_stream_join(st, NULL);
+        vs_flows_abort(fl);
+        vs_flows_join(fl, NULL);
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     }
     p->cfg = cfg;
-    p->st = st;
+    p->st = fl;
     start = vs_now_ns();
-    vs_stream_go(st);
+    vs_flows_go(fl);
     p->t0 = start + (uint64_t)cfg->warmup_ms * MS;
     p->t1 = p->t0 + (uint64_t)cfg->duration_ms * MS;
     p->next_interim = p->t0 + (uint64_t)cfg->interval_ms * MS;
-    rc = run_clock(p, e);
-    if (rc == 0 && cfg->role == VS_ROLE_RECV) {
-        uint8_t frame[16];
-        size_t n = vs_enc_empty(frame, sizeof frame, VS_MSG_STOP);
-        rc = vs_frame_send(cfg->control, frame, n, e);
-    }
-    if (rc == 0)
-        vs_stream_stop(st);
-    else
-        vs_stream_abort(st);
-    vs_stream_join(st, info);
+    rc = end_phase(fl, cfg, run_clock(p, e), info, e);
     if (!p->s0.taken)
         take(p, &p->s0);
     if (!p->s1.taken)

@@ -22,7 +22,7 @@ typedef struct parse_state {
 
 static const char *const known_keys =
     "name, description, transports, tests, sock-sizes, msg-sizes, sessions, runs, "
-    "duration, warmup, until-ci, min-runs, max-runs";
+    "duration, warmup, until-ci, min-runs, max-runs, resp-size, bursts, cpu, server-cpu";
 
 /* Split "a, b ,c" into trimmed items; calls fn for each. */
 static int for_each_item(const char *list, int (*fn)(parse_state *, const char *),
@@ -179,10 +179,69 @@ static int set_rule(parse_state *s, const char *v)
     return 0;
 }
 
+static int add_burst(parse_state *s, const char *v)
+{
+    vs_profile *p = s->p;
+    int n;
+
+    if (parse_int(v, 0, VS_MAX_BURST, &n) != 0)
+        return vs_err_set(&s->err, VS_ERR_USAGE, "burst '%s' is not 0 to %d", v, VS_MAX_BURST);
+    if (p->nbursts >= VS_AXIS_MAX)
+        return vs_err_set(&s->err, VS_ERR_USAGE, "more than %d bursts", VS_AXIS_MAX);
+    for (int i = 0; i < p->nbursts; i++)
+        if (p->bursts[i] == n)
+            return vs_err_set(&s->err, VS_ERR_USAGE, "burst %d listed twice", n);
+    p->bursts[p->nbursts++] = n;
+    return 0;
+}
+
+/* "same" (as the request, netperf's -r R) or a size. */
+static int set_resp(parse_state *s, const char *v)
+{
+    uint64_t b;
+
+    if (strcmp(v, "same") == 0)
+        return s->p->resp = 0, 0;
+    if (vs_size_parse(v, &b, &s->err) != 0)
+        return -1;
+    if (b < 1 || b > VS_MAX_MSG)
+        return vs_err_set(&s->err, VS_ERR_USAGE, "response size '%s' is not 1 to 16M", v);
+    s->p->resp = (uint32_t)b;
+    return 0;
+}
+
+static int set_cpus(parse_state *s, const char *v, char *out)
+{
+    vs_cpulist l;
+
+    if (vs_cpulist_parse(v, &l, &s->err) != 0)
+        return -1;
+    vs_cpulist_format(&l, out, VS_CPULIST_TEXT_MAX);
+    return 0;
+}
+
+/* The keys of the transaction tests and of pinning: 1 when `key` is not
+ * one of them, else 0 or -1 as it parsed. */
+static int on_rr_key(parse_state *s, const char *key, const char *v)
+{
+    if (strcmp(key, "resp-size") == 0)
+        return set_resp(s, v);
+    if (strcmp(key, "bursts") == 0)
+        return for_each_item(v, add_burst, s);
+    if (strcmp(key, "cpu") == 0)
+        return set_cpus(s, v, s->p->cpus);
+    if (strcmp(key, "server-cpu") == 0)
+        return set_cpus(s, v, s->p->server_cpus);
+    return 1;
+}
+
 static int on_key(parse_state *s, const char *key, const char *v)
 {
     vs_profile *p = s->p;
+    int rr = on_rr_key(s, key, v);
 
+    if (rr != 1)
+        return rr;
     if (strcmp(key, "name") == 0)
         snprintf(p->name, sizeof p->name, "%s", v);
     else if (strcmp(key, "description") == 0)
@@ -258,6 +317,8 @@ static int finish(parse_state *s, vs_err *e)
         return vs_err_set(e, VS_ERR_USAGE, "%s: missing key '%s'", p->source, missing);
     if (p->ntests == 0)
         p->tests[p->ntests++] = VS_TEST_STREAM;
+    if (p->nbursts == 0)
+        p->bursts[p->nbursts++] = 0;
     if (p->name[0] == '\0')
         snprintf(p->name, sizeof p->name, "unnamed");
     if (s->seen_rule && s->seen_runs)

@@ -8,16 +8,20 @@
  *   duration = 60, 5:120        (default, then SESSIONS:SECONDS overrides)
  *   warmup = 2
  *   until-ci = 95,5  min-runs = 3  max-runs = 10   (instead of runs)
+ *   resp-size = same  bursts = 0, 4               (rr and crr; docs/latency.md)
+ *   cpu = 0  server-cpu = 1                       (pin the session threads)
  *
  * A profile is named by a file path, or by the name of one built into the
  * binary (every profiles/NAME.profile at build time), so a runner copied into a VM
- * knows `paper`, `quick` and `nightly`. Errors name file, line and key.
+ * knows `paper`, `quick`, `nightly` and `latency`. Errors name file, line
+ * and key.
  */
 #ifndef VS_PROFILE_H
 #define VS_PROFILE_H
 
 #include <stdint.h>
 
+#include "core/cpulist.h"
 #include "platform/addr.h"
 #include "platform/err.h"
 #include "runner/proto.h"
@@ -50,6 +54,11 @@ typedef struct vs_profile {
     vs_duration_override overrides[VS_AXIS_MAX];
     uint32_t warmup_ms;
     vs_stoprule rule;          /* fixed runs: enabled = 0, min = max = runs */
+    uint32_t resp;             /* rr, crr: response bytes; 0: as the request (msg) */
+    int nbursts;
+    int bursts[VS_AXIS_MAX];   /* rr: requests in flight beyond the first */
+    char cpus[VS_CPULIST_TEXT_MAX];        /* pin this end's session threads */
+    char server_cpus[VS_CPULIST_TEXT_MAX]; /* and the server's */
 } vs_profile;
 
 /* Load by path (if such a file exists) or built-in name. */

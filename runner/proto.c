@@ -7,6 +7,33 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The transaction tests' fields: present for rr and crr only. */
+static int validate_rr(const vs_test_req *t, vs_err *e)
+{
+    vs_cpulist pin;
+    vs_err pe;
+
+    if (memchr(t->server_cpus, 0, sizeof t->server_cpus) == NULL)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "server CPU list not terminated");
+    if (vs_cpulist_parse(t->server_cpus, &pin, &pe) != 0)
+        return vs_err_set(e, VS_ERR_USAGE, "server CPUs: %s", pe.msg);
+    if (!vs_test_is_rr((enum vs_test)t->test)) {
+        if (t->resp_size != 0 || t->burst != 0)
+            return vs_err_set(e, VS_ERR_USAGE, "response size and burst apply to rr and crr "
+                              "only");
+        return 0;
+    }
+    if (t->resp_size < 1 || t->resp_size > VS_MAX_MSG)
+        return vs_err_set(e, VS_ERR_USAGE, "response size must be 1-%u bytes, not %lu",
+                          VS_MAX_MSG, (unsigned long)t->resp_size);
+    if (t->burst > VS_MAX_BURST)
+        return vs_err_set(e, VS_ERR_USAGE, "burst must be 0-%d, not %u", VS_MAX_BURST, t->burst);
+    if (t->test == VS_TEST_CRR && t->burst != 0)
+        return vs_err_set(e, VS_ERR_USAGE, "crr opens a connection per transaction: --burst "
+                          "applies to rr only");
+    return 0;
+}
+
 int vs_test_req_validate(const vs_test_req *t, vs_err *e)
 {
     if (t->test >= VS_TEST_COUNT)
@@ -34,7 +61,7 @@ int vs_test_req_validate(const vs_test_req *t, vs_err *e)
         return vs_err_set(e, VS_ERR_USAGE, "interval must be 0 or at least 0.1 s");
     if (t->recv_size > VS_MAX_MSG)
         return vs_err_set(e, VS_ERR_USAGE, "receive size must be at most 16M");
-    return 0;
+    return validate_rr(t, e);
 }
 
 /* ---- encoding ---------------------------------------------------------- */
@@ -139,6 +166,9 @@ size_t vs_enc_test(uint8_t *buf, size_t cap, const vs_test_req *m)
     vs_put_u32(&w, m->interval_ms);
     vs_put_u32(&w, m->recv_size);
     vs_put_u64(&w, m->cookie);
+    vs_put_u32(&w, m->resp_size);
+    vs_put_u16(&w, m->burst);
+    vs_put_str(&w, m->server_cpus);
     return frame_end(&w);
 }
 
@@ -203,9 +233,10 @@ size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m)
     vs_put_u16(&w, m->count);
     for (unsigned i = 0; i < m->count && i < VS_MAX_SESSIONS; i++) {
         const vs_flow_result *f = &m->flow[i];
-        vs_put_u64(&w, f->window_bytes);
+        vs_put_u64(&w, f->window_count);
         vs_put_u64(&w, f->window_ns);
         vs_put_u64(&w, f->total_bytes);
+        vs_put_u64(&w, f->transactions);
         vs_put_u64(&w, f->tcp_received);
         vs_put_u64(&w, f->tcp_acked);
         vs_put_u8(&w, f->tcp_ok);
@@ -339,6 +370,9 @@ int vs_dec_test(const uint8_t *b, size_t n, vs_test_req *m, vs_err *e)
     m->interval_ms = vs_get_u32(&r);
     m->recv_size = vs_get_u32(&r);
     m->cookie = vs_get_u64(&r);
+    m->resp_size = vs_get_u32(&r);
+    m->burst = vs_get_u16(&r);
+    vs_get_str(&r, m->server_cpus, sizeof m->server_cpus);
     if (dec_done(&r, "TEST", e) != 0)
         return -1;
     return vs_test_req_validate(m, e);
@@ -403,9 +437,10 @@ int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e)
         return -1;
     for (unsigned i = 0; i < m->count && !r.bad; i++) {
         vs_flow_result *f = &m->flow[i];
-        f->window_bytes = vs_get_u64(&r);
+        f->window_count = vs_get_u64(&r);
         f->window_ns = vs_get_u64(&r);
         f->total_bytes = vs_get_u64(&r);
+        f->transactions = vs_get_u64(&r);
         f->tcp_received = vs_get_u64(&r);
         f->tcp_acked = vs_get_u64(&r);
         f->tcp_ok = vs_get_u8(&r);

@@ -36,6 +36,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/cpulist.h"
 #include "core/host.h"
 #include "core/names.h"
 #include "platform/addr.h"
@@ -43,7 +44,10 @@
 #include "platform/net.h"
 
 #define VS_PROTO_MAGIC 0x5653424Eu /* "VSBN" */
-#define VS_PROTO_VERSION 2 /* 2: typed host facts, authentication, BUSY, measuring overhead */
+#define VS_PROTO_VERSION 2 /* 2: typed host facts, authentication, BUSY; RESULT carries
+                              the measuring overhead and overlap; rr and crr (TEST:
+                              response size, burst, server CPUs; RESULT:
+                              transactions). v1 peers are refused. */
 #define VS_PROTO_MAX_BODY 65536u
 
 /* Request limits (VS_MAX_SESSIONS, ...) are in core/names.h. */
@@ -117,6 +121,11 @@ typedef struct vs_test_req {
     uint32_t interval_ms; /* 0 = no interim reports */
     uint32_t recv_size;   /* receiver bytes per recv(); 0 = automatic */
     uint64_t cookie;
+    uint32_t resp_size;   /* rr, crr: response bytes (the request is msg_size);
+                             0 for stream and maerts */
+    uint16_t burst;       /* rr: requests in flight beyond the first (netperf -b) */
+    char server_cpus[VS_CPULIST_TEXT_MAX]; /* pin the server's session threads to
+                                              these CPUs (core/cpulist.h); "" none */
 } vs_test_req;
 
 typedef struct vs_endpoints {
@@ -139,9 +148,12 @@ typedef struct vs_interim {
 
 /* One side's figures for one session. */
 typedef struct vs_flow_result {
-    uint64_t window_bytes;  /* moved during the measured interval */
+    uint64_t window_count;  /* during the measured interval: bytes moved (stream,
+                               maerts) or transactions completed (rr, crr), by
+                               this side's counters */
     uint64_t window_ns;     /* length of that interval */
     uint64_t total_bytes;   /* whole connection */
+    uint64_t transactions;  /* rr, crr: the whole test; both sides' must agree */
     uint64_t tcp_received;  /* TCP_INFO, when tcp_ok */
     uint64_t tcp_acked;
     uint8_t tcp_ok;

@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "core/runs.h"
 #include "runner/proto.h"
+#include "core/latency.h"
 #include "workloads/stream.h"
 
 #define VS_MAX_WARN 8
@@ -40,6 +41,8 @@ typedef struct vs_run_report {
     int nwarn;
     char warn[VS_MAX_WARN][VS_ERRTEXT_MAX];
     uint32_t server_cid;
+    char pin_local[VS_CPULIST_TEXT_MAX]; /* the client's --cpu, as given */
+    double clock_ns;          /* rr, crr: cost of one clock read (1 per transaction) */
     vs_facts path;            /* the client end of the first data connection */
 } vs_run_report;
 
@@ -50,6 +53,17 @@ void vs_report_init(vs_run_report *r, const vs_test_req *req, const char *error)
 /* Fill the rows from both sides' figures. */
 void vs_report_compose(vs_run_report *r, enum vs_role local_role,
                        const vs_side_result *local, const vs_side_result *remote);
+
+/* rr and crr: fill the rows from the requester's (local) and the
+ * responder's (remote) figures and the requester's latencies, lat[i] for
+ * session i and lat[sessions] for all together (their histograms added).
+ * A session whose two sides counted different numbers of transactions
+ * fails with both counts in its error. */
+void vs_report_compose_rr(vs_run_report *r, const vs_side_result *local,
+                          const vs_side_result *remote, const vs_latency *lat);
+
+/* The client's CPU list (--cpu), in the report and every row. */
+void vs_report_pin(vs_run_report *r, const char *cpus);
 
 /* Add a warning (kept up to VS_MAX_WARN). */
 void vs_report_warn(vs_run_report *r, const char *fmt, ...) VS_PRINTF(2, 3);

@@ -120,7 +120,7 @@ static int load_existing(vs_runsfile *rf, const char *text, vs_err *e)
         const vs_row *r = &fd.row[i];
         dropped += !fd.keep[i];
         if (fd.keep[i] && r->session == VS_SESSION_ALL) {
-            vs_done_run d = { r->pt, r->run, r->ok, r->gbps };
+            vs_done_run d = { r->pt, r->run, r->ok, vs_row_figure(r) };
             if (remember(rf, &d) != 0) {
                 vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
                 goto out;
@@ -180,7 +180,7 @@ int vs_runsfile_open(vs_runsfile *rf, const char *dir, int resume, vs_err *e)
 int vs_runsfile_append(vs_runsfile *rf, const vs_run_report *r, int run, vs_err *e)
 {
     const vs_row *all = vs_report_total(r);
-    vs_done_run d = { all->pt, run, all->ok, all->gbps };
+    vs_done_run d = { all->pt, run, all->ok, vs_row_figure(all) };
 
     for (int i = 0; i < r->nrows; i++) {
         vs_row row = r->rows[i];
@@ -192,7 +192,7 @@ int vs_runsfile_append(vs_runsfile *rf, const vs_run_report *r, int run, vs_err 
     return remember(rf, &d) == 0 ? 0 : vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
 }
 
-int vs_runsfile_runs(const vs_runsfile *rf, const vs_point *pt, double *gbps, int max,
+int vs_runsfile_runs(const vs_runsfile *rf, const vs_point *pt, double *figure, int max,
                      int *n_ok)
 {
     int runs = 0;
@@ -203,7 +203,7 @@ int vs_runsfile_runs(const vs_runsfile *rf, const vs_point *pt, double *gbps, in
             continue;
         runs++;
         if (rf->done[i].ok && *n_ok < max)
-            gbps[(*n_ok)++] = rf->done[i].gbps;
+            figure[(*n_ok)++] = rf->done[i].figure;
     }
     return runs;
 }

@@ -18,7 +18,7 @@ typedef struct vs_done_run {
     vs_point pt;
     int run;
     int ok;
-    double gbps; /* aggregate */
+    double figure; /* the aggregate row's headline figure (vs_row_figure) */
 } vs_done_run;
 
 typedef struct vs_runsfile {
@@ -36,8 +36,8 @@ int vs_runsfile_open(vs_runsfile *rf, const char *dir, int resume, vs_err *e);
 int vs_runsfile_append(vs_runsfile *rf, const vs_run_report *r, int run, vs_err *e);
 
 /* Recorded runs of a point: returns how many (failed included); the
- * aggregate Gbit/s of successful ones go to gbps[0..*n_ok). */
-int vs_runsfile_runs(const vs_runsfile *rf, const vs_point *pt, double *gbps, int max,
+ * headline figures (vs_row_figure) of successful ones go to figure[0..*n_ok). */
+int vs_runsfile_runs(const vs_runsfile *rf, const vs_point *pt, double *figure, int max,
                      int *n_ok);
 
 void vs_runsfile_close(vs_runsfile *rf);

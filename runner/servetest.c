@@ -7,6 +7,8 @@
 #include "platform/clock.h"
 #include "platform/fs.h"
 #include "platform/net.h"
+#include "workloads/rr.h"
+#include "workloads/stream.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -250,7 +252,8 @@ static int accept_data(conn *k, vs_connected *cn, vs_err *e)
     }
     while (ar.n > 0)
         drop_candidate(&ar, ar.n - 1);
-    close_listeners(k);
+    if (k->req.test != VS_TEST_CRR) /* crr keeps accepting, a connection per transaction */
+        close_listeners(k);
     cn->count = k->req.sessions;
     for (int i = 0; rc == 0 && i < k->req.sessions; i++) {
         vs_bufsize b;
@@ -265,94 +268,181 @@ static int accept_data(conn *k, vs_connected *cn, vs_err *e)
 
 /* ---- the measured phase ---------------------------------------------------- */
 
-static void log_result(conn *k, const vs_side_result *r, enum vs_role role)
+static void log_result(conn *k, const vs_side_result *r)
 {
-    uint64_t bytes = 0, ns = 0;
+    const char *overlap = r->overlap ? " (overlapped another test)" : "";
+    uint64_t count = 0, ns = 0;
     char m[32];
 
     for (int i = 0; i < r->count; i++) {
-        bytes += r->flow[i].window_bytes;
+        count += r->flow[i].window_count;
         ns = r->flow[i].window_ns;
+    }
+    if (vs_test_is_rr((enum vs_test)k->req.test)) {
+        vs_log("%s: %s %s %ux%s done: %.0f transactions/s answered, CPU %.1f%%%s", k->peer,
+               vs_test_name((enum vs_test)k->req.test),
+               vs_transport_name((enum vs_transport)k->req.transport), k->req.sessions,
+               vs_size_format(k->req.msg_size, m, sizeof m),
+               ns ? (double)count * 1e9 / (double)ns : 0.0, r->util_pct, overlap);
+        return;
     }
     vs_log("%s: %s %s %ux%s done: %.3f Gbit/s %s, CPU %.1f%%%s", k->peer,
            vs_test_name((enum vs_test)k->req.test),
            vs_transport_name((enum vs_transport)k->req.transport), k->req.sessions,
            vs_size_format(k->req.msg_size, m, sizeof m),
-           ns ? (double)bytes * 8.0 / (double)ns : 0.0,
-           role == VS_ROLE_RECV ? "received" : "sent", r->util_pct,
-           r->overlap ? " (overlapped another test)" : "");
+           ns ? (double)count * 8.0 / (double)ns : 0.0,
+           k->req.test == VS_TEST_STREAM ? "received" : "sent", r->util_pct, overlap);
 }
 
-/* Streams data, keeps time, reports. */
+/* The sockets the sessions use, owned by them from here: for rr the data
+ * connections (small writes leave at once), for crr the listeners (each
+ * accepted connection inherits their options; the set-up connections are
+ * closed, their work done). */
+static int session_sockets(conn *k, vs_sock *socks, vs_err *e)
+{
+    enum vs_transport tr = (enum vs_transport)k->req.transport;
+    int crr = k->req.test == VS_TEST_CRR;
+
+    for (int i = 0; i < k->req.sessions; i++) {
+        socks[i] = crr ? k->lsn[i] : k->data[i];
+        if (vs_sock_set_nodelay(socks[i], tr, e) != 0)
+            return -1;
+    }
+    for (int i = 0; i < k->req.sessions; i++) {
+        if (crr) {
+            vs_sock_close(k->data[i]);
+            k->lsn[i] = VS_SOCK_NONE; /* the path stays, for close_listeners to remove */
+        }
+        k->data[i] = VS_SOCK_NONE;
+    }
+    return 0;
+}
+
+/* The sessions of this side: the stream's receivers or senders, or the
+ * responders of rr and crr. `sc` and `rc` must outlive them. */
+static int start_sessions(conn *k, const vs_connected *cn, vs_stream_cfg *sc, vs_rr_cfg *rc,
+                          vs_flows **fl, vs_err *e)
+{
+    const vs_test_req *q = &k->req;
+    vs_sock socks[VS_MAX_SESSIONS];
+    vs_cpulist pin;
+    int n = q->sessions;
+
+    if (vs_cpulist_parse(q->server_cpus, &pin, e) != 0)
+        return -1;
+    if (!vs_test_is_rr((enum vs_test)q->test)) {
+        sc->role = q->test == VS_TEST_STREAM ? VS_ROLE_RECV : VS_ROLE_SEND;
+        sc->tr = (enum vs_transport)q->transport;
+        sc->msg_size = q->msg_size;
+        sc->recv_chunk = vs_stream_recv_chunk(q->recv_size, q->msg_size, cn->rcv[0]);
+        sc->preamble_bytes = sc->role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0;
+        for (int i = 0; i < n; i++) {
+            socks[i] = k->data[i];
+            k->data[i] = VS_SOCK_NONE; /* the flows own (or closed) the sockets */
+        }
+        return vs_stream_create(fl, socks, n, sc, &pin, e);
+    }
+    rc->part = VS_RR_RESPONDER;
+    rc->crr = q->test == VS_TEST_CRR;
+    rc->req_size = q->msg_size;
+    rc->resp_size = q->resp_size;
+    rc->cookie = q->cookie;
+    if (session_sockets(k, socks, e) != 0)
+        return -1;
+    return vs_rr_create(fl, socks, n, rc, &pin, e);
+}
+
+/* Runs the sessions, keeps time, reports. */
 static int run_phase(conn *k, const vs_connected *cn, vs_err *e)
 {
-    enum vs_role role = k->req.test == VS_TEST_STREAM ? VS_ROLE_RECV : VS_ROLE_SEND;
-    vs_stream_cfg sc = { role, (enum vs_transport)k->req.transport, k->req.msg_size,
-                         vs_stream_recv_chunk(k->req.recv_size, k->req.msg_size,
-                                              cn->rcv[0]),
-                         role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0, 0 };
+    vs_stream_cfg sc = { 0 };
+    vs_rr_cfg rc = { 0 };
     vs_measure_cfg mc;
     vs_side_result *res = calloc(1, sizeof *res);
     uint8_t *frame = malloc(VS_PROTO_MAX_BODY);
     const uint8_t *rest;
     size_t rest_n;
-    vs_stream *st = NULL;
-    int rc = -1;
+    vs_flows *fl = NULL;
+    int st = -1;
 
     if (res == NULL || frame == NULL) {
         vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
         goto out;
     }
-    rc = vs_stream_create(&st, k->data, k->req.sessions, &sc, e);
-    for (int i = 0; i < k->req.sessions; i++)
-        k->data[i] = VS_SOCK_NONE; /* the stream owns (or closed) the sockets */
-    if (rc != 0)
+    if (start_sessions(k, cn, &sc, &rc, &fl, e) != 0) {
+        fl = NULL;
         goto out;
-    rc = -1;
+    }
     if (expect(k, VS_MSG_START, START_TIMEOUT_MS, &rest, &rest_n, e) != 0) {
-        vs_stream_abort(st);
+        vs_flows_abort(fl);
         goto out;
     }
     memset(&mc, 0, sizeof mc);
-    mc.role = role;
+    mc.owner = k->req.test == VS_TEST_STREAM; /* the receiver of a stream */
     mc.control = k->ctl;
     mc.n = k->req.sessions;
     mc.duration_ms = k->req.duration_ms;
     mc.warmup_ms = k->req.warmup_ms;
     mc.interval_ms = k->req.interval_ms;
-    mc.send_interims = role == VS_ROLE_RECV && k->req.interval_ms != 0;
-    if (vs_measure(st, &mc, res, e) != 0)
+    mc.send_interims = mc.owner && k->req.interval_ms != 0;
+    if (vs_measure(fl, &mc, res, e) != 0)
         goto out;
     res->overlap = (uint8_t)vs_slots_overlapped(k->slots, k->slot);
-    log_result(k, res, role);
-    rc = reply(k, frame, vs_enc_result(frame, VS_PROTO_MAX_BODY, res), e);
+    log_result(k, res);
+    st = reply(k, frame, vs_enc_result(frame, VS_PROTO_MAX_BODY, res), e);
 out:
-    vs_stream_free(st);
+    vs_flows_free(fl);
     free(res);
     free(frame);
-    return rc;
+    return st;
 }
 
 /* ---- the conversation ------------------------------------------------------ */
+
+/* The test a client asked for, in the log. */
+static void log_test(const conn *k)
+{
+    const vs_test_req *q = &k->req;
+    char m[32], s[32], r[32], pin[VS_CPULIST_TEXT_MAX + 16] = "";
+
+    if (q->server_cpus[0] != '\0')
+        snprintf(pin, sizeof pin, ", CPUs %s", q->server_cpus);
+    if (vs_test_is_rr((enum vs_test)q->test))
+        snprintf(r, sizeof r, ", response %s", vs_size_format(q->resp_size, s, sizeof s));
+    else
+        r[0] = '\0';
+    vs_log("%s: %s over %s, %u session(s), %s %s%s, sock %s, %.1f s%s", k->peer,
+           vs_test_name((enum vs_test)q->test), vs_transport_name((enum vs_transport)q->transport),
+           q->sessions, vs_test_is_rr((enum vs_test)q->test) ? "request" : "msg",
+           vs_size_format(q->msg_size, m, sizeof m), r,
+           q->sock_size ? vs_size_format(q->sock_size, s, sizeof s) : "default",
+           q->duration_ms / 1000.0, pin);
+}
+
+/* The server's CPUs the client asked for exist here and may be used. */
+static int pin_check(const conn *k, vs_err *e)
+{
+    vs_cpulist pin;
+
+    if (vs_cpulist_parse(k->req.server_cpus, &pin, e) != 0 || vs_flows_pin_check(&pin, e) != 0)
+        return vs_err_prefix(e, "--server-cpu");
+    return 0;
+}
 
 static int converse(conn *k, vs_err *e)
 {
     vs_endpoints *ep = calloc(1, sizeof *ep);
     vs_connected cn;
     uint8_t *frame = malloc(VS_PROTO_MAX_BODY);
-    char m[32], s[32];
     int rc = -1;
 
     if (ep == NULL || frame == NULL) {
         vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
         goto out;
     }
-    vs_log("%s: %s over %s, %u session(s), msg %s, sock %s, %.1f s", k->peer,
-           vs_test_name((enum vs_test)k->req.test),
-           vs_transport_name((enum vs_transport)k->req.transport), k->req.sessions,
-           vs_size_format(k->req.msg_size, m, sizeof m),
-           k->req.sock_size ? vs_size_format(k->req.sock_size, s, sizeof s) : "default",
-           k->req.duration_ms / 1000.0);
+    if (pin_check(k, e) != 0)
+        goto out;
+    log_test(k);
     if (open_listeners(k, ep, e) != 0 ||
         reply(k, frame, vs_enc_endpoints(frame, VS_PROTO_MAX_BODY, ep), e) != 0 ||
         accept_data(k, &cn, e) != 0 ||

@@ -1,7 +1,8 @@
 /*
  * stoprule.h - when to stop repeating a sweep point (netperf's -I/-i):
  * after `min` runs, stop as soon as the LEVEL% confidence interval of the
- * mean throughput is within +/- WIDTH/2 percent of the mean; never run
+ * mean headline figure (Gbit/s; transactions/s for rr and crr) is within
+ * +/- WIDTH/2 percent of the mean; never run
  * more than `max`. Without a rule, a point runs exactly `runs` times.
  *
  * Student-t critical values come from a table (two-sided 90, 95 and 99

@@ -3,6 +3,7 @@
 #include "runner/client.h"
 #include "runner/matrix.h"
 #include "core/label.h"
+#include "core/latency.h"
 #include "runner/metafile.h"
 #include "runner/progress.h"
 #include "runner/runsfile.h"
@@ -26,6 +27,8 @@ typedef struct sweep {
     /* interim figures of the run in progress */
     uint32_t prev_ms;
     uint64_t prev_sum;
+    uint64_t rr_bytes;     /* rr, crr: request + response; 0 for streams */
+    char hlog[4200];       /* the run's latency log (rr, crr) */
 } sweep;
 
 static void hms(double s, char *buf, size_t n)
@@ -184,13 +187,15 @@ static int check_profile(const sweep *s, vs_err *e)
 
 /* ---- running ----------------------------------------------------------- */
 
+/* Interim figures as Gbit/s: an rr run counts transactions, which carry
+ * a request and a response each. */
 static void on_interim(void *ctx, const vs_interim *im)
 {
     sweep *s = ctx;
-    uint64_t sum = 0;
+    uint64_t sum = 0, unit = s->rr_bytes ? s->rr_bytes : 1;
 
     for (int i = 0; i < im->count; i++)
-        sum += im->bytes[i];
+        sum += im->bytes[i] * unit;
     if (im->elapsed_ms > s->prev_ms)
         vs_progress_interim(&s->prog, (double)(sum - s->prev_sum) * 8 /
                                           ((im->elapsed_ms - s->prev_ms) / 1000.0) / 1e9);
@@ -203,6 +208,16 @@ static double nominal_s(const sweep *s, const vs_point *pt)
 {
     const vs_profile *p = s->o->profile;
     return (vs_profile_duration(p, pt->sessions) + p->warmup_ms) / 1000.0;
+}
+
+/* DIR/latency/NAME.hlog of a run (core/latency.h names it). */
+static const char *hlog_path(sweep *s, const vs_point *pt, int run)
+{
+    char name[160];
+
+    snprintf(s->hlog, sizeof s->hlog, "%s/latency/%s", s->o->out_dir,
+             vs_hlog_name(pt, run, name, sizeof name));
+    return s->hlog;
 }
 
 static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
@@ -223,6 +238,12 @@ static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
     ro.req.sessions = (uint16_t)pt->sessions;
     ro.req.msg_size = pt->msg;
     ro.req.sock_size = pt->sock;
+    ro.req.resp_size = pt->resp;
+    ro.req.burst = (uint16_t)pt->burst;
+    snprintf(ro.cpus, sizeof ro.cpus, "%s", p->cpus);
+    snprintf(ro.req.server_cpus, sizeof ro.req.server_cpus, "%s", p->server_cpus);
+    s->rr_bytes = vs_test_is_rr(pt->test) ? (uint64_t)pt->msg + pt->resp : 0;
+    ro.hdr_log = s->rr_bytes ? hlog_path(s, pt, run) : NULL;
     ro.req.duration_ms = dur;
     ro.req.warmup_ms = p->warmup_ms;
     ro.req.interval_ms = s->prog.tty ? 1000 : 0;
@@ -294,6 +315,19 @@ static int run_rounds(sweep *s, vs_err *e)
     return 0;
 }
 
+/* DIR/latency/ for the logs of rr and crr runs, when the profile has any. */
+static int make_latency_dir(const vs_sweep_opts *o, vs_err *e)
+{
+    char path[4200];
+
+    for (int t = 0; t < o->profile->ntests; t++)
+        if (vs_test_is_rr(o->profile->tests[t])) {
+            snprintf(path, sizeof path, "%s/latency", o->out_dir);
+            return vs_mkdir_p(path, e);
+        }
+    return 0;
+}
+
 static int prepare(sweep *s, vs_err *e)
 {
     const vs_sweep_opts *o = s->o;
@@ -307,7 +341,7 @@ static int prepare(sweep *s, vs_err *e)
     if (vs_client_probe(&po, &s->server_cid, &s->meta.remote, e) != 0)
         return vs_err_prefix(e, "cannot start the sweep");
     if (vs_mkdir_p(o->out_dir, e) != 0 || vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 ||
-        check_profile(s, e) != 0)
+        check_profile(s, e) != 0 || make_latency_dir(o, e) != 0)
         return -1;
     choose_transports(s);
     if (vs_matrix_expand(o->profile, s->meta.skipped, &s->m, e) != 0)

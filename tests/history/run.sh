@@ -82,9 +82,13 @@ writers() {
         c=$(counts "$url" 2>/dev/null) && { reads=$((reads + 1)); [ "${c##* }" = 0 ] || torn=$((torn + 1)); }
         kill -0 "${w[@]}" 2>/dev/null || break
     done
-    for i in "${w[@]}"; do wait "$i" || failed_w=$((failed_w + 1)); done
+    local k=0 bad_log="$LOGS/$name-w1"
+    for i in "${w[@]}"; do
+        k=$((k + 1))
+        wait "$i" || { failed_w=$((failed_w + 1)); bad_log="$LOGS/$name-w$k"; }
+    done
     PIDS=()
-    check "$failed_w" "$name: 16 concurrent writers all succeed" "$LOGS/$name-w1"
+    check "$failed_w" "$name: 16 concurrent writers all succeed" "$bad_log"
     c=$(counts "$url")
     [ "$c" = "17 170 0" ]
     check $? "$name: 17 nights, 170 runs, none partial (saw: $c)"
@@ -251,7 +255,7 @@ t_newer_schema() {
     u=$(url conc)
     psql_su conc "UPDATE vsbench_schema SET version = 99" &&
         vsr newer history show --history "$u"
-    [ $? -eq 2 ] && grep -q "schema version 99, newer than this vsreport knows (2)" "$LOGS/newer"
+    [ $? -eq 2 ] && grep -q "schema version 99, newer than this vsreport knows (3)" "$LOGS/newer"
     check $? "a newer schema is refused (exit 2)" "$LOGS/newer"
 }
 

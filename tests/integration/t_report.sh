@@ -215,3 +215,40 @@ t_report_without_gnuplot() {
     "$VSREPORT" report "$FIXTURE" -o "$TMP/r3" --gnuplot "$TMP/no-gnuplot" >"$TMP/out" 2>&1
     [ $? -eq 2 ] && grep -q -- '--gnuplot .*no such program' "$TMP/out" || fail "a wrong --gnuplot: $(cat "$TMP/out")"
 }
+
+# A small rr and crr sweep on loopback, then every output of vsreport.
+t_rr_sweep_reported() {
+    start_server
+    cat >"$TMP/rr.profile" <<'P'
+[sweep]
+name = rr-small
+transports = tcp, unix
+tests = rr, crr
+sock-sizes = 0
+msg-sizes = 1, 1K
+sessions = 1
+runs = 2
+duration = 0.3
+warmup = 0.1
+P
+    timeout 100 "$VSBENCH" sweep "127.0.0.1:$PORT" --profile "$TMP/rr.profile" --out "$TMP/res" \
+        >"$TMP/sweep.out" 2>&1 || fail "sweep failed: $(tail -n 5 "$TMP/sweep.out")"
+    [ "$(ls "$TMP/res/latency" | wc -l)" -eq 16 ] || fail "expected one latency log per run"
+    ls "$TMP/res/latency" | grep -qx 'crr-unix-default-1024-1024-x1-b0-run2.hlog' || fail "log names"
+    "$VSREPORT" report "$TMP/res" -o "$TMP/r" >"$TMP/out" 2>&1 || fail "report failed: $(cat "$TMP/out")"
+    for kind in tps p50 p99 p999 cpu nines-1 nines-1024; do
+        for t in rr crr; do
+            [ -s "$TMP/r/charts/$t-x1-$kind.svg" ] || fail "missing chart $t-x1-$kind"
+        done
+    done
+    grep -q 'set logscale y' "$TMP/r/charts/rr-x1-nines-1.gp" || fail "nines chart not logarithmic"
+    [ "$(grep -c '^# .*transactions$' "$TMP/r/charts/rr-x1-nines-1.dat")" -eq 2 ] \
+        || fail "one curve per transport"
+    unzip -p "$TMP/r/report.xlsx" xl/workbook.xml | grep -q 'name="Latency"' || fail "no Latency sheet"
+    grep -q 'Latency: request/response' "$TMP/r/index.html" || fail "no latency section on the page"
+    "$VSREPORT" summary "$TMP/res" --csv >"$TMP/s.csv" || fail "summary --csv failed"
+    [ "$(awk -F, 'NR > 1 && $21 > 0 && $24 > 0' "$TMP/s.csv" | wc -l)" -eq 8 ] \
+        || fail "summary --csv: transactions/s and p50 for the 8 points"
+    "$VSREPORT" compare "$TMP/res" "$TMP/res" >"$TMP/cmp" 2>&1 || fail "A/A compare: $(cat "$TMP/cmp")"
+    grep -q 'p50 / p99 latency' "$TMP/cmp" || fail "compare has no latency table"
+}

@@ -54,10 +54,11 @@ t_sweep_small_profile() {
     write_small_profile
     sweep >"$TMP/out" 2>&1 || fail "sweep failed: $(tail -n 5 "$TMP/out")"
     [ "$(rows "$TMP/res")" -eq 40 ] || fail "expected 40 rows, got $(rows "$TMP/res")"
-    head -n 1 "$TMP/res/runs.csv" | grep -q '^transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run,seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error,overlap$' \
+    head -n 1 "$TMP/res/runs.csv" | grep -q '^transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run,seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error,resp,burst,transactions,tps,lat_mean_us,lat_stdev_us,lat_min_us,lat_p50_us,lat_p90_us,lat_p99_us,lat_p999_us,lat_p9999_us,lat_max_us,sdt_local,sdt_remote,pin_local,pin_remote,overlap$' \
         || fail "header differs from the contract"
     [ "$(grep -c ',all,' "$TMP/res/runs.csv")" -eq 16 ] || fail "expected 16 aggregate rows"
-    [ "$(grep -c ',ok,,0$' "$TMP/res/runs.csv")" -eq 40 ] || fail "not every row ok"
+    [ "$(tail -n +2 "$TMP/res/runs.csv" | cut -d, -f17 | grep -c '^ok$')" -eq 40 ] || fail "not every row ok"
+    [ "$(grep -cE ',ok,{18}0$' "$TMP/res/runs.csv")" -eq 40 ] || fail "stream rows: latency cells and pinning empty, overlap 0"
     no_duplicates "$TMP/res"
     jq -e . "$TMP/res/meta.json" >/dev/null || fail "meta.json is not JSON"
     jq_true "$TMP/res/meta.json" '.status == "complete" and .runs_done == 16 and .profile.name == "small"' "meta status"
@@ -112,8 +113,8 @@ t_sweep_server_killed_goes_on() {
     wait "$spid"
     [ $? -eq 1 ] || fail "sweep with failed runs should exit 1"
     [ "$(rows "$TMP/res")" -eq 40 ] || fail "every run must be recorded, got $(rows "$TMP/res") rows"
-    grep -q ',error,' "$TMP/res/runs.csv" || fail "no failed rows recorded"
-    grep ',error,' "$TMP/res/runs.csv" | grep -q -i 'refused\|closed\|lost' || fail "failed rows lack an error text"
+    tail -n +2 "$TMP/res/runs.csv" | grep -q ',error,' || fail "no failed rows recorded"
+    tail -n +2 "$TMP/res/runs.csv" | grep ',error,' | grep -q -i 'refused\|closed\|lost' || fail "failed rows lack an error text"
     jq_true "$TMP/res/meta.json" '.status == "complete" and .runs_failed > 0' "meta counts failures"
 }
 
@@ -155,7 +156,7 @@ t_sweep_dry_run_and_errors() {
     grep -q "bad.profile:3" "$TMP/o" || fail "error does not name file and line: $(cat "$TMP/o")"
     grep -q "sesions" "$TMP/o" || fail "error does not name the key"
     "$VSBENCH" sweep 127.0.0.1 --profile nosuch --out "$TMP/x" >"$TMP/o" 2>&1
-    grep -q "built-in: nightly, paper, quick" "$TMP/o" || fail "unknown profile message: $(cat "$TMP/o")"
+    grep -q "built-in: latency, nightly, paper, quick" "$TMP/o" || fail "unknown profile message: $(cat "$TMP/o")"
 }
 
 t_sweep_resume_repairs_cut_run() {
@@ -180,7 +181,7 @@ t_sweep_resume_file_without_overlap() {
     start_server
     write_small_profile
     sweep >/dev/null 2>&1 || fail "first sweep failed"
-    # the file as an older vsbench wrote it: no overlap column, 10 runs done
+    # the file as an older vsbench wrote it (before the rr columns and overlap), 10 runs done
     cut -d, -f1-18 "$TMP/res/runs.csv" | head -n 26 >"$TMP/old.csv"
     head -n 1 "$TMP/old.csv" | grep -q ',status,error$' || fail "could not make the old file"
     cp "$TMP/old.csv" "$TMP/res/runs.csv"
@@ -189,7 +190,7 @@ t_sweep_resume_file_without_overlap() {
     sweep --resume >"$TMP/out" 2>&1 || fail "resume failed: $(tail -n 3 "$TMP/out")"
     [ "$(rows "$TMP/res")" -eq 40 ] || fail "expected 40 rows after resume, got $(rows "$TMP/res")"
     no_duplicates "$TMP/res"
-    head -n 1 "$TMP/res/runs.csv" | grep -q ',status,error,overlap$' || fail "header not brought up to date"
+    head -n 1 "$TMP/res/runs.csv" | grep -q ',pin_local,pin_remote,overlap$' || fail "header not brought up to date"
     [ "$(tail -n +2 "$TMP/res/runs.csv" | grep -c ',0$')" -eq 40 ] || fail "old rows should read overlap 0"
 }
 

@@ -137,12 +137,12 @@ static void sample_comparison(vs_comparison *c)
     snprintf(c->base_label, sizeof c->base_label, "nightly/base");
     snprintf(c->cand_label, sizeof c->cand_label, "nightly/cand");
     p[0].pt = (vs_point){ VS_TR_TCP, VS_TEST_STREAM, 262144, 16384, 1 };
-    p[0].gbps = (vs_measure_cmp){ .present = 1, .base = 10.0, .cand = 8.0, .n_base = 5,
+    p[0].fig = (vs_measure_cmp){ .present = 1, .base = 10.0, .cand = 8.0, .n_base = 5,
                                   .n_cand = 5, .delta = -0.2, .adjusted = -0.2, .p = 0.00001,
                                   .verdict = VS_V_REGRESSION };
     p[0].verdict = VS_V_REGRESSION;
     p[1].pt = (vs_point){ VS_TR_VSOCK, VS_TEST_STREAM, 262144, 16384, 1 };
-    p[1].gbps = (vs_measure_cmp){ .present = 1, .base = 20.0, .cand = 20.1, .n_base = 5,
+    p[1].fig = (vs_measure_cmp){ .present = 1, .base = 20.0, .cand = 20.1, .n_base = 5,
                                   .n_cand = 5, .delta = 0.005, .adjusted = 0.005, .p = 0.63,
                                   .verdict = VS_V_NO_CHANGE };
     p[1].verdict = VS_V_NO_CHANGE;
@@ -152,7 +152,7 @@ static void sample_comparison(vs_comparison *c)
     c->counts[VS_V_REGRESSION] = 1;
     c->counts[VS_V_NO_CHANGE] = 1;
     c->counts[VS_V_MISSING] = 1;
-    c->drift_gbps = (vs_drift){ 1, 12, -0.094, 1 };
+    c->drift_fig = (vs_drift){ 1, 12, -0.094, 1 };
     c->nwarn = 1;
     snprintf(c->warn[0], sizeof c->warn[0], "DIFFERENT ENVIRONMENTS: local.kernel is 'a' in "
              "the baseline but 'b' in the candidate; changes may come from that, not from the code");
@@ -282,6 +282,62 @@ static void test_changepoint_noise_rate(void)
     fprintf(stderr, " [%d of 200 noise series flagged] ", flagged);
 }
 
+/* n rr runs of a point with these means (a little spread around them). */
+static void rr_runs(vs_rec *rec, int *k, int n, double tps, double p50, double p99)
+{
+    for (int i = 0; i < n; i++, (*k)++) {
+        vs_row *row = &rec[*k].row;
+        double wobble = 1.0 + 0.004 * (i % 3 - 1);
+        memset(&rec[*k], 0, sizeof rec[*k]);
+        row->pt = (vs_point){ VS_TR_VSOCK, VS_TEST_RR, 0, 1, 1, 1, 0 };
+        row->run = i + 1;
+        row->ok = 1;
+        row->tps = tps * wobble;
+        row->lat_p50 = p50 * wobble;
+        row->lat_p99 = p99 * wobble;
+        row->sdt_local = row->sdt_remote = 2.0;
+    }
+}
+
+/* Latency is lower-is-better: a p50 30% up with the same rate is a
+ * regression; the same figures again are not. */
+static void test_rr_latency_regression(void)
+{
+    static vs_rec base_rec[6], same_rec[6], slow_rec[6];
+    vs_dataset base = { 0 }, same = { 0 }, slow = { 0 };
+    vs_comparison c;
+    vs_err e;
+    int k;
+
+    base.rec = base_rec, base.nrec = 6, k = 0, rr_runs(base_rec, &k, 6, 10000, 10, 20);
+    same.rec = same_rec, same.nrec = 6, k = 0, rr_runs(same_rec, &k, 6, 10000, 10, 20);
+    slow.rec = slow_rec, slow.nrec = 6, k = 0, rr_runs(slow_rec, &k, 6, 10000, 13, 20);
+    CU_ASSERT_EQUAL_FATAL(vs_compare_datasets(&base, &same, &defaults, &c, &e), 0);
+    CU_ASSERT_EQUAL(c.p[0].verdict, VS_V_NO_CHANGE);
+    CU_ASSERT_EQUAL(vs_comparison_status(&c), VS_OK);
+    vs_comparison_free(&c);
+    CU_ASSERT_EQUAL_FATAL(vs_compare_datasets(&base, &slow, &defaults, &c, &e), 0);
+    CU_ASSERT_EQUAL(c.p[0].fig.verdict, VS_V_NO_CHANGE);
+    CU_ASSERT_EQUAL(c.p[0].p50.verdict, VS_V_REGRESSION);
+    CU_ASSERT_DOUBLE_EQUAL(c.p[0].p50.delta, 0.3, 1e-9);
+    CU_ASSERT_EQUAL(c.p[0].verdict, VS_V_REGRESSION);
+    CU_ASSERT_EQUAL(vs_comparison_status(&c), VS_ERR_RUNTIME);
+    char *table = render(vs_verdict_table, &c), *md = render(vs_verdict_markdown, &c);
+    char *junit = render(vs_verdict_junit, &c), *json = render(vs_verdict_json, &c);
+    CU_ASSERT_PTR_NOT_NULL(strstr(table, "p50 / p99 latency"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(table, "+30.0% / +0.0%"));
+    CU_ASSERT_PTR_NULL(strstr(table, "Gbit/s"));  /* no empty throughput table */
+    CU_ASSERT_PTR_NOT_NULL(strstr(md, "| vsock rr default/1:1 x1 | 10000 | 10000 |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(junit, "latency up; p50 +30.0%"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"latency_p50\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"transactions_per_second\""));
+    free(table);
+    free(md);
+    free(junit);
+    free(json);
+    vs_comparison_free(&c);
+}
+
 static const CU_TestInfo tests[] = {
     { "Welch's test: published examples", test_welch_known_answers },
     { "verdicts at the edges", test_verdict_edges },
@@ -289,6 +345,7 @@ static const CU_TestInfo tests[] = {
     { "drift-scaled and sweep baselines", test_sides_scaled_and_sweeps },
     { "Markdown (golden file)", test_markdown_golden },
     { "JUnit (golden file)", test_junit_golden },
+    { "rr: latency is lower-is-better", test_rr_latency_regression },
     { "change point: a step is found", test_changepoint_step_found },
     { "change points: noise rarely flagged", test_changepoint_noise_rate },
     CU_TEST_INFO_NULL,

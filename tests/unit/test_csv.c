@@ -70,9 +70,20 @@ static void test_malformed(void)
     vs_csv_free(&r);
 }
 
+/* The index of `name` among n header names (-1 if absent). */
+static int named(char (*names)[32], int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return i;
+    CU_FAIL("no such column");
+    return 0;
+}
+
 static void test_row_columns(void)
 {
     vs_row row;
+    char names[VS_CSV_MAX_FIELDS][32];
     vs_unit_capture cap;
     FILE *f = vs_unit_capture_open(&cap);
     char *buf;
@@ -98,17 +109,22 @@ static void test_row_columns(void)
     vs_csv_next(&r, &complete, &e);
     header_fields = r.nfields;
     CU_ASSERT_STRING_EQUAL(r.field[0], "transport");
-    CU_ASSERT_STRING_EQUAL(r.field[17], "error");
+    CU_ASSERT_STRING_EQUAL(r.field[17], "error"); /* the first 18 keep their places */
+    for (int i = 0; i < header_fields; i++)
+        snprintf(names[i], sizeof names[i], "%s", r.field[i]);
     vs_csv_free(&r);
     vs_csv_init(&r, buf);
     CU_ASSERT_EQUAL_FATAL(vs_csv_next(&r, &complete, &e), 1);
     CU_ASSERT_EQUAL(r.nfields, header_fields);
     CU_ASSERT_STRING_EQUAL(r.field[0], "vsock");
-    CU_ASSERT_STRING_EQUAL(r.field[7], "all");
-    CU_ASSERT_STRING_EQUAL(r.field[8], "2");
-    CU_ASSERT_STRING_EQUAL(r.field[11], "12.500000");
-    CU_ASSERT_STRING_EQUAL(r.field[16], "error");
-    CU_ASSERT_STRING_EQUAL(r.field[17], "peer died, sadly");
+    CU_ASSERT_STRING_EQUAL(r.field[named(names, header_fields, "session")], "all");
+    CU_ASSERT_STRING_EQUAL(r.field[named(names, header_fields, "run")], "2");
+    CU_ASSERT_STRING_EQUAL(r.field[named(names, header_fields, "gbps")], "12.500000");
+    CU_ASSERT_STRING_EQUAL(r.field[named(names, header_fields, "status")], "error");
+    CU_ASSERT_STRING_EQUAL(r.field[named(names, header_fields, "error")], "peer died, sadly");
+    /* a stream row leaves the latency cells empty */
+    CU_ASSERT_STRING_EQUAL(r.field[named(names, header_fields, "lat_p99_us")], "");
+    CU_ASSERT_STRING_EQUAL(r.field[named(names, header_fields, "resp")], "");
     vs_csv_free(&r);
     free(buf);
 }
@@ -183,6 +199,114 @@ static void test_header_by_name(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "appears twice"));
 }
 
+/* An rr row keeps every latency figure and the CPU lists (quoted: they
+ * hold commas). */
+static void test_rr_rows_round_trip(void)
+{
+    vs_row in, out;
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
+    char *buf;
+    vs_err e;
+
+    memset(&in, 0, sizeof in);
+    in.pt = (vs_point){ VS_TR_VSOCK, VS_TEST_RR, 0, 1, 5, 65536, 4 };
+    in.session = VS_SESSION_ALL;
+    in.run = 3;
+    in.transactions = 123456;
+    in.tps = 61728.0;
+    in.lat_p50 = 12.25;
+    in.lat_p9999 = 480.5;
+    in.lat_max = 1999.75;
+    in.sdt_remote = 3.125;
+    snprintf(in.pin_local, sizeof in.pin_local, "0,2");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    snprintf(in.pin_remote, sizeof in.pin_remote, "1-3");
+    in.ok = 1;
+    vs_runs_write_header(f);
+    vs_runs_write_row(f, &in);
+    buf = vs_unit_capture_text(&cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",\"0,2\","));
+    CU_ASSERT_EQUAL_FATAL(read_one(buf, &out, &e), 1);
+    CU_ASSERT_TRUE(vs_point_equal(&in.pt, &out.pt));
+    CU_ASSERT_EQUAL(out.transactions, 123456);
+    CU_ASSERT_DOUBLE_EQUAL(out.tps, 61728.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(out.lat_p50, 12.25, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(out.lat_p9999, 480.5, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(out.lat_max, 1999.75, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(out.sdt_remote, 3.125, 1e-9);
+    CU_ASSERT_STRING_EQUAL(out.pin_local, "0,2");
+    CU_ASSERT_STRING_EQUAL(out.pin_remote, "1-3");
+    free(buf);
+}
+
+/* The original 18 columns, as vsbench wrote them before rr. */
+#define OLD_HEADER "transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions," \
+                   "session,run,seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,"     \
+                   "sd_remote,status,error\n"
+
+/* A file of an older vsbench still loads: its rows are stream rows with no
+ * latency and no pinning. A transaction row needs the new columns. */
+static void test_older_file_loads(void)
+{
+    vs_row row;
+    vs_err e;
+
+    CU_ASSERT_EQUAL_FATAL(read_one(OLD_HEADER "tcp,stream,0,1,1,16384,1,all,1,1.0,125000000,"
+                                   "1.0,50,40,1,2,ok,\n", &row, &e), 1);
+    CU_ASSERT_EQUAL(row.pt.resp, 0);
+    CU_ASSERT_EQUAL(row.pt.burst, 0);
+    CU_ASSERT_EQUAL(row.transactions, 0);
+    CU_ASSERT_STRING_EQUAL(row.pin_local, "");
+    CU_ASSERT_DOUBLE_EQUAL(row.gbps, 1.0, 1e-9);
+    CU_ASSERT_EQUAL(read_one(OLD_HEADER "tcp,rr,0,1,1,1,1,all,1,1.0,2,1.0,50,40,1,2,ok,\n",
+                             &row, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "a rr row needs the column 'resp'"));
+}
+
+/* Latency cells are there exactly when the row is rr or crr. */
+static void test_latency_cells_match_the_test(void)
+{
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
+    char *text;
+    vs_row row, out;
+    vs_err e;
+    char *cell;
+
+    memset(&row, 0, sizeof row);
+    row.pt = (vs_point){ VS_TR_TCP, VS_TEST_STREAM, 0, 1024, 1, 0, 0 };
+    row.session = 1;
+    row.run = 1;
+    vs_runs_write_header(f);
+    vs_runs_write_row(f, &row);
+    text = vs_unit_capture_text(&cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    CU_ASSERT_EQUAL(read_one(text, &out, &e), 1);
+    cell = strstr(text, "tcp,stream,");  /* the same row as rr: its cells are empty */
+    memcpy(cell, "tcp,rr,", 7);
+    memmove(cell + 7, cell + 11, strlen(cell + 11) + 1);
+    CU_ASSERT_EQUAL(read_one(text, &out, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "needs a value in a rr row"));
+    free(text);
+}
+
+/* A stream row with a latency figure is refused. */
+static void test_stream_row_without_latency(void)
+{
+    vs_row row;
+    vs_err e;
+
+    CU_ASSERT_EQUAL(read_one("transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,"
+                             "sessions,session,run,seconds,bytes,gbps,cpu_local,cpu_remote,"
+                             "sd_local,sd_remote,status,error,lat_p50_us\n"
+                             "tcp,stream,0,1,1,16384,1,all,1,1.0,1,1.0,50,40,1,2,ok,,12.5\n",
+                             &row, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "runs.csv:2:19: lat_p50_us applies to rr and crr "
+                                  "rows only, not to stream"));
+}
+
 static const CU_TestInfo tests[] = {
     { "quoting", test_quoting },
     { "round trip", test_round_trip },
@@ -190,6 +314,10 @@ static const CU_TestInfo tests[] = {
     { "runs.csv row has the header's columns", test_row_columns },
     { "runs.csv rows round trip", test_rows_round_trip },
     { "runs.csv columns found by header name", test_header_by_name },
+    { "runs.csv rr rows round trip", test_rr_rows_round_trip },
+    { "runs.csv of an older vsbench loads", test_older_file_loads },
+    { "runs.csv latency cells match the test", test_latency_cells_match_the_test },
+    { "runs.csv stream rows have no latency", test_stream_row_without_latency },
     CU_TEST_INFO_NULL,
 };
 

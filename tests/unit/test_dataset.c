@@ -134,8 +134,60 @@ static void test_good_input_grouped(void)
     remove_dir(dir);
 }
 
+#define RR_HEADER \
+    "transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run," \
+    "seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error,resp,burst," \
+    "transactions,tps,lat_mean_us,lat_stdev_us,lat_min_us,lat_p50_us,lat_p90_us,lat_p99_us," \
+    "lat_p999_us,lat_p9999_us,lat_max_us,sdt_local,sdt_remote,pin_local,pin_remote\n"
+
+/* One rr aggregate row: transport, run, tps, p50, p99 (the rest fixed). */
+static void rr_row(char *buf, size_t n, const char *tr, int run, double tps, double p50,
+                   double p99)
+{
+    size_t len = strlen(buf);
+
+    snprintf(buf + len, n - len, "%s,rr,0,1,1,1,1,all,%d,1.0,2,0.1,50,50,1,1,ok,,1,0,%.0f,%.1f,"
+             "%.1f,1,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,2.5,1.5,\"0,1\",\n", tr, run, tps, tps,
+             p50, p50 / 2, p50, p50 * 1.2, p99, p99 * 2, p99 * 3, p99 * 4);
+}
+
+/* rr points: transactions/s and latency over runs, headline ratios. */
+static void test_rr_summary(void)
+{
+    char csv[4096] = RR_HEADER;
+    const char *dir;
+    vs_dataset d;
+    vs_summary s;
+    vs_err e;
+
+    rr_row(csv, sizeof csv, "tcp", 1, 10000, 10, 20);
+    rr_row(csv, sizeof csv, "tcp", 2, 12000, 14, 40);
+    rr_row(csv, sizeof csv, "unix", 1, 33000, 3, 9);
+    dir = make_dir(csv, meta);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    CU_ASSERT_EQUAL_FATAL(vs_dataset_load(&d, &dir, 1, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(vs_summarize(&d, &s, &e), 0);
+    CU_ASSERT_EQUAL(s.npanels, 1);
+    CU_ASSERT_EQUAL(s.panels[0].test, VS_TEST_RR);
+    CU_ASSERT_EQUAL(s.panels[0].resp, 0); /* the response is as large as the request */
+    const vs_point_summary *tcp = vs_summary_at(&s, &s.panels[0], &s.series[0], 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(tcp);
+    CU_ASSERT_DOUBLE_EQUAL(tcp->tps.mean, 11000, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(tcp->lat_p50.mean, 12, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(tcp->lat_p99.mean, 30, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(tcp->sdt_local, 2.5, 1e-9);
+    CU_ASSERT_PTR_EQUAL(vs_point_headline(tcp), &tcp->tps);
+    vs_ratio r;
+    vs_summary_ratio(&s, &s.panels[0], VS_TR_UNIX, VS_TR_TCP, 0, 1, &r);
+    CU_ASSERT_DOUBLE_EQUAL(r.r, 3.0, 1e-12); /* transactions/s, not Gbit/s */
+    vs_summary_free(&s);
+    vs_dataset_free(&d);
+    remove_dir(dir);
+}
+
 static const CU_TestInfo tests[] = {
     { "malformed input refused with file:line", test_malformed_inputs },
+    { "rr points: transactions/s and latency over runs", test_rr_summary },
     { "good input grouped per point", test_good_input_grouped },
     CU_TEST_INFO_NULL,
 };

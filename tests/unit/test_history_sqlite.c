@@ -160,6 +160,38 @@ static void test_history_migrate(void)
     unlink(path);
 }
 
+/* A version 2 history (before rr): migrated, its runs read as stream runs. */
+static void test_history_migrate_v2(void)
+{
+    static const char *const v2[] = {
+        "CREATE INDEX runs_sweep ON runs(sweep)",
+        "CREATE TABLE vsbench_schema (version INTEGER NOT NULL)",
+        "INSERT INTO vsbench_schema (version) VALUES (2)",
+    };
+    char path[64];
+    vs_history *h;
+    vs_dataset w;
+    vs_db *db;
+    vs_err e;
+
+    temp_db(path, sizeof path);
+    write_v1(path);
+    CU_ASSERT_EQUAL_FATAL(vs_db_open(path, &db, &e), 0);
+    for (size_t i = 0; i < sizeof v2 / sizeof v2[0]; i++)
+        CU_ASSERT_EQUAL(vs_db_exec(db, v2[i], &e), 0);
+    vs_db_close(db);
+    CU_ASSERT_EQUAL_FATAL(vs_history_open(path, &h, &e), 0);
+    CU_ASSERT_EQUAL(vs_history_schema_was(h), 2);
+    CU_ASSERT_EQUAL_FATAL(vs_history_window(h, "old pair", 7, &w, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(w.nrec, 2);
+    CU_ASSERT_EQUAL(w.rec[0].row.pt.resp, 0);
+    CU_ASSERT_EQUAL(w.rec[0].row.pt.test, VS_TEST_STREAM);
+    CU_ASSERT_DOUBLE_EQUAL(w.rec[0].row.tps, 0, 0);
+    vs_dataset_free(&w);
+    vs_history_close(h);
+    unlink(path);
+}
+
 typedef struct seen {
     int calls;
     char pair[3][VS_HISTORY_PAIR_MAX];
@@ -214,6 +246,52 @@ static void test_history_nights(void)
     unlink(path);
 }
 
+/* An rr night keeps its point (response size, burst) and its latency, and
+ * its nights follow transactions/s. */
+static void test_history_rr(void)
+{
+    char path[64];
+    vs_dataset d, w;
+    vs_history *h;
+    vs_err e;
+    seen s;
+    int added;
+
+    temp_db(path, sizeof path);
+    make_night(&d, "2026-11-05T02:00:00Z", "6.1", 1.0, 6);
+    for (int i = 0; i < d.nrec; i++) {
+        vs_row *row = &d.rec[i].row;
+        row->pt = (vs_point){ VS_TR_VSOCK, VS_TEST_RR, 0, 64, 1, 16384, 4 };
+        row->tps = 40000 + 100 * i;
+        row->lat_p50 = 20 + i;
+        row->lat_p99 = 50 + i;
+        row->sdt_local = 3;
+        row->sdt_remote = 1;
+    }
+    CU_ASSERT_EQUAL_FATAL(vs_history_open(path, &h, &e), 0);
+    CU_ASSERT_EQUAL(vs_history_add(h, &d, 0, "rr pair", &added, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(vs_history_window(h, "rr pair", 7, &w, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(w.nrec, 6);
+    CU_ASSERT_TRUE(vs_point_equal(&w.rec[0].row.pt, &d.rec[0].row.pt));
+    CU_ASSERT_DOUBLE_EQUAL(w.rec[5].row.tps, 40500, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(w.rec[5].row.lat_p50, 25, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(w.rec[5].row.lat_p99, 55, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(w.rec[5].row.sdt_local, 4, 1e-9); /* both ends together */
+    vs_comparison c;
+    CU_ASSERT_EQUAL(vs_compare_datasets(&w, &d, &defaults, &c, &e), 0);
+    CU_ASSERT_EQUAL(c.counts[VS_V_NO_CHANGE], 1);
+    CU_ASSERT_TRUE(c.p[0].p50.present);
+    vs_comparison_free(&c);
+    memset(&s, 0, sizeof s);
+    CU_ASSERT_EQUAL(vs_history_each_point(h, "rr pair", on_point, &s, &e), 0);
+    CU_ASSERT_EQUAL(s.calls, 1);
+    CU_ASSERT_DOUBLE_EQUAL(s.means[0][0], 40250, 1e-9); /* transactions/s, not Gbit/s */
+    vs_dataset_free(&w);
+    vs_dataset_free(&d);
+    vs_history_close(h);
+    unlink(path);
+}
+
 /* Pair A: 9 steady nights, then a 20% drop; pair B: steady. */
 static void test_fleet_verdicts(void)
 {
@@ -256,6 +334,8 @@ static void test_fleet_verdicts(void)
 static const CU_TestInfo tests[] = {
     { "history round trip (SQLite)", test_history_round_trip },
     { "version 1 migrated, newer refused", test_history_migrate },
+    { "version 2 migrated (rr columns)", test_history_migrate_v2 },
+    { "rr nights: point, latency, transactions/s", test_history_rr },
     { "nights per point, by start time and pair", test_history_nights },
     { "fleet: a night against the nights before it", test_fleet_verdicts },
     CU_TEST_INFO_NULL,

@@ -10,7 +10,7 @@ static void test_point_labels(void)
     char b[96];
 
     CU_ASSERT_STRING_EQUAL(vs_label_point(&pt, b, sizeof b), "tcp stream default/16K x5");
-    CU_ASSERT_STRING_EQUAL(vs_label_panel(VS_TEST_STREAM, 1, b, sizeof b), "stream, 1 session");
+    CU_ASSERT_STRING_EQUAL(vs_label_panel(VS_TEST_STREAM, 1, 0, 0, b, sizeof b), "stream, 1 session");
     CU_ASSERT_STRING_EQUAL(vs_label_series(VS_TR_VSOCK, 262144, b, sizeof b), "vsock 256K");
 }
 

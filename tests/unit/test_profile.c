@@ -172,6 +172,66 @@ static void test_stop_rule(void)
     CU_ASSERT_DOUBLE_EQUAL(half, 4.303 * 0.05 / 1.7320508, 1e-4); /* sd = 0.05 */
 }
 
+/* rr and crr: response size, bursts for rr only, pinning. */
+static void test_rr_profile(void)
+{
+    const char *t = "[sweep]\ntransports = tcp\ntests = stream, rr, crr\nsock-sizes = 0\n"
+                    "msg-sizes = 1, 1K\nsessions = 1\nduration = 1\nresp-size = 64K\n"
+                    "bursts = 0, 4\ncpu = 0-1\nserver-cpu = 1\n";
+    vs_profile p;
+    vs_matrix m;
+    vs_err e;
+    int rr = 0, crr = 0, stream = 0;
+
+    CU_ASSERT_EQUAL_FATAL(vs_profile_parse(t, "rr.profile", &p, &e), 0);
+    CU_ASSERT_EQUAL(p.resp, 65536);
+    CU_ASSERT_EQUAL(p.nbursts, 2);
+    CU_ASSERT_STRING_EQUAL(p.cpus, "0,1");
+    CU_ASSERT_STRING_EQUAL(p.server_cpus, "1");
+    CU_ASSERT_EQUAL_FATAL(vs_matrix_expand(&p, NULL, &m, &e), 0);
+    CU_ASSERT_EQUAL(m.n, 2 + 2 * 2 + 2); /* stream x2, rr x2 bursts x2, crr x2 */
+    for (int i = 0; i < m.n; i++) {
+        const vs_point *pt = &m.pts[i];
+        stream += pt->test == VS_TEST_STREAM && pt->resp == 0 && pt->burst == 0;
+        rr += pt->test == VS_TEST_RR && pt->resp == 65536;
+        crr += pt->test == VS_TEST_CRR && pt->resp == 65536 && pt->burst == 0;
+    }
+    CU_ASSERT_EQUAL(stream, 2);
+    CU_ASSERT_EQUAL(rr, 4);
+    CU_ASSERT_EQUAL(crr, 2);
+    vs_matrix_free(&m);
+    vs_profile_free(&p);
+    bad("[sweep]\nbursts = 0, 0\n", ":2", "twice");
+    bad("[sweep]\nbursts = 2000\n", ":2", "burst");
+    bad("[sweep]\nresp-size = 0\n", ":2", "response size");
+    bad("[sweep]\ncpu = 3-1\n", ":2", "CPU list");
+}
+
+/* The latency profile: every transport, rr and crr, 1 B to 64 KB, 1 and 5
+ * sessions, the response as large as the request. */
+static void test_latency_builtin(void)
+{
+    vs_profile p;
+    vs_matrix m;
+    vs_err e;
+    int skip[VS_TR_COUNT] = { 0 };
+
+    CU_ASSERT_EQUAL_FATAL(vs_profile_load("latency", &p, &e), 0);
+    CU_ASSERT_EQUAL(p.ntransports, VS_TR_COUNT);
+    CU_ASSERT_EQUAL_FATAL(vs_matrix_expand(&p, NULL, &m, &e), 0);
+    CU_ASSERT_EQUAL(m.n, 4 * 2 * 5 * 2);
+    CU_ASSERT_EQUAL(m.pts[0].msg, 1);
+    CU_ASSERT_EQUAL(m.pts[m.n - 1].msg, 65536);
+    for (int i = 0; i < m.n; i++)
+        CU_ASSERT_EQUAL(m.pts[i].resp, m.pts[i].msg);
+    vs_matrix_free(&m);
+    skip[VS_TR_HVSOCK] = 1; /* as on Linux */
+    CU_ASSERT_EQUAL_FATAL(vs_matrix_expand(&p, skip, &m, &e), 0);
+    CU_ASSERT_EQUAL(m.n, 60);
+    vs_matrix_free(&m);
+    vs_profile_free(&p);
+}
+
 static const CU_TestInfo tests[] = {
     { "a good profile", test_good_profile },
     { "bad profiles name file, line and key", test_bad_profiles },
@@ -180,6 +240,8 @@ static const CU_TestInfo tests[] = {
     { "matrix order and skipped transports", test_matrix_order_and_skip },
     { "t table", test_t_table },
     { "stop rule", test_stop_rule },
+    { "rr and crr keys: response size, bursts, pinning", test_rr_profile },
+    { "the latency profile", test_latency_builtin },
     CU_TEST_INFO_NULL,
 };
 

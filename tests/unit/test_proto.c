@@ -168,7 +168,8 @@ static void test_result_round_trip(void)
     in->overlap = 1;
     in->count = VS_MAX_SESSIONS;
     for (int i = 0; i < VS_MAX_SESSIONS; i++) {
-        in->flow[i].window_bytes = 1000000ull * (uint64_t)i;
+        in->flow[i].window_count = 1000000ull * (uint64_t)i;
+        in->flow[i].transactions = 7000ull + (uint64_t)i;
         in->flow[i].window_ns = 5000000000ull;
         in->flow[i].failed = i == 3;
         strcpy(in->flow[i].error, i == 3 ? "recv: Connection reset by peer" : "");
@@ -182,7 +183,8 @@ static void test_result_round_trip(void)
     CU_ASSERT_EQUAL(out->edge_end_ns, 2500);
     CU_ASSERT_EQUAL(out->overlap, 1);
     CU_ASSERT_EQUAL(out->count, VS_MAX_SESSIONS);
-    CU_ASSERT_EQUAL(out->flow[63].window_bytes, 63000000ull);
+    CU_ASSERT_EQUAL(out->flow[63].window_count, 63000000ull);
+    CU_ASSERT_EQUAL(out->flow[63].transactions, 7063ull);
     CU_ASSERT_TRUE(out->flow[3].failed);
     CU_ASSERT_STRING_EQUAL(out->flow[3].error, "recv: Connection reset by peer");
     /* A NaN CPU figure is refused. */
@@ -359,6 +361,82 @@ static void test_busy_round_trip(void)
     CU_ASSERT_STRING_EQUAL(bo.text, "a?[2Jb?c");
 }
 
+/* An rr request with everything of v2 set survives the wire. */
+static void test_rr_round_trip(void)
+{
+    uint8_t buf[512];
+    vs_test_req in = sample_req(), out;
+    vs_err e;
+    size_t n;
+
+    in.test = VS_TEST_RR;
+    in.msg_size = 1;
+    in.resp_size = 65536;
+    in.burst = 7;
+    snprintf(in.server_cpus, sizeof in.server_cpus, "0-3,8");
+    n = vs_enc_test(buf, sizeof buf, &in);
+    CU_ASSERT_TRUE_FATAL(n > 6);
+    CU_ASSERT_EQUAL_FATAL(vs_dec_test(BODY(buf), BODY_LEN(n), &out, &e), 0);
+    CU_ASSERT_EQUAL(out.test, VS_TEST_RR);
+    CU_ASSERT_EQUAL(out.resp_size, 65536);
+    CU_ASSERT_EQUAL(out.burst, 7);
+    CU_ASSERT_STRING_EQUAL(out.server_cpus, "0-3,8");
+}
+
+/* The fields of the transaction tests, case by case: test, response
+ * size, burst, server CPUs, and whether the request is valid. */
+static const struct {
+    uint8_t test;
+    uint32_t resp;
+    uint16_t burst;
+    const char *cpus;
+    int ok;
+} rr_cases[] = {
+    { VS_TEST_RR, 1, 0, "", 1 },
+    { VS_TEST_RR, VS_MAX_MSG, VS_MAX_BURST, "1", 1 },
+    { VS_TEST_CRR, 64, 0, "0,1", 1 },
+    { VS_TEST_STREAM, 0, 0, "0-1", 1 },      /* pinning is for every test */
+    { VS_TEST_RR, 0, 0, "", 0 },             /* no response size */
+    { VS_TEST_RR, VS_MAX_MSG + 1, 0, "", 0 },
+    { VS_TEST_RR, 1, VS_MAX_BURST + 1, "", 0 },
+    { VS_TEST_CRR, 1, 1, "", 0 },            /* crr has no burst */
+    { VS_TEST_STREAM, 1, 0, "", 0 },         /* stream has no response */
+    { VS_TEST_MAERTS, 0, 2, "", 0 },         /* nor a burst */
+    { VS_TEST_RR, 1, 0, "1,1", 0 },          /* a bad CPU list */
+    { VS_TEST_RR, 1, 0, "x", 0 },
+    { 4, 1, 0, "", 0 },                      /* no such test */
+};
+
+static void test_rr_fields_validated(void)
+{
+    for (size_t i = 0; i < sizeof rr_cases / sizeof rr_cases[0]; i++) {
+        uint8_t buf[512];
+        vs_test_req t = sample_req(), out;
+        vs_err e;
+        size_t n;
+        t.test = rr_cases[i].test;
+        t.resp_size = rr_cases[i].resp;
+        t.burst = rr_cases[i].burst;
+        snprintf(t.server_cpus, sizeof t.server_cpus, "%s", rr_cases[i].cpus);
+        CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e) == 0, rr_cases[i].ok);
+        n = vs_enc_test(buf, sizeof buf, &t); /* the decoder validates alike */
+        CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), BODY_LEN(n), &out, &e) == 0, rr_cases[i].ok);
+    }
+}
+
+/* A v1 TEST body (without the v2 fields) is refused, not misread. */
+static void test_v1_test_refused(void)
+{
+    uint8_t buf[512];
+    vs_test_req t = sample_req(), out;
+    vs_err e;
+    size_t n = vs_enc_test(buf, sizeof buf, &t);
+    size_t v2_extra = 4 + 2 + 2; /* resp_size, burst, an empty CPU list */
+
+    CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), BODY_LEN(n) - v2_extra, &out, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_PROTOCOL);
+}
+
 static const CU_TestInfo tests[] = {
     { "TEST round trip", test_test_round_trip },
     { "truncated and trailing bytes", test_truncated_and_trailing },
@@ -372,6 +450,9 @@ static const CU_TestInfo tests[] = {
     { "WELCOME round trip", test_welcome_round_trip },
     { "CHALLENGE and AUTH round trip", test_challenge_auth_round_trip },
     { "BUSY round trip", test_busy_round_trip },
+    { "rr request round trip", test_rr_round_trip },
+    { "rr fields validated, case by case", test_rr_fields_validated },
+    { "a v1 TEST body is refused", test_v1_test_refused },
     CU_TEST_INFO_NULL,
 };
 

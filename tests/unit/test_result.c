@@ -29,7 +29,7 @@ static void fill(vs_side_result *rx, vs_side_result *tx)
     tx->util_pct = 60;
     tx->busy_us = 3e6;
     for (int i = 0; i < 3; i++) {
-        rx->flow[i].window_bytes = 250000000ull * (uint64_t)(i + 1);
+        rx->flow[i].window_count = 250000000ull * (uint64_t)(i + 1);
         rx->flow[i].window_ns = 2000000000ull;
         rx->flow[i].total_bytes = 300000000ull * (uint64_t)(i + 1);
         tx->flow[i].total_bytes = rx->flow[i].total_bytes;
@@ -112,10 +112,84 @@ static void test_json_names_match_csv(void)
     free(r);
 }
 
+/* Two rr sessions: 1000 and 3000 transactions in 2 s, 1-byte requests and
+ * 100-byte responses; the latencies as the requester kept them. */
+static void rr_case(vs_run_report *r, vs_side_result *loc, vs_side_result *rem,
+                    vs_latency *lat)
+{
+    vs_test_req t = req3();
+
+    t.test = VS_TEST_RR;
+    t.sessions = 2;
+    t.msg_size = 1;
+    t.resp_size = 100;
+    snprintf(t.server_cpus, sizeof t.server_cpus, "1");
+    vs_report_init(r, &t, "");
+    vs_report_pin(r, "0");
+    memset(loc, 0, sizeof *loc);
+    memset(rem, 0, sizeof *rem);
+    memset(lat, 0, 3 * sizeof *lat);
+    loc->count = rem->count = 2;
+    loc->busy_us = 8000;
+    rem->busy_us = 4000;
+    for (int i = 0; i < 2; i++) {
+        loc->flow[i].window_ns = 2000000000ull;
+        loc->flow[i].transactions = rem->flow[i].transactions = 5000ull * (uint64_t)(i + 1);
+        lat[i].count = 1000ull + 2000ull * (uint64_t)i;
+        lat[i].p50_us = 10.0 * (i + 1);
+    }
+    lat[2].count = 4000;
+    lat[2].p50_us = 17.5;
+}
+
+static void test_rr_rows(void)
+{
+    vs_run_report *r = calloc(1, sizeof *r);
+    vs_side_result loc, rem;
+    vs_latency lat[3];
+
+    rr_case(r, &loc, &rem, lat);
+    vs_report_compose_rr(r, &loc, &rem, lat);
+    const vs_row *all = vs_report_total(r);
+    CU_ASSERT_TRUE(all->ok);
+    CU_ASSERT_EQUAL(r->rows[0].transactions, 1000);
+    CU_ASSERT_DOUBLE_EQUAL(r->rows[1].tps, 1500.0, 1e-9);
+    CU_ASSERT_EQUAL(all->transactions, 4000);
+    CU_ASSERT_DOUBLE_EQUAL(all->tps, 2000.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(all->lat_p50, 17.5, 1e-9); /* from the added histograms */
+    CU_ASSERT_EQUAL(all->bytes, 4000ull * 101);
+    CU_ASSERT_DOUBLE_EQUAL(all->sdt_local, 8000.0 / 4000, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(all->sdt_remote, 4000.0 / 4000, 1e-9);
+    CU_ASSERT_EQUAL(all->pt.resp, 100);
+    CU_ASSERT_STRING_EQUAL(all->pin_local, "0");
+    CU_ASSERT_STRING_EQUAL(r->rows[0].pin_remote, "1");
+    free(r);
+}
+
+/* The server answered one transaction more than the client completed. */
+static void test_rr_counts_must_agree(void)
+{
+    vs_run_report *r = calloc(1, sizeof *r);
+    vs_side_result loc, rem;
+    vs_latency lat[3];
+
+    rr_case(r, &loc, &rem, lat);
+    rem.flow[1].transactions++;
+    vs_report_compose_rr(r, &loc, &rem, lat);
+    CU_ASSERT_TRUE(r->rows[0].ok);
+    CU_ASSERT_FALSE(r->rows[1].ok);
+    CU_ASSERT_FALSE(vs_report_total(r)->ok);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r->rows[1].error, "client completed 10000, the server "
+                                  "answered 10001"));
+    free(r);
+}
+
 static const CU_TestInfo tests[] = {
     { "aggregate is the sum of sessions", test_aggregate_is_sum },
     { "a failed session fails the aggregate", test_failed_session_fails_aggregate },
     { "JSON names match the CSV columns", test_json_names_match_csv },
+    { "rr rows: rates, latency, service demand", test_rr_rows },
+    { "rr: both sides must count the same transactions", test_rr_counts_must_agree },
     CU_TEST_INFO_NULL,
 };
 

@@ -7,6 +7,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 VSBENCH=${1:-bin/vsbench}
+VSREPORT=${VSREPORT:-bin/vsreport}
 VM=build/vm
 TIMEOUT=${VM_TIMEOUT:-170}
 stage_start=$(date +%s)
@@ -29,7 +30,7 @@ fail() {
 }
 
 command -v qemu-system-x86_64 >/dev/null || fail "qemu-system-x86_64 missing (apt-get install qemu-system-x86)"
-[ -x "$VSBENCH" ] || fail "no $VSBENCH (run make first)"
+[ -x "$VSBENCH" ] && [ -x "$VSREPORT" ] || fail "no $VSBENCH or $VSREPORT (run make first)"
 file -L "$VSBENCH" 2>/dev/null | grep -q 'statically linked' || ldd "$VSBENCH" 2>&1 | grep -q 'not a dynamic' \
     || fail "$VSBENCH is not static"
 tests/vm/fetch.sh "$VM" || fail "cannot fetch the kernel and busybox"
@@ -43,7 +44,7 @@ cp "$VSBENCH" "$root/bin/vsbench"
 cp tests/vm/init.sh "$root/init"
 chmod +x "$root/init" "$root/bin/busybox"
 kver=$(ls "$VM/kernel/lib/modules")
-for m in vsock vmw_vsock_virtio_transport_common vsock_loopback; do
+for m in vsock vmw_vsock_virtio_transport_common vsock_loopback veth sch_netem; do
     src=$(find "$VM/kernel/lib/modules/$kver" -name "$m.ko*" | head -n 1)
     [ -n "$src" ] || fail "module $m not in the kernel package"
     case "$src" in
@@ -52,6 +53,18 @@ for m in vsock vmw_vsock_virtio_transport_common vsock_loopback; do
         *.ko.gz) gzip -dc "$src" >"$root/lib/modules/$m.ko" ;;
         *) cp "$src" "$root/lib/modules/$m.ko" ;;
     esac
+done
+# iproute2 (ip netns, tc netem) for the latency check in namespaces, with
+# the libraries it is linked against, taken from this machine
+mkdir -p "$root/usr/sbin"
+for tool in ip tc; do
+    path=$(command -v "$tool") || fail "$tool missing (apt-get install iproute2)"
+    path=$(readlink -f "$path")
+    cp "$path" "$root/usr/sbin/$tool"
+    for lib in $(ldd "$path" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*ld-linux/ { print $1 }'); do
+        mkdir -p "$root$(dirname "$lib")"
+        cp -L "$lib" "$root$lib"
+    done
 done
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$VM/initrd.gz" || fail "cpio"
 stage "build initramfs"
@@ -85,6 +98,15 @@ awk -v dir="$VM/results" '
     /^VSBENCH-FILE-END /     { close(out); out = ""; next }
     out != ""                { print > out }' "$VM/console.txt"
 
+# the latency check's three results directories, out of the way of the JSON
+rm -rf "$VM/lat"
+for d in base same slow; do
+    mkdir -p "$VM/lat/$d"
+    for f in runs.csv meta.json; do
+        mv "$VM/results/lat-$d-$f" "$VM/lat/$d/$f" 2>/dev/null
+    done
+done
+
 pass=0 failed=0
 check() { # NAME JQ-EXPR FILE
     if [ "$(jq -r "$2" "$3" 2>/dev/null)" = true ]; then
@@ -95,6 +117,28 @@ check() { # NAME JQ-EXPR FILE
         grep "VSBENCH-CASE-FAILED $(basename "$3" .json):" "$VM/console.txt"
     fi
 }
+# The guest's rr sweeps between namespaces: the same configuration twice
+# is no regression, the run through netem delay 100us is one, by latency.
+lat_judge() { # DIR
+    local rc
+    "$VSREPORT" compare "$1/base" "$1/same" >"$1/same.txt" 2>&1
+    rc=$?
+    if [ "$rc" -eq 0 ]; then pass=$((pass + 1)); else
+        failed=$((failed + 1)); echo "FAILED netem check: the same configuration flagged (exit $rc)"
+        sed 's/^/    /' "$1/same.txt"
+    fi
+    "$VSREPORT" compare "$1/base" "$1/slow" --json >"$1/slow.json" 2>"$1/slow.err"
+    rc=$?
+    if [ "$rc" -eq 1 ] && [ "$(jq -r '.points[0].latency_p50.verdict' "$1/slow.json")" = regression ]; then
+        pass=$((pass + 1))
+    else
+        failed=$((failed + 1)); echo "FAILED netem check: 100 us delay not flagged as a latency regression (exit $rc)"
+        head -c 2000 "$1/slow.json"; cat "$1/slow.err"
+    fi
+    jq -r '.points[0] | "  netem delay 100us (namespaces, tcp rr 1 byte): p50 \(.latency_p50.baseline | floor) -> \(.latency_p50.candidate | floor) us, \(.transactions_per_second.baseline | floor) -> \(.transactions_per_second.candidate | floor) transactions/s: \(.verdict)"' \
+        "$1/slow.json" 2>/dev/null
+}
+
 n=0
 for f in "$VM"/results/*.json; do
     [ -e "$f" ] || break
@@ -108,14 +152,32 @@ for f in "$VM"/results/*.json; do
             check "$name: data path recorded as vsock_loopback" \
                 '.path."vsock.transport" == "vsock_loopback"' "$f" ;;
     esac
-    printf '  %-24s %8.3f Gbit/s  (sock %s, effective %s / %s)\n' "$name" \
-        "$(jq -r '.results[-1].gbps' "$f")" "$(jq -r '.results[-1].sock_req' "$f")" \
-        "$(jq -r '.results[-1].sock_eff_local' "$f")" "$(jq -r '.results[-1].sock_eff_remote' "$f")"
+    case "$name" in
+        *-rr-*|*-crr-*)
+            check "$name: transactions counted alike on both ends" \
+                '[.results[] | .transactions > 0 and .transactions_total_local == .transactions_total_remote] | all' "$f"
+            check "$name: latency percentiles in order" \
+                '[.results[] | .lat_min_us > 0 and .lat_p50_us <= .lat_p99_us and .lat_p99_us <= .lat_max_us] | all' "$f"
+            printf '  %-24s %8.0f trans/s  p50 %8.1f us  p99 %8.1f us\n' "$name" \
+                "$(jq -r '.results[-1].tps' "$f")" "$(jq -r '.results[-1].lat_p50_us' "$f")" \
+                "$(jq -r '.results[-1].lat_p99_us' "$f")" ;;
+        *)
+            printf '  %-24s %8.3f Gbit/s  (sock %s, effective %s / %s)\n' "$name" \
+                "$(jq -r '.results[-1].gbps' "$f")" "$(jq -r '.results[-1].sock_req' "$f")" \
+                "$(jq -r '.results[-1].sock_eff_local' "$f")" "$(jq -r '.results[-1].sock_eff_remote' "$f")" ;;
+    esac
 done
-[ "$n" -eq 17 ] || { failed=$((failed + 1)); echo "FAILED expected 17 results from the guest, got $n"; }
+[ "$n" -eq 24 ] || { failed=$((failed + 1)); echo "FAILED expected 24 results from the guest, got $n"; }
+# vsock against tcp for one 1-byte transaction at a time, in this guest
+for t in rr crr; do
+    v=$(jq -r '.results[-1].tps' "$VM/results/vsock-$t-P1.json" 2>/dev/null)
+    c=$(jq -r '.results[-1].tps' "$VM/results/tcp-$t-P1.json" 2>/dev/null)
+    [ -n "$v" ] && [ -n "$c" ] && awk -v v="$v" -v c="$c" -v t="$t" \
+        'BEGIN { if (c > 0) printf "  %s, 1 session: vsock %.0f / tcp %.0f transactions/s = %.2f\n", t, v, c, v / c }'
+done
 if grep -q '^VSBENCH-CASE sweep' "$VM/console.txt"; then
     rows=$(grep -c ',all,' "$VM/results/sweep-runs.csv" 2>/dev/null)
-    if [ "$rows" = 4 ] && ! tail -n +2 "$VM/results/sweep-runs.csv" | grep -q ',error,'; then
+    if [ "$rows" = 4 ] && [ -z "$(tail -n +2 "$VM/results/sweep-runs.csv" | cut -d, -f17 | grep -v '^ok$')" ]; then
         pass=$((pass + 1)); echo "  sweep: 4 runs (vsock and tcp, 1 and 2 sessions) ok"
     else
         failed=$((failed + 1)); echo "FAILED the guest's sweep (rows: $rows)"
@@ -138,6 +200,9 @@ if [ "$(jq -r '.path."vsock.transport" == "vsock_loopback" and (.path."vsock.ver
     echo "  data path of vsock:local: $(jq -r '.path."vsock.transport" + " " + .path."vsock.version"' "$path_json")"
 else
     failed=$((failed + 1)); echo "FAILED the vsock data path is not vsock_loopback's:"; head -c 2000 "$path_json"
+fi
+if grep -q '^VSBENCH-CASE latency-netem' "$VM/console.txt"; then
+    lat_judge "$VM/lat"
 fi
 echo "vm-test: guest says: $done_line"
 case "$done_line" in *" fail=0") ;; *) failed=$((failed + 1)); echo "FAILED the guest reported failures" ;; esac

@@ -50,6 +50,7 @@ check() {
 }
 
 results_ok='([.results[].status] | all(. == "ok")) and ([.results[].gbps] | all(. > 0)) and (.results[-1].session == "all")'
+rr_ok='([.results[].status] | all(. == "ok")) and ([.results[] | .transactions > 0 and .transactions_total_local == .transactions_total_remote and .lat_p50_us > 0] | all)'
 
 # ---- info ----------------------------------------------------------------
 timeout 60 wine "$EXE" info >"$TMP/info" 2>&1
@@ -73,6 +74,11 @@ if port=$(wait_port "$TMP/wserver.log"); then
         check "Linux client -> Windows server, $t" "$TMP/lw-$t.json" "$results_ok"
     done
     jq -r '.results[-1].gbps' "$TMP/lw-stream.json" 2>/dev/null | sed 's/^/       stream Gbit\/s under wine: /'
+    for t in rr crr; do # the Windows server answers: its crr accepts a connection per transaction
+        timeout 60 $NOVS "$LINUX" run "127.0.0.1:$port" -T "$t" -P 2 -r 64,1K -l 0.2 --warmup 0 --json \
+            >"$TMP/lw-$t.json" 2>"$TMP/lw-$t.err"
+        check "Linux client -> Windows server, $t" "$TMP/lw-$t.json" "$rr_ok"
+    done
 else
     bad "the Windows server did not start" "$TMP/wserver.log"
 fi
@@ -86,6 +92,14 @@ if port=$(wait_port "$TMP/lserver.log"); then
             >"$TMP/wl-$t.json" 2>"$TMP/wl-$t.err"
         check "Windows client -> Linux server, $t" "$TMP/wl-$t.json" "$results_ok"
     done
+    for t in rr crr; do # the Windows client requests, times and dials
+        timeout 60 wine "$EXE" run "127.0.0.1:$port" -T "$t" -P 2 -r 64,1K -l 0.2 --warmup 0 --json \
+            --hdr-log "$TMP/wl-$t.hlog" >"$TMP/wl-$t.json" 2>"$TMP/wl-$t.err"
+        check "Windows client -> Linux server, $t" "$TMP/wl-$t.json" "$rr_ok"
+    done
+    grep -q '^Tag=session-2,' "$TMP/wl-rr.hlog" 2>/dev/null && ok "the Windows client writes the interval log" \
+        || bad "interval log from the Windows client" "$TMP/wl-rr.err"
+    tr -d '\r' <"$TMP/wl-rr.json" | jq -r '.results[-1] | "       rr under wine: \(.tps | floor) transactions/s, p50 \(.lat_p50_us) us"' 2>/dev/null
     # the same results format on both sides
     if [ "$(tr -d '\r' <"$TMP/wl-stream.json" | jq -c '.results[0] | keys')" = \
          "$(jq -c '.results[0] | keys' "$TMP/lw-stream.json")" ]; then
