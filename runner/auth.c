@@ -77,3 +77,22 @@ int vs_auth_verify(const vs_auth_key *k, enum vs_auth_side side,
                           side == VS_AUTH_CLIENT ? "client" : "server");
     return 0;
 }
+
+int vs_auth_check_server(const vs_auth_key *k, int answered, const vs_welcome *w,
+                         const uint8_t sn[VS_NONCE_BYTES], const uint8_t cn[VS_NONCE_BYTES],
+                         vs_err *e)
+{
+    int proved = (w->flags & VS_WELCOME_AUTHENTICATED) != 0;
+
+    if (proved != answered)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "server: a proof of its key %s",
+                          proved ? "without a challenge" : "is missing");
+    if (k != NULL && !answered)
+        return vs_err_set(e, VS_ERR_REFUSED, "the server did not ask for authentication "
+                          "although this client has a key: it runs without --auth-key (or "
+                          "is not the server you mean); refusing to use it");
+    if (answered && vs_auth_verify(k, VS_AUTH_SERVER, sn, cn, w->proof, e) != 0)
+        return vs_err_set(e, VS_ERR_REFUSED, "the server could not prove it holds this key "
+                          "(another key, or not the server you mean)");
+    return 0;
+}

@@ -58,4 +58,13 @@ int vs_auth_verify(const vs_auth_key *k, enum vs_auth_side side,
                    const uint8_t sn[VS_NONCE_BYTES], const uint8_t cn[VS_NONCE_BYTES],
                    const uint8_t proof[VS_PROOF_BYTES], vs_err *e);
 
+/* The client's rule for a WELCOME: `answered` says whether it answered a
+ * CHALLENGE (with key k, its nonce cn, the server's sn). A proof must come
+ * exactly when one was asked for (otherwise VS_ERR_PROTOCOL); a client
+ * with a key accepts only a server that asked for it and proves it holds
+ * the same key (otherwise VS_ERR_REFUSED, saying which). 0 when accepted. */
+int vs_auth_check_server(const vs_auth_key *k, int answered, const vs_welcome *w,
+                         const uint8_t sn[VS_NONCE_BYTES], const uint8_t cn[VS_NONCE_BYTES],
+                         vs_err *e);
+
 #endif

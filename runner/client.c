@@ -108,25 +108,6 @@ static int answer_challenge(client *c, const uint8_t *b, size_t n, vs_err *e)
     return send_frame(c, frame, vs_enc_auth(frame, sizeof frame, &a), e);
 }
 
-/* With a key, only a server that proved it holds the same key will do. */
-static int check_server(client *c, vs_err *e)
-{
-    int proved = (c->welcome.flags & VS_WELCOME_AUTHENTICATED) != 0;
-
-    if (proved != c->authenticated)
-        return vs_err_set(e, VS_ERR_PROTOCOL, "server: a proof of its key %s",
-                          proved ? "without a challenge" : "is missing");
-    if (c->o->key != NULL && !c->authenticated)
-        return vs_err_set(e, VS_ERR_REFUSED, "the server did not ask for authentication "
-                          "although this client has a key: it runs without --auth-key (or "
-                          "is not the server you mean); refusing to use it");
-    if (c->authenticated &&
-        vs_auth_verify(c->o->key, VS_AUTH_SERVER, c->sn, c->cn, c->welcome.proof, e) != 0)
-        return vs_err_set(e, VS_ERR_REFUSED, "the server could not prove it holds this key "
-                          "(another key, or not the server you mean)");
-    return 0;
-}
-
 static int handshake(client *c, vs_err *e)
 {
     const vs_run_opts *o = c->o;
@@ -151,7 +132,7 @@ static int handshake(client *c, vs_err *e)
                           type, VS_MSG_WELCOME);
     if (vs_dec_welcome(rest, rest_n, &c->welcome, e) != 0)
         return vs_err_prefix(e, "server");
-    return check_server(c, e);
+    return vs_auth_check_server(c->o->key, c->authenticated, &c->welcome, c->sn, c->cn, e);
 }
 
 /* Where data connections go (ports filled in later). */

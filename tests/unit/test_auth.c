@@ -84,6 +84,41 @@ static void test_proofs(void)
     CU_ASSERT_EQUAL(vs_auth_verify(&k, VS_AUTH_CLIENT, sn, cn, pc, &e), -1);
 }
 
+/* The client's rule for the server's WELCOME, case by case. */
+static void test_client_checks_server(void)
+{
+    vs_auth_key k = { 20, "0123456789abcdefghij" }, other = { 20, "0123456789abcdefghiJ" };
+    uint8_t sn[VS_NONCE_BYTES], cn[VS_NONCE_BYTES];
+    vs_welcome *w = calloc(1, sizeof *w);
+    vs_err e;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    memset(sn, 3, sizeof sn);
+    memset(cn, 4, sizeof cn);
+    /* no key on either side */
+    CU_ASSERT_EQUAL(vs_auth_check_server(NULL, 0, w, sn, cn, &e), 0);
+    /* a key here, none asked for there: refused */
+    CU_ASSERT_EQUAL(vs_auth_check_server(&k, 0, w, sn, cn, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_REFUSED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "did not ask for authentication"));
+    /* asked, but no proof came: a protocol error */
+    CU_ASSERT_EQUAL(vs_auth_check_server(&k, 1, w, sn, cn, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_PROTOCOL);
+    /* a proof nobody asked for: a protocol error too */
+    w->flags = VS_WELCOME_AUTHENTICATED;
+    CU_ASSERT_EQUAL(vs_auth_check_server(NULL, 0, w, sn, cn, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_PROTOCOL);
+    /* the right proof, then one of another key, then the client's own */
+    CU_ASSERT_EQUAL_FATAL(vs_auth_prove(&k, VS_AUTH_SERVER, sn, cn, w->proof, &e), 0);
+    CU_ASSERT_EQUAL(vs_auth_check_server(&k, 1, w, sn, cn, &e), 0);
+    CU_ASSERT_EQUAL(vs_auth_check_server(&other, 1, w, sn, cn, &e), -1);
+    CU_ASSERT_EQUAL(e.code, VS_ERR_REFUSED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "could not prove"));
+    CU_ASSERT_EQUAL_FATAL(vs_auth_prove(&k, VS_AUTH_CLIENT, sn, cn, w->proof, &e), 0);
+    CU_ASSERT_EQUAL(vs_auth_check_server(&k, 1, w, sn, cn, &e), -1);
+    free(w);
+}
+
 /* A key file with `text` and mode `mode`; its path in buf. */
 static void key_file(char *buf, size_t n, const char *text, int mode)
 {
@@ -148,6 +183,7 @@ static const CU_TestInfo tests[] = {
     { "HMAC-SHA256: RFC 4231 vectors", test_hmac_rfc4231 },
     { "random bytes, constant-time comparison", test_random_and_compare },
     { "proofs: per side, per key, per nonce", test_proofs },
+    { "the client's rule for the server's proof", test_client_checks_server },
     { "key files: trimmed, long enough", test_key_files },
     { "CIDR ranges (IPv4, IPv6, mapped)", test_cidr },
     CU_TEST_INFO_NULL,
