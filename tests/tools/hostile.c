@@ -32,6 +32,7 @@
 #include "runner/wire.h"
 #include "platform/clock.h"
 #include "platform/net.h"
+#include "workloads/stream.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -292,19 +293,19 @@ static int stray_measure(vs_sock ctl, vs_sock *data, const vs_test_req *t)
     vs_measure_cfg mc = { 0 };
     vs_side_result local;
     uint8_t frame[16];
-    vs_stream *st;
+    vs_flows *fl;
     vs_err e;
     int rc;
 
-    if (vs_stream_create(&st, data, t->sessions, &sc, &e) != 0 ||
+    if (vs_stream_create(&fl, data, t->sessions, &sc, NULL, &e) != 0 ||
         vs_frame_send(ctl, frame, vs_enc_empty(frame, sizeof frame, VS_MSG_START), &e) != 0)
         return -1;
-    mc.role = VS_ROLE_SEND;
+    mc.owner = 0; /* the server's receiver keeps the time */
     mc.control = ctl;
     mc.n = t->sessions;
     mc.duration_ms = t->duration_ms;
-    rc = vs_measure(st, &mc, &local, &e);
-    vs_stream_free(st);
+    rc = vs_measure(fl, &mc, &local, &e);
+    vs_flows_free(fl);
     if (rc != 0)
         fprintf(stderr, "hostile: %s\n", e.msg);
     return rc;
@@ -342,7 +343,7 @@ static int stray_test(vs_sock ctl, uint8_t *buf, vs_sock strays[2][3])
         goto out;
     if (exchange(ctl, frame, 0, VS_MSG_RESULT, buf, &rest, &rest_n) == 0 &&
         vs_dec_result(rest, rest_n, res, &e) == 0 && res->count == 2 &&
-        res->flow[0].window_bytes > 0 && res->flow[1].window_bytes > 0)
+        res->flow[0].window_count > 0 && res->flow[1].window_count > 0)
         rc = 0;
 out:
     free(res);
