@@ -58,7 +58,7 @@ t_sweep_small_profile() {
         || fail "header differs from the contract"
     [ "$(grep -c ',all,' "$TMP/res/runs.csv")" -eq 16 ] || fail "expected 16 aggregate rows"
     [ "$(tail -n +2 "$TMP/res/runs.csv" | cut -d, -f17 | grep -c '^ok$')" -eq 40 ] || fail "not every row ok"
-    [ "$(grep -cE ',ok,{18}0$' "$TMP/res/runs.csv")" -eq 40 ] || fail "stream rows: latency cells and pinning empty, overlap 0"
+    [ "$(grep -cE ',ok,{19}0$' "$TMP/res/runs.csv")" -eq 40 ] || fail "stream rows: latency cells and pinning empty, overlap 0"
     no_duplicates "$TMP/res"
     jq -e . "$TMP/res/meta.json" >/dev/null || fail "meta.json is not JSON"
     jq_true "$TMP/res/meta.json" '.status == "complete" and .runs_done == 16 and .profile.name == "small"' "meta status"
