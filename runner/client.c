@@ -302,6 +302,8 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
     }
     check_sizes(r, req->sock_size, base->tr);
     vs_facts_path(c->data[0], base->tr, &r->path);
+    if (c->conn.has_path)
+        r->remote_path = c->conn.path;
     /* What the receiving end of a stream reads per call (the same rule on
      * both ends); rr and crr read whole messages. */
     if (!vs_test_is_rr((enum vs_test)req->test))
@@ -566,6 +568,8 @@ int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
 typedef struct probe_out {
     uint32_t *cid;
     vs_host *host;
+    vs_facts *facts;
+    int *has_facts;
 } probe_out;
 
 static int probe(client *c, void *arg, vs_err *e)
@@ -576,12 +580,17 @@ static int probe(client *c, void *arg, vs_err *e)
         return -1;
     *p->cid = c->welcome.cid;
     *p->host = c->welcome.host;
+    if (p->facts != NULL) {
+        *p->facts = c->welcome.facts;
+        *p->has_facts = c->welcome.has_facts;
+    }
     return 0;
 }
 
-int vs_client_probe(const vs_run_opts *o, uint32_t *cid, vs_host *host, vs_err *e)
+int vs_client_probe(const vs_run_opts *o, uint32_t *cid, vs_host *host, vs_facts *facts,
+                    int *has_facts, vs_err *e)
 {
-    probe_out p = { cid, host };
+    probe_out p = { cid, host, facts, has_facts };
 
     return with_retries(o, probe, &p, e);
 }

@@ -1,5 +1,6 @@
 /* proto.c - see proto.h. */
 #include "runner/proto.h"
+#include "runner/facts_io.h"
 #include "runner/hostwire.h"
 #include "runner/wire.h"
 #include "platform/clock.h"
@@ -108,6 +109,8 @@ size_t vs_enc_welcome(uint8_t *buf, size_t cap, const vs_welcome *m)
     if (m->flags & VS_WELCOME_AUTHENTICATED)
         vs_put_bytes(&w, m->proof, sizeof m->proof);
     vs_host_put(&w, &m->host);
+    if (m->has_facts)
+        vs_facts_put(&w, &m->facts);
     return frame_end(&w);
 }
 
@@ -195,6 +198,8 @@ size_t vs_enc_connected(uint8_t *buf, size_t cap, const vs_connected *m)
         vs_put_u64(&w, m->snd[i]);
         vs_put_u64(&w, m->rcv[i]);
     }
+    if (m->has_path)
+        vs_facts_put(&w, &m->path);
     return frame_end(&w);
 }
 
@@ -257,6 +262,20 @@ static int dec_done(const vs_rbuf *r, const char *what, vs_err *e)
     return 0;
 }
 
+/* An optional trailing facts part (facts_io.h): present when bytes are
+ * left; its facts are decoded one by one, never copied. */
+static int opt_facts(vs_rbuf *r, vs_facts *fs, int *has, const char *what, vs_err *e)
+{
+    vs_facts_init(fs);
+    *has = 0;
+    if (r->bad || r->pos >= r->len)
+        return 0;
+    if (vs_facts_get(r, fs) != 0)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "malformed settings in the %s message", what);
+    *has = 1;
+    return 0;
+}
+
 static int dec_count(vs_rbuf *r, uint16_t *count, const char *what, vs_err *e)
 {
     *count = vs_get_u16(r);
@@ -306,6 +325,8 @@ int vs_dec_welcome(const uint8_t *b, size_t n, vs_welcome *m, vs_err *e)
     if (m->flags & VS_WELCOME_AUTHENTICATED)
         vs_get_bytes(&r, m->proof, sizeof m->proof);
     if (vs_host_get(&r, &m->host, e) != 0)
+        return -1;
+    if (opt_facts(&r, &m->facts, &m->has_facts, "WELCOME", e) != 0)
         return -1;
     return dec_done(&r, "WELCOME", e);
 }
@@ -403,6 +424,8 @@ int vs_dec_connected(const uint8_t *b, size_t n, vs_connected *m, vs_err *e)
         m->snd[i] = vs_get_u64(&r);
         m->rcv[i] = vs_get_u64(&r);
     }
+    if (opt_facts(&r, &m->path, &m->has_path, "CONNECTED", e) != 0)
+        return -1;
     return dec_done(&r, "CONNECTED", e);
 }
 

@@ -15,10 +15,12 @@
  *                                   S: CHALLENGE(server nonce)
  *   C: AUTH(client nonce, proof)    S: WELCOME | ERROR
  *                                   S: WELCOME(version, cid, server proof
- *                                      when authenticated, host facts)
+ *                                      when authenticated, host facts, and
+ *                                      its settings: facts_io.h)
  *   C: TEST(parameters, cookie)     S: ENDPOINTS(ports/paths) | BUSY | ERROR
  *   C: opens N data connections, each first sends the 8-byte cookie
- *                                   S: CONNECTED(effective sizes) | ERROR
+ *                                   S: CONNECTED(effective sizes, its end
+ *                                      of the data path) | ERROR
  *   C: START   -- both sides release their sessions together
  *   the receiving side sends INTERIM lines and, after the measured
  *   interval, STOP; the sender stops, both drain to end of stream
@@ -26,6 +28,10 @@
  * Either side may send ERROR at any time and close. BUSY means "not now,
  * retry in retry_ms" (the server's pools or test slots are full); the
  * server closes after it.
+ *
+ * The settings in WELCOME and the data path in CONNECTED are optional
+ * trailing parts (a v2 server of this wave may omit them); each is the
+ * bounded, named wire form of runner/facts_io.h, decoded fact by fact.
  *
  * HELLO keeps the layout of v1 so that servers of either version name
  * the other's version in their answer.
@@ -37,6 +43,7 @@
 #include <stdint.h>
 
 #include "core/cpulist.h"
+#include "core/facts.h"
 #include "core/host.h"
 #include "core/names.h"
 #include "platform/addr.h"
@@ -86,6 +93,8 @@ typedef struct vs_welcome {
     uint8_t flags;                 /* VS_WELCOME_AUTHENTICATED */
     uint8_t proof[VS_PROOF_BYTES]; /* the server's proof, when authenticated */
     vs_host host;                  /* the server's facts (hostwire.h) */
+    int has_facts;                 /* the server's settings follow (optional; facts_io.h) */
+    vs_facts facts;                /* its machine facts (core/facts.h) */
 } vs_welcome;
 
 typedef struct vs_challenge {
@@ -138,6 +147,8 @@ typedef struct vs_connected {
     uint16_t count;
     uint64_t snd[VS_MAX_SESSIONS];
     uint64_t rcv[VS_MAX_SESSIONS];
+    int has_path;       /* the server's end of the data path follows (optional) */
+    vs_facts path;      /* of its first data connection (platform/facts.h) */
 } vs_connected;
 
 typedef struct vs_interim {

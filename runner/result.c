@@ -450,6 +450,8 @@ void vs_report_json(vs_json *j, const vs_run_report *r)
         vs_json_num(j, "clock_read_ns", r->clock_ns);
     if (r->path.f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT)
         vs_facts_json(j, "path", &r->path);
+    if (r->remote_path.f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT)
+        vs_facts_json(j, "remote_path", &r->remote_path);
     vs_json_arr_begin(j, "warnings");
     for (int i = 0; i < r->nwarn; i++)
         vs_json_str(j, NULL, r->warn[i]);

@@ -44,6 +44,7 @@ typedef struct vs_run_report {
     char pin_local[VS_CPULIST_TEXT_MAX]; /* the client's --cpu, as given */
     double clock_ns;          /* rr, crr: cost of one clock read (1 per transaction) */
     vs_facts path;            /* the client end of the first data connection */
+    vs_facts remote_path;     /* the server's end, as its CONNECTED said (absent if not) */
 } vs_run_report;
 
 /* Prepare rows for a test that has not run (or failed before measuring):

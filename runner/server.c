@@ -7,6 +7,7 @@
 #include "runner/slots.h"
 #include "runner/tally.h"
 #include "platform/clock.h"
+#include "platform/facts.h"
 #include "platform/fs.h"
 #include "platform/net.h"
 #include "platform/thread.h"
@@ -302,6 +303,8 @@ static int server_init(server *srv, const vs_serve_opts *o, vs_err *e)
     vs_info_read(&srv->welcome.host);
     srv->welcome.cid = srv->welcome.host.vsock_cid_known ? srv->welcome.host.vsock_cid
                                                         : VS_CID_ANY;
+    vs_facts_machine(&srv->welcome.host, &srv->welcome.facts);
+    srv->welcome.has_facts = 1;
     srv->lcfg = (vs_lobby_cfg){ o->max_pending, o->max_pending_source,
                                 o->handshake_timeout_ms,
                                 o->handshake_timeout_ms < AUTH_TIMEOUT_MS

@@ -5,6 +5,7 @@
 #include "runner/tally.h"
 #include "core/size.h"
 #include "platform/clock.h"
+#include "platform/facts.h"
 #include "platform/fs.h"
 #include "platform/net.h"
 #include "workloads/rr.h"
@@ -263,6 +264,11 @@ static int accept_data(conn *k, vs_connected *cn, vs_err *e)
         cn->snd[i] = b.snd;
         cn->rcv[i] = b.rcv;
     }
+    /* this end of the data path, for the client's results */
+    vs_facts_init(&cn->path);
+    cn->has_path = rc == 0;
+    if (rc == 0)
+        vs_facts_path(k->data[0], tr, &cn->path);
     return rc;
 }
 

@@ -259,7 +259,7 @@ static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
         return -1;
     s->meta.runs_done++;
     s->meta.runs_failed += !vs_report_total(s->report)->ok;
-    vs_meta_add_path(&s->meta, pt->tr, &s->report->path);
+    vs_meta_add_path(&s->meta, pt->tr, &s->report->path, &s->report->remote_path);
     vs_progress_run_end(&s->prog, vs_report_total(s->report), nominal_s(s, pt));
     return 0;
 }
@@ -338,7 +338,8 @@ static int prepare(sweep *s, vs_err *e)
                        .busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS };
 
     /* the server first: a sweep that cannot start writes nothing */
-    if (vs_client_probe(&po, &s->server_cid, &s->meta.remote, e) != 0)
+    if (vs_client_probe(&po, &s->server_cid, &s->meta.remote, &s->meta.remote_facts,
+                        &s->meta.has_remote_facts, e) != 0)
         return vs_err_prefix(e, "cannot start the sweep");
     if (vs_mkdir_p(o->out_dir, e) != 0 || vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 ||
         check_profile(s, e) != 0 || make_latency_dir(o, e) != 0)

@@ -33,7 +33,10 @@ P
     [ -f "$m" ] || fail "no meta.json: $(cat "$TMP/sweep.out")"
     jq -e . "$m" >/dev/null || fail "meta.json is not JSON"
     # only the members the local host has (vs_host_fields), none added
-    jq_true "$m" '(.hosts.remote | keys) == (.hosts.local | keys - ["facts"])' "remote facts have the known keys only"
+    jq_true "$m" '(.hosts.remote | keys) == (.hosts.local | keys)' "remote facts have the known keys only"
+    # its settings (WELCOME's optional part): decoded one by one, cleaned
+    jq_true "$m" '.hosts.remote.facts == {"cpu.count": 7, "cpu.governor": "perf?[31m <script>alert(1)</script>", "clock.source": "tsc`id`|*_[x](y)"}' \
+        "remote settings: typed, cleaned, an unknown name dropped"
     jq_true "$m" '.hosts.remote | has("status") or has("runs_failed") or has("hosts") | not' \
         "no key of the fake server's own"
     jq_true "$m" '.status != "complete" or .runs_failed > 0' "the sweep's status is its own"
@@ -51,6 +54,8 @@ P
     (cd "$TMP" && timeout 60 "$vsreport" report "$TMP/rep" -o "$TMP/out") >"$TMP/report.log" 2>&1 ||
         fail "vsreport report on the fake server's facts failed: $(cat "$TMP/report.log")"
     ! grep -n '`' "$TMP/out/charts/"*.gp || fail "a backtick reached a gnuplot script"
+    grep -qF 'perf?[31m &lt;script&gt;alert(1)&lt;/script&gt;' "$TMP/out/index.html" &&
+        ! grep -q '<script>alert' "$TMP/out/index.html" || fail "the server's settings not escaped in HTML"
     [ -z "$(find "$TMP" "$PWD" -maxdepth 3 -name pwned)" ] || fail "something ran a command"
     # the fake server's ERROR reaches the terminal cleaned
     timeout 20 "$VSBENCH" run "127.0.0.1:$PORT" -l 0.1 >"$TMP/run.out" 2>&1

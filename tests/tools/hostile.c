@@ -61,6 +61,30 @@ static void fact(vs_wbuf *w, const char *name, const char *value)
     vs_put_block(w, value, strlen(value));
 }
 
+/* The optional settings part of WELCOME (runner/facts_io.h wire form) with
+ * hostile values: control characters and markup, a name no build knows. */
+static void hostile_settings(vs_wbuf *w)
+{
+    static const char *const text[][2] = {
+        { "cpu.governor", "perf\x1b[31m\n<script>alert(1)</script>" },
+        { "net.future", "pwned" },
+        { "clock.source", "tsc`id`|*_[x](y)" },
+    };
+
+    vs_put_u8(w, 1);     /* wire version */
+    vs_put_u8(w, 4);     /* facts */
+    for (int i = 0; i < 3; i++) {
+        vs_put_str(w, text[i][0]);
+        vs_put_u8(w, 1); /* known */
+        vs_put_u64(w, 0);
+        vs_put_str(w, text[i][1]);
+    }
+    vs_put_str(w, "cpu.count");
+    vs_put_u8(w, 1);
+    vs_put_u64(w, 7);
+    vs_put_str(w, "");
+}
+
 /* A WELCOME frame carrying hostile facts; its length. */
 static size_t hostile_welcome(uint8_t *buf, size_t cap)
 {
@@ -91,6 +115,7 @@ static size_t hostile_welcome(uint8_t *buf, size_t cap)
     vs_put_str(&w, "tcp");
     vs_put_u8(&w, 1);
     vs_put_str(&w, "ok\x1b]0;pwned\x07");
+    hostile_settings(&w);
     if (w.overflow)
         return 0;
     buf[0] = (uint8_t)((w.len - 4) >> 24);

@@ -310,6 +310,55 @@ static void test_welcome_round_trip(void)
     free(out);
 }
 
+/* The server's settings in WELCOME and its end of the data path in
+ * CONNECTED: optional trailing parts, decoded fact by fact. */
+static void test_facts_parts(void)
+{
+    uint8_t *buf = malloc(VS_PROTO_MAX_BODY + 4);
+    vs_welcome *in = sample_welcome(), *out = calloc(1, sizeof *out);
+    vs_connected *cn = calloc(1, sizeof *cn), *cn2 = calloc(1, sizeof *cn2);
+    size_t bare, n, refused = 0;
+    vs_err e;
+
+    bare = vs_enc_welcome(buf, VS_PROTO_MAX_BODY + 4, in);
+    in->has_facts = 1;
+    vs_fact_set_str(&in->facts, VS_FK_CPU_GOVERNOR, "performance");
+    vs_fact_set_num(&in->facts, VS_FK_CPU_COUNT, 4);
+    vs_fact_set_unknown(&in->facts, VS_FK_HV_VERSION, "none in CPUID");
+    n = vs_enc_welcome(buf, VS_PROTO_MAX_BODY + 4, in);
+    CU_ASSERT_TRUE_FATAL(n > bare);
+    CU_ASSERT_EQUAL(vs_dec_welcome(BODY(buf), BODY_LEN(n), out, &e), 0);
+    CU_ASSERT_TRUE(out->has_facts);
+    CU_ASSERT_EQUAL(vs_facts_diff(&in->facts, &out->facts, NULL, 0), 0);
+    /* a WELCOME without them (the host part only) is still fine */
+    CU_ASSERT_EQUAL(vs_dec_welcome(BODY(buf), BODY_LEN(bare), out, &e), 0);
+    CU_ASSERT_FALSE(out->has_facts);
+    /* a cut or bad facts part refuses the message */
+    for (size_t k = BODY_LEN(bare) + 1; k < BODY_LEN(n); k++)
+        refused += vs_dec_welcome(BODY(buf), k, out, &e) == -1;
+    CU_ASSERT_EQUAL(refused, BODY_LEN(n) - BODY_LEN(bare) - 1);
+    buf[bare] = 99; /* the facts' wire version */
+    CU_ASSERT_EQUAL(vs_dec_welcome(BODY(buf), BODY_LEN(n), out, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "settings in the WELCOME"));
+    /* CONNECTED with the server's end of the path */
+    cn->count = 1;
+    cn->snd[0] = cn->rcv[0] = 262144;
+    cn->has_path = 1;
+    vs_fact_set_str(&cn->path, VS_FK_PATH_TRANSPORT, "tcp");
+    vs_fact_set_str(&cn->path, VS_FK_NET_DRIVER, "vmxnet3\x1b[2J");
+    vs_fact_set_num(&cn->path, VS_FK_NET_MTU, 9000);
+    n = vs_enc_connected(buf, VS_PROTO_MAX_BODY + 4, cn);
+    CU_ASSERT_EQUAL(vs_dec_connected(BODY(buf), BODY_LEN(n), cn2, &e), 0);
+    CU_ASSERT_TRUE(cn2->has_path);
+    CU_ASSERT_EQUAL(cn2->path.f[VS_FK_NET_MTU].num, 9000);
+    CU_ASSERT_STRING_EQUAL(cn2->path.f[VS_FK_NET_DRIVER].text, "vmxnet3?[2J");
+    free(buf);
+    free(in);
+    free(out);
+    free(cn);
+    free(cn2);
+}
+
 static void test_challenge_auth_round_trip(void)
 {
     uint8_t buf[128];
@@ -448,6 +497,7 @@ static const CU_TestInfo tests[] = {
     { "encoder overflow", test_encoder_overflow },
     { "garbage never crashes", test_garbage_never_crashes },
     { "WELCOME round trip", test_welcome_round_trip },
+    { "settings in WELCOME, data path in CONNECTED", test_facts_parts },
     { "CHALLENGE and AUTH round trip", test_challenge_auth_round_trip },
     { "BUSY round trip", test_busy_round_trip },
     { "rr request round trip", test_rr_round_trip },
