@@ -315,13 +315,14 @@ static void test_send_options_round_trip(void)
     vs_runs_write_row(f, &in);
     buf = vs_unit_capture_text(&cap);
     CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
-    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",recv_size,zerocopy,congestion\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",65536,1,reno\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",recv_size,zerocopy,congestion,overlap\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",65536,1,reno,0\n"));
     CU_ASSERT_EQUAL_FATAL(read_one(buf, &out, &e), 1);
     CU_ASSERT_EQUAL(out.recv_size, 65536);
     CU_ASSERT_EQUAL(out.zerocopy, 1);
     CU_ASSERT_STRING_EQUAL(out.congestion, "reno");
-    cell = strstr(buf, ",65536,1,reno\n");
+    cell = strstr(buf, ",65536,1,reno,0\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cell);
     memcpy(cell, ",65536,1,r;no", 13);
     CU_ASSERT_EQUAL(read_one(buf, &out, &e), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "bad congestion"));
