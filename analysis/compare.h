@@ -27,6 +27,15 @@
  * (the standard error of a new sweep's mean, s * sqrt(1 + 1/N), N - 1
  * degrees of freedom), so drift between sweeps is part of the noise.
  *
+ * Many points at once. Every point is tested, and each of its measures:
+ * a sweep of 48 points makes about a hundred tests, and at alpha 0.01 each
+ * an identical pair would now and then show a "regression" by chance. So
+ * a regression (or an improvement) stands only when its p passes the
+ * Benjamini-Hochberg step-up over all the measures tested (analysis/fdr.h):
+ * for identical sweeps the chance of any false alarm stays at alpha, and a
+ * sweep-wide regression keeps its power. The others become inconclusive,
+ * with a note.
+ *
  * Worse means lower throughput or transactions/s, higher service demand,
  * higher latency. A point is a regression when any measure is; otherwise
  * its verdict is the headline figure's. The drift allowance applies to
@@ -98,6 +107,7 @@ typedef struct vs_comparison {
     vs_point_cmp *p;
     int counts[VS_V_REGRESSION + 1];
     vs_drift drift_fig, drift_sd;  /* the sweep-wide shifts */
+    int ntests;         /* measures tested, over which the correction ran */
     int nwarn;
     char warn[8][256];  /* different environments, etc. */
     char base_label[256], cand_label[256];

@@ -50,3 +50,18 @@ int vs_test_is_rr(enum vs_test t)
 {
     return t == VS_TEST_RR || t == VS_TEST_CRR;
 }
+
+int vs_congestion_name_ok(const char *name)
+{
+    size_t n = strlen(name);
+
+    if (n < 1 || n >= VS_CC_NAME_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-'))
+            return 0;
+    }
+    return 1;
+}

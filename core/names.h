@@ -39,6 +39,8 @@ enum vs_test { VS_TEST_STREAM = 0, VS_TEST_MAERTS = 1, VS_TEST_RR = 2, VS_TEST_C
 #define VS_MIN_INTERVAL_MS 100u
 #define VS_MAX_RUN 100000        /* run numbers within one point */
 #define VS_ERRTEXT_MAX 256       /* an error text in a message or a row */
+#define VS_CC_NAME_MAX 16        /* a TCP congestion control name and its terminator
+                                    (Linux's TCP_CA_NAME_MAX) */
 
 /* "tcp", "vsock", "unix", "hvsock"; "?" for a value out of range. */
 const char *vs_transport_name(enum vs_transport tr);
@@ -59,5 +61,10 @@ int vs_test_parse(const char *name, enum vs_test *out, vs_err *e);
 /* Index of `name` in names[0..n), or -1 (the lookup behind the parsers
  * above, for any small closed vocabulary). */
 int vs_name_index(const char *const *names, int n, const char *name);
+
+/* Is `name` a well-formed TCP congestion control name (--congestion): 1-15
+ * characters of [A-Za-z0-9_-]? Checked before it goes on the wire, into a
+ * socket option or into a file. */
+int vs_congestion_name_ok(const char *name);
 
 #endif

@@ -18,6 +18,7 @@ enum coltype {
     T_STATUS,    /* int ok: "ok" or "error" */
     T_TEXT,      /* char[VS_ERRTEXT_MAX], quoted when needed */
     T_CPUS,      /* char[VS_CPULIST_TEXT_MAX]: a CPU list (core/cpulist.h), "" none */
+    T_CC,        /* char[VS_CC_NAME_MAX]: a congestion control name, "" the default */
 };
 
 typedef struct column {
@@ -75,6 +76,9 @@ static const column columns[] = {
     { "sdt_remote", T_REAL, AT(sdt_remote), NOLIM, 4, 2, "", RR },
     { "pin_local", T_CPUS, AT(pin_local), NOLIM, 0, 0, "" },
     { "pin_remote", T_CPUS, AT(pin_remote), NOLIM, 0, 0, "" },
+    { "recv_size", T_U64, AT(recv_size), 0, VS_MAX_MSG, 0, 0, "0" },
+    { "zerocopy", T_INT, AT(zerocopy), 0, 1, 0, 0, "0" },
+    { "congestion", T_CC, AT(congestion), NOLIM, 0, 0, "" },
     { "overlap", T_INT, AT(overlap), 0, 1, 0, 0, "0" },
 };
 
@@ -175,6 +179,11 @@ static int parse_value(const column *c, const char *s, vs_row *row)
         return *(int *)f || strcmp(s, "error") == 0 ? 0 : -1;
     case T_TEXT: copy_text(f, s); return 0;
     case T_CPUS: return parse_cpus(s, f);
+    case T_CC:
+        if (*s != '\0' && !vs_congestion_name_ok(s))
+            return -1;
+        snprintf(f, VS_CC_NAME_MAX, "%s", s);
+        return 0;
     }
     return -1;
 }
@@ -202,6 +211,7 @@ static void write_value(FILE *out, const column *c, const vs_row *row)
     case T_REAL: fprintf(out, "%.*f", c->prec, *(const double *)f); break;
     case T_STATUS: fputs(vs_row_status(row), out); break;
     case T_TEXT:
+    case T_CC:
     case T_CPUS: vs_csv_write_field(out, f); break;
     }
 }
@@ -246,6 +256,7 @@ void vs_runs_cell(const vs_row *row, int col, vs_cell *cell)
     case T_REAL: cell->kind = VS_CELL_REAL; cell->d = *(const double *)f; break;
     case T_STATUS: cell->kind = VS_CELL_TEXT; cell->text = vs_row_status(row); break;
     case T_TEXT:
+    case T_CC:
     case T_CPUS: cell->kind = VS_CELL_TEXT; cell->text = f; break;
     }
     if (c->rr_only && !vs_test_is_rr(row->pt.test))

@@ -51,6 +51,13 @@ typedef struct vs_row {
     /* Every test: the CPUs the session threads were pinned to ("": none). */
     char pin_local[VS_CPULIST_TEXT_MAX];
     char pin_remote[VS_CPULIST_TEXT_MAX];
+    /* Stream and maerts: bytes per recv() on the receiving end (the rule of
+     * workloads/stream.h or -M); 0 for rr and crr, and in older files. */
+    uint64_t recv_size;
+    /* How the data was sent: 1 with MSG_ZEROCOPY (--zerocopy); the TCP
+     * congestion control both ends used (--congestion), "" the default. */
+    int zerocopy;
+    char congestion[VS_CC_NAME_MAX];
     int overlap;              /* 1: another test ran on the server meanwhile */
     int ok;                   /* column status: "ok" or "error" */
     char error[VS_ERRTEXT_MAX];

@@ -38,7 +38,8 @@ static void pval(char *buf, size_t n, const vs_measure_cmp *m)
 static void method(FILE *f, const vs_comparison *c)
 {
     fprintf(f, "a change counts when it is beyond %.3g%% with p < %.3g, by a one-sided Welch "
-               "test against that margin", c->opts.min_effect * 100, c->opts.alpha);
+               "test against that margin, Benjamini-Hochberg over the %d measures compared",
+            c->opts.min_effect * 100, c->opts.alpha, c->ntests);
 }
 
 /* The sweep-wide shift and what was done with it. */

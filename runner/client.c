@@ -1,5 +1,6 @@
 /* client.c - see client.h. */
 #include "runner/client.h"
+#include "runner/tune.h"
 #include "runner/measure.h"
 #include "runner/rrstats.h"
 #include "core/label.h"
@@ -190,6 +191,9 @@ static int connect_data(client *c, const vs_addr *base, uint64_t cookie, vs_err 
                             &c->data[i], e) != 0)
             return vs_err_prefix(e, "data connection %d", i + 1);
         c->ndata = i + 1;
+        if (vs_tune_data_socket(c->data[i], &c->o->req, c->o->req.test == VS_TEST_STREAM,
+                                e) != 0)
+            return -1;
         if (vs_frame_send(c->data[i], tag, sizeof tag, e) != 0)
             return vs_err_prefix(e, "data connection %d", i + 1);
     }
@@ -263,7 +267,7 @@ static int sessions_match(const char *what, unsigned got, unsigned want, vs_err 
 static int negotiate(client *c, vs_test_req *req, vs_addr *base, vs_run_report *r, vs_err *e)
 {
     const vs_run_opts *o = c->o;
-    uint8_t frame[128];
+    uint8_t frame[320];
     const uint8_t *rest;
     size_t rest_n;
 
@@ -306,10 +310,12 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
         r->remote_path = c->conn.path;
     /* What the receiving end of a stream reads per call (the same rule on
      * both ends); rr and crr read whole messages. */
-    if (!vs_test_is_rr((enum vs_test)req->test))
+    if (!vs_test_is_rr((enum vs_test)req->test)) {
         r->recv_size = req->test == VS_TEST_MAERTS
             ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)
             : vs_stream_recv_chunk(req->recv_size, req->msg_size, r->remote_buf[0].rcv);
+        r->rcvlowat = vs_stream_rcvlowat(base->tr, req->recv_size, req->msg_size);
+    }
     return 0;
 }
 
@@ -342,7 +348,7 @@ static int start_and_measure(client *c, vs_flows *fl, const vs_test_req *req, in
 
 /* Phase 3, stream and maerts. */
 static int measure_stream(client *c, const vs_test_req *req, enum vs_transport tr,
-                          const vs_run_report *r, vs_side_result *local, vs_err *e)
+                          vs_run_report *r, vs_side_result *local, vs_err *e)
 {
     enum vs_role role = req->test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
     vs_stream_cfg sc = { 0 };
@@ -355,11 +361,14 @@ static int measure_stream(client *c, const vs_test_req *req, enum vs_transport t
     sc.recv_chunk = vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv);
     sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
     sc.active_open = 1;
+    sc.zerocopy = req->zerocopy && role == VS_ROLE_SEND;
+    sc.rcvlowat = role == VS_ROLE_RECV ? vs_stream_rcvlowat(tr, req->recv_size, req->msg_size) : 0;
     rc = vs_stream_create(&fl, c->data, c->ndata, &sc, &c->pin, e);
     c->ndata = 0; /* the flows own the sockets now */
     if (rc != 0)
         return -1;
     rc = start_and_measure(c, fl, req, role == VS_ROLE_RECV, local, e);
+    vs_stream_zc_stats(fl, &r->zc_local);
     vs_flows_free(fl);
     return rc;
 }

@@ -34,6 +34,11 @@ static const char usage[] =
     "      --cpu LIST       pin the session threads here to these CPUs (e.g. 0\n"
     "                       or 2,3 or 0-3; session i takes the i-th, wrapping)\n"
     "      --server-cpu LIST  the same for the server's session threads\n"
+    "      --zerocopy       stream, maerts: the sender sends with MSG_ZEROCOPY\n"
+    "                       (tcp; vsock where the kernel has it)\n"
+    "      --congestion ALGO  tcp: both ends use this congestion control\n"
+    "                       (e.g. cubic, reno, bbr; see\n"
+    "                       net.ipv4.tcp_available_congestion_control)\n"
     "  -l, --duration S     measured seconds (default 10)\n"
     "      --warmup S       seconds before measuring (default 1)\n"
     "  -i, --interval S     print interim figures every S seconds\n"
@@ -248,6 +253,17 @@ static int apply_cpus(const char *opt, const char *arg, char *out, vs_err *e)
     return 0;
 }
 
+/* --congestion: a well-formed name (whether this machine has it is for
+ * the socket to say, on both ends). */
+static int apply_congestion(const char *arg, char *out, vs_err *e)
+{
+    if (!vs_congestion_name_ok(arg))
+        return vs_err_set(e, VS_ERR_USAGE, "--congestion: bad algorithm name '%.20s' (1-15 "
+                          "letters, digits, _ or -)", arg);
+    snprintf(out, VS_CC_NAME_MAX, "%s", arg);
+    return 0;
+}
+
 /* Apply one option; -1 with `e` on a bad value. */
 static int apply(int c, const char *arg, run_args *a, vs_err *e)
 {
@@ -276,6 +292,8 @@ static int apply(int c, const char *arg, run_args *a, vs_err *e)
     case 'S': return apply_cpus("--server-cpu", arg, o->req.server_cpus, e);
     case 'H': o->hdr_log = arg; return 0;
     case 'K': a->key_path = arg; return 0;
+    case 'Z': o->req.zerocopy = 1; return 0;
+    case 'g': return apply_congestion(arg, o->req.congestion, e);
     case 's': case 'm': case 'M': case 'P': case 'r': case 'b':
         return apply_size(c, arg, a, e);
     default:
@@ -364,8 +382,8 @@ int vs_cmd_run(int argc, char **argv)
     vs_cli cli = { "vsbench", "run", usage,
                    "t:transport= d/data= T:test= s:sock-size= m:msg-size= M:recv-size= "
                    "r:rr-size= b:burst= P:sessions= C/cpu= S/server-cpu= l:duration= "
-                   "w/warmup= i:interval= H/hdr-log= o/timeout= j/json v:verbose "
-                   "K/auth-key= W/busy-wait= h:help" };
+                   "w/warmup= i:interval= H/hdr-log= o/timeout= Z/zerocopy g/congestion= j/json "
+                   "v:verbose K/auth-key= W/busy-wait= h:help" };
     static vs_auth_key key; /* lives as long as the run */
     run_args a;
     vs_err e;

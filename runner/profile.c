@@ -220,6 +220,21 @@ static int set_cpus(parse_state *s, const char *v, char *out)
     return 0;
 }
 
+/* zerocopy = yes|no; congestion = NAME (the kernel judges it at run time). */
+static int set_send_option(parse_state *s, const char *key, const char *v)
+{
+    if (strcmp(key, "zerocopy") == 0) {
+        if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+            return vs_err_set(&s->err, VS_ERR_USAGE, "zerocopy is yes or no, not '%.20s'", v);
+        s->p->zerocopy = strcmp(v, "yes") == 0;
+        return 0;
+    }
+    if (!vs_congestion_name_ok(v))
+        return vs_err_set(&s->err, VS_ERR_USAGE, "congestion: bad algorithm name '%.20s'", v);
+    snprintf(s->p->congestion, sizeof s->p->congestion, "%s", v);
+    return 0;
+}
+
 /* The keys of the transaction tests and of pinning: 1 when `key` is not
  * one of them, else 0 or -1 as it parsed. */
 static int on_rr_key(parse_state *s, const char *key, const char *v)
@@ -232,6 +247,8 @@ static int on_rr_key(parse_state *s, const char *key, const char *v)
         return set_cpus(s, v, s->p->cpus);
     if (strcmp(key, "server-cpu") == 0)
         return set_cpus(s, v, s->p->server_cpus);
+    if (strcmp(key, "zerocopy") == 0 || strcmp(key, "congestion") == 0)
+        return set_send_option(s, key, v);
     return 1;
 }
 

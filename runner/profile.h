@@ -59,6 +59,8 @@ typedef struct vs_profile {
     int bursts[VS_AXIS_MAX];   /* rr: requests in flight beyond the first */
     char cpus[VS_CPULIST_TEXT_MAX];        /* pin this end's session threads */
     char server_cpus[VS_CPULIST_TEXT_MAX]; /* and the server's */
+    int zerocopy;              /* stream, maerts over tcp, vsock: MSG_ZEROCOPY sends */
+    char congestion[VS_CC_NAME_MAX]; /* tcp but crr: congestion control; "" default */
 } vs_profile;
 
 /* Load by path (if such a file exists) or built-in name. */

@@ -35,6 +35,33 @@ static int validate_rr(const vs_test_req *t, vs_err *e)
     return 0;
 }
 
+/* Zero-copy sends and congestion control: which tests and transports. */
+static int validate_tuning(const vs_test_req *t, vs_err *e)
+{
+    if (t->zerocopy > 1)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "bad zero-copy flag %u", t->zerocopy);
+    if (memchr(t->congestion, 0, sizeof t->congestion) == NULL)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "congestion control name not terminated");
+    if (t->zerocopy && vs_test_is_rr((enum vs_test)t->test))
+        return vs_err_set(e, VS_ERR_USAGE, "--zerocopy applies to stream and maerts");
+    if (t->zerocopy && t->transport != VS_TR_TCP && t->transport != VS_TR_VSOCK)
+        return vs_err_set(e, VS_ERR_USAGE, "--zerocopy: MSG_ZEROCOPY applies to tcp (and vsock "
+                          "where the kernel has it), not %s",
+                          vs_transport_name((enum vs_transport)t->transport));
+    if (t->congestion[0] == '\0')
+        return 0;
+    if (!vs_congestion_name_ok(t->congestion))
+        return vs_err_set(e, VS_ERR_USAGE, "--congestion: bad algorithm name '%.20s' (letters, "
+                          "digits, _ and -)", t->congestion);
+    if (t->transport != VS_TR_TCP)
+        return vs_err_set(e, VS_ERR_USAGE, "--congestion applies to tcp, not %s",
+                          vs_transport_name((enum vs_transport)t->transport));
+    if (t->test == VS_TEST_CRR)
+        return vs_err_set(e, VS_ERR_USAGE, "--congestion applies to stream, maerts and rr (crr "
+                          "opens its connections with the system default)");
+    return 0;
+}
+
 int vs_test_req_validate(const vs_test_req *t, vs_err *e)
 {
     if (t->test >= VS_TEST_COUNT)
@@ -62,6 +89,8 @@ int vs_test_req_validate(const vs_test_req *t, vs_err *e)
         return vs_err_set(e, VS_ERR_USAGE, "interval must be 0 or at least 0.1 s");
     if (t->recv_size > VS_MAX_MSG)
         return vs_err_set(e, VS_ERR_USAGE, "receive size must be at most 16M");
+    if (validate_tuning(t, e) != 0)
+        return -1;
     return validate_rr(t, e);
 }
 
@@ -172,6 +201,8 @@ size_t vs_enc_test(uint8_t *buf, size_t cap, const vs_test_req *m)
     vs_put_u32(&w, m->resp_size);
     vs_put_u16(&w, m->burst);
     vs_put_str(&w, m->server_cpus);
+    vs_put_u8(&w, m->zerocopy);
+    vs_put_str(&w, m->congestion);
     return frame_end(&w);
 }
 
@@ -394,6 +425,12 @@ int vs_dec_test(const uint8_t *b, size_t n, vs_test_req *m, vs_err *e)
     m->resp_size = vs_get_u32(&r);
     m->burst = vs_get_u16(&r);
     vs_get_str(&r, m->server_cpus, sizeof m->server_cpus);
+    m->zerocopy = 0;
+    m->congestion[0] = '\0';
+    if (!r.bad && r.pos < r.len) { /* the optional fields */
+        m->zerocopy = vs_get_u8(&r);
+        vs_get_str(&r, m->congestion, sizeof m->congestion);
+    }
     if (dec_done(&r, "TEST", e) != 0)
         return -1;
     return vs_test_req_validate(m, e);

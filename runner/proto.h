@@ -49,12 +49,15 @@
 #include "platform/addr.h"
 #include "platform/err.h"
 #include "platform/net.h"
+#include "platform/sockext.h"
 
 #define VS_PROTO_MAGIC 0x5653424Eu /* "VSBN" */
 #define VS_PROTO_VERSION 2 /* 2: typed host facts, authentication, BUSY; RESULT carries
                               the measuring overhead and overlap; rr and crr (TEST:
                               response size, burst, server CPUs; RESULT:
-                              transactions). v1 peers are refused. */
+                              transactions); TEST may end with zero-copy and
+                              congestion control (optional: absent means off).
+                              v1 peers are refused. */
 #define VS_PROTO_MAX_BODY 65536u
 
 /* Request limits (VS_MAX_SESSIONS, ...) are in core/names.h. */
@@ -135,6 +138,10 @@ typedef struct vs_test_req {
     uint16_t burst;       /* rr: requests in flight beyond the first (netperf -b) */
     char server_cpus[VS_CPULIST_TEXT_MAX]; /* pin the server's session threads to
                                               these CPUs (core/cpulist.h); "" none */
+    /* Optional on the wire (a TEST without them means off and ""): */
+    uint8_t zerocopy;     /* 1: the sending end sends with MSG_ZEROCOPY (stream, maerts) */
+    char congestion[VS_CC_NAME_MAX]; /* tcp: both ends use this congestion control;
+                                        "" the system default */
 } vs_test_req;
 
 typedef struct vs_endpoints {

@@ -47,6 +47,9 @@ static void fill_point(const vs_run_report *r, vs_row *row, int i, int n)
     row->run = row->run ? row->run : 1;
     snprintf(row->pin_local, sizeof row->pin_local, "%s", r->pin_local);
     snprintf(row->pin_remote, sizeof row->pin_remote, "%s", req->server_cpus);
+    row->recv_size = vs_test_is_rr(row->pt.test) ? 0 : r->recv_size;
+    row->zerocopy = req->zerocopy;
+    snprintf(row->congestion, sizeof row->congestion, "%s", req->congestion);
 }
 
 void vs_report_init(vs_run_report *r, const vs_test_req *req, const char *error)
@@ -284,6 +287,11 @@ void vs_report_print_header(FILE *f, const vs_run_report *r)
         fprintf(f, "session threads pinned: client CPUs %s, server CPUs %s\n",
                 r->pin_local[0] ? r->pin_local : "-",
                 r->req.server_cpus[0] ? r->req.server_cpus : "-");
+    if (r->req.congestion[0] != '\0')
+        fprintf(f, "congestion control %s on both ends\n", r->req.congestion);
+    if (r->req.zerocopy)
+        fprintf(f, "the sender (%s) sends with MSG_ZEROCOPY\n",
+                r->req.test == VS_TEST_STREAM ? "local" : "remote");
     for (int i = 0; i < r->nwarn; i++)
         fprintf(f, "warning: %s\n", r->warn[i]);
 }
@@ -385,9 +393,18 @@ void vs_report_print_overhead(FILE *f, const vs_run_report *r)
                 local_recv ? "local" : "remote", vs_size_format(r->recv_size, a, sizeof a),
                 r->req.recv_size != 0 ? "-M" : "the largest of the message size, a "
                 "quarter of its buffer and 16K");
+    if (r->rcvlowat != 0)
+        fprintf(f, "the receiver is woken once %s wait (SO_RCVLOWAT: messages under 16K, "
+                "tcp)\n", vs_size_format(r->rcvlowat, a, sizeof a));
     if (rr)
         fprintf(f, "the requester read the clock once per transaction, %.0f ns a read\n",
                 r->clock_ns);
+    if (r->zc_local.sends != 0)
+        fprintf(f, "zero-copy sends %llu, completed %llu, of which the kernel copied %llu; "
+                "%llu retried after ENOBUFS\n", (unsigned long long)r->zc_local.sends,
+                (unsigned long long)r->zc_local.completed,
+                (unsigned long long)r->zc_local.copied,
+                (unsigned long long)r->zc_local.retries);
     print_side_overhead(f, "local", rr ? "requester" : local_recv ? "receiver" : "sender",
                         &r->ovh_local, secs);
     print_side_overhead(f, "remote", rr ? "responder" : local_recv ? "sender" : "receiver",
@@ -400,6 +417,17 @@ static void overhead_json(vs_json *j, const char *key, const vs_overhead *o)
     vs_json_num(j, "cpu_outside_io_us", o->own_cpu_us);
     vs_json_num(j, "edge_start_us", (double)o->edge_start_ns / 1000.0);
     vs_json_num(j, "edge_end_us", (double)o->edge_end_ns / 1000.0);
+    vs_json_obj_end(j);
+}
+
+/* A local zero-copy sender's completions (--zerocopy, stream). */
+static void zc_json(vs_json *j, const vs_zc *z)
+{
+    vs_json_obj_begin(j, "zerocopy_local");
+    vs_json_uint(j, "sends", z->sends);
+    vs_json_uint(j, "completed", z->completed);
+    vs_json_uint(j, "copied", z->copied);
+    vs_json_uint(j, "enobufs_retries", z->retries);
     vs_json_obj_end(j);
 }
 
@@ -448,6 +476,10 @@ void vs_report_json(vs_json *j, const vs_run_report *r)
     overhead_json(j, "overhead_remote", &r->ovh_remote);
     if (vs_test_is_rr((enum vs_test)r->req.test))
         vs_json_num(j, "clock_read_ns", r->clock_ns);
+    if (r->zc_local.sends != 0)
+        zc_json(j, &r->zc_local);
+    if (!vs_test_is_rr((enum vs_test)r->req.test))
+        vs_json_uint(j, "recv_lowat", r->rcvlowat);
     if (r->path.f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT)
         vs_facts_json(j, "path", &r->path);
     if (r->remote_path.f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT)

@@ -14,6 +14,7 @@
 #include "runner/proto.h"
 #include "core/latency.h"
 #include "workloads/stream.h"
+#include "platform/sockext.h"
 
 #define VS_MAX_WARN 8
 
@@ -38,6 +39,8 @@ typedef struct vs_run_report {
     vs_overhead ovh_local;
     vs_overhead ovh_remote;
     uint64_t recv_size;       /* bytes per recv on the receiving side */
+    uint32_t rcvlowat;        /* the receiver's wake-up threshold (SO_RCVLOWAT), 0 none */
+    vs_zc zc_local;           /* --zerocopy on a local sender: its completions */
     int nwarn;
     char warn[VS_MAX_WARN][VS_ERRTEXT_MAX];
     uint32_t server_cid;

@@ -3,6 +3,7 @@
 #include "runner/log.h"
 #include "runner/measure.h"
 #include "runner/tally.h"
+#include "runner/tune.h"
 #include "core/size.h"
 #include "platform/clock.h"
 #include "platform/facts.h"
@@ -259,7 +260,8 @@ static int accept_data(conn *k, vs_connected *cn, vs_err *e)
     for (int i = 0; rc == 0 && i < k->req.sessions; i++) {
         vs_bufsize b;
         if (vs_sock_set_bufsize(k->data[i], tr, k->req.sock_size, e) != 0 ||
-            vs_sock_get_bufsize(k->data[i], tr, &b, e) != 0)
+            vs_sock_get_bufsize(k->data[i], tr, &b, e) != 0 ||
+            vs_tune_data_socket(k->data[i], &k->req, k->req.test == VS_TEST_MAERTS, e) != 0)
             return -1;
         cn->snd[i] = b.snd;
         cn->rcv[i] = b.rcv;
@@ -342,6 +344,9 @@ static int start_sessions(conn *k, const vs_connected *cn, vs_stream_cfg *sc, vs
         sc->msg_size = q->msg_size;
         sc->recv_chunk = vs_stream_recv_chunk(q->recv_size, q->msg_size, cn->rcv[0]);
         sc->preamble_bytes = sc->role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0;
+        sc->zerocopy = q->zerocopy && sc->role == VS_ROLE_SEND;
+        sc->rcvlowat = sc->role == VS_ROLE_RECV
+            ? vs_stream_rcvlowat(sc->tr, q->recv_size, q->msg_size) : 0;
         for (int i = 0; i < n; i++) {
             socks[i] = k->data[i];
             k->data[i] = VS_SOCK_NONE; /* the flows own (or closed) the sockets */
@@ -356,6 +361,21 @@ static int start_sessions(conn *k, const vs_connected *cn, vs_stream_cfg *sc, vs
     if (session_sockets(k, socks, e) != 0)
         return -1;
     return vs_rr_create(fl, socks, n, rc, &pin, e);
+}
+
+/* A zero-copy sender's completions: how many sends the kernel reports
+ * done, and how many of those it had to copy after all (loopback, veth). */
+static void log_zerocopy(conn *k, vs_flows *fl, const vs_stream_cfg *sc)
+{
+    vs_zc z;
+
+    if (!sc->zerocopy)
+        return;
+    vs_stream_zc_stats(fl, &z);
+    vs_log("%s: zero-copy sends %llu, completed %llu, copied by the kernel %llu, retried "
+           "after ENOBUFS %llu", k->peer, (unsigned long long)z.sends,
+           (unsigned long long)z.completed, (unsigned long long)z.copied,
+           (unsigned long long)z.retries);
 }
 
 /* Runs the sessions, keeps time, reports. */
@@ -395,6 +415,7 @@ static int run_phase(conn *k, const vs_connected *cn, vs_err *e)
         goto out;
     res->overlap = (uint8_t)vs_slots_overlapped(k->slots, k->slot);
     log_result(k, res);
+    log_zerocopy(k, fl, &sc);
     st = reply(k, frame, vs_enc_result(frame, VS_PROTO_MAX_BODY, res), e);
 out:
     vs_flows_free(fl);
@@ -410,6 +431,7 @@ static void log_test(const conn *k)
 {
     const vs_test_req *q = &k->req;
     char m[32], s[32], r[32], pin[VS_CPULIST_TEXT_MAX + 16] = "";
+    char tune[64];
 
     if (q->server_cpus[0] != '\0')
         snprintf(pin, sizeof pin, ", CPUs %s", q->server_cpus);
@@ -417,12 +439,12 @@ static void log_test(const conn *k)
         snprintf(r, sizeof r, ", response %s", vs_size_format(q->resp_size, s, sizeof s));
     else
         r[0] = '\0';
-    vs_log("%s: %s over %s, %u session(s), %s %s%s, sock %s, %.1f s%s", k->peer,
+    vs_log("%s: %s over %s, %u session(s), %s %s%s, sock %s, %.1f s%s%s", k->peer,
            vs_test_name((enum vs_test)q->test), vs_transport_name((enum vs_transport)q->transport),
            q->sessions, vs_test_is_rr((enum vs_test)q->test) ? "request" : "msg",
            vs_size_format(q->msg_size, m, sizeof m), r,
            q->sock_size ? vs_size_format(q->sock_size, s, sizeof s) : "default",
-           q->duration_ms / 1000.0, pin);
+           q->duration_ms / 1000.0, pin, vs_tune_text(q, tune, sizeof tune));
 }
 
 /* The server's CPUs the client asked for exist here and may be used. */

@@ -220,6 +220,20 @@ static const char *hlog_path(sweep *s, const vs_point *pt, int run)
     return s->hlog;
 }
 
+/* The profile's send options where the point takes them: zero-copy sends
+ * for stream and maerts over tcp and vsock, congestion control for tcp
+ * except crr (a sweep over several transports and tests keeps going). */
+static void send_options(vs_test_req *q, const vs_profile *p)
+{
+    enum vs_transport tr = (enum vs_transport)q->transport;
+    enum vs_test t = (enum vs_test)q->test;
+
+    q->zerocopy = (uint8_t)(p->zerocopy && !vs_test_is_rr(t) &&
+                            (tr == VS_TR_TCP || tr == VS_TR_VSOCK));
+    if (tr == VS_TR_TCP && t != VS_TEST_CRR)
+        snprintf(q->congestion, sizeof q->congestion, "%s", p->congestion);
+}
+
 static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
 {
     const vs_profile *p = s->o->profile;
@@ -242,6 +256,7 @@ static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
     ro.req.burst = (uint16_t)pt->burst;
     snprintf(ro.cpus, sizeof ro.cpus, "%s", p->cpus);
     snprintf(ro.req.server_cpus, sizeof ro.req.server_cpus, "%s", p->server_cpus);
+    send_options(&ro.req, p);
     s->rr_bytes = vs_test_is_rr(pt->test) ? (uint64_t)pt->msg + pt->resp : 0;
     ro.hdr_log = s->rr_bytes ? hlog_path(s, pt, run) : NULL;
     ro.req.duration_ms = dur;

@@ -52,6 +52,7 @@ pair() {
 pair stream -P 3 -l 1 --warmup 0.2 -i 0.5
 pair rr -T rr -P 2 -b 2 -r 64,1K -l 1 --warmup 0.2 -i 0.5 --hdr-log "$TMP/rr.hlog"
 pair crr -T crr -P 2 -l 1 --warmup 0.2
+pair zerocopy -m 64K -P 2 -l 1 --warmup 0.2 --zerocopy --congestion reno
 echo
 echo "$pass passed, $failed failed"
 [ "$failed" -eq 0 ]

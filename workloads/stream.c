@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A flow's buffer: one message (sender) or one read (receiver). */
+/* A flow's buffer: one message (sender) or one read (receiver); a
+ * zero-copy sender's completions. */
 typedef struct stream_work {
     uint8_t *buf;
     size_t len;
+    vs_zc zc;
 } stream_work;
 
 static const vs_stream_cfg *cfg_of(const vs_flow *f)
@@ -22,6 +24,7 @@ static int stream_prepare(vs_flow *f)
     stream_work *w = calloc(1, sizeof *w);
     size_t len = c->role == VS_ROLE_SEND ? c->msg_size : c->recv_chunk;
     char text[64];
+    vs_err e;
 
     if (w == NULL || (w->buf = malloc(len)) == NULL) {
         free(w);
@@ -30,6 +33,12 @@ static int stream_prepare(vs_flow *f)
         return -1;
     }
     w->len = len;
+    if (c->role == VS_ROLE_RECV && vs_sock_set_rcvlowat(f->sock, c->tr, c->rcvlowat, &e) != 0) {
+        vs_flow_fail_text(f, e.msg);
+        free(w->buf);
+        free(w);
+        return -1;
+    }
     for (size_t i = 0; i < len; i++)
         w->buf[i] = (uint8_t)(i * 131u + 7u); /* not all zeros: no compression */
     f->work = w;
@@ -50,6 +59,35 @@ static void send_loop(vs_flow *f, const uint8_t *buf, size_t len)
         total += (uint64_t)n;
         atomic_store_explicit(&f->count, total, memory_order_relaxed);
         vs_flow_check_mark(f, &seen);
+    }
+    f->info.total_bytes = total;
+}
+
+/* The same with MSG_ZEROCOPY: the buffer never changes, so the loop does
+ * not wait for completions; it reads them every VS_ZC_DRAIN_EVERY sends
+ * (and vs_zc_send does when the queue is full). */
+static void send_loop_zc(vs_flow *f, const uint8_t *buf, size_t len, vs_zc *zc)
+{
+    uint64_t total = 0;
+    int seen = 0;
+    unsigned batch = 0;
+
+    while (!vs_flow_stopping(f)) {
+        long n = vs_zc_send(f->sock, buf, len, zc);
+        if (n <= 0) {
+            vs_flow_fail(f, "send (MSG_ZEROCOPY)", n);
+            break;
+        }
+        total += (uint64_t)n;
+        atomic_store_explicit(&f->count, total, memory_order_relaxed);
+        vs_flow_check_mark(f, &seen);
+        if (++batch == VS_ZC_DRAIN_EVERY) {
+            batch = 0;
+            if (vs_zc_drain(f->sock, zc) != 0) {
+                vs_flow_fail(f, "reading zero-copy completions", -1);
+                break;
+            }
+        }
     }
     f->info.total_bytes = total;
 }
@@ -78,7 +116,9 @@ static void stream_run(vs_flow *f)
 {
     stream_work *w = f->work;
 
-    if (cfg_of(f)->role == VS_ROLE_SEND)
+    if (cfg_of(f)->role == VS_ROLE_SEND && cfg_of(f)->zerocopy)
+        send_loop_zc(f, w->buf, w->len, &w->zc);
+    else if (cfg_of(f)->role == VS_ROLE_SEND)
         send_loop(f, w->buf, w->len);
     else
         recv_loop(f, w->buf, w->len);
@@ -128,10 +168,14 @@ static void stream_finish(vs_flow *f)
     do {
         n = vs_sock_recv(f->sock, w->buf, w->len);
     } while (n > 0);
-    if (n < 0)
+    if (n < 0) {
         vs_flow_fail(f, "waiting for the receiver to finish", n);
-    else
-        read_tcp_counters(f);
+        return;
+    }
+    read_tcp_counters(f);
+    /* Everything is acknowledged: the last completions are queued. */
+    if (cfg_of(f)->zerocopy && vs_zc_drain(f->sock, &w->zc) != 0)
+        vs_flow_fail(f, "reading zero-copy completions", -1);
 }
 
 static void stream_release(vs_flow *f)
@@ -151,6 +195,27 @@ int vs_stream_create(vs_flows **out, const vs_sock *socks, int n, const vs_strea
                      const vs_cpulist *pin, vs_err *e)
 {
     return vs_flows_create(out, socks, n, &stream_ops, cfg, pin, e);
+}
+
+void vs_stream_zc_stats(vs_flows *fl, vs_zc *sum)
+{
+    memset(sum, 0, sizeof *sum);
+    for (int i = 0; i < fl->n; i++) {
+        const stream_work *w = fl->flows[i].work;
+        if (w == NULL)
+            continue;
+        sum->sends += w->zc.sends;
+        sum->completed += w->zc.completed;
+        sum->copied += w->zc.copied;
+        sum->retries += w->zc.retries;
+    }
+}
+
+uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size)
+{
+    const uint32_t lowat = 16 * 1024;
+
+    return tr == VS_TR_TCP && recv_size == 0 && msg_size < lowat ? lowat : 0;
 }
 
 size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv)

@@ -19,6 +19,7 @@
 
 #include "platform/addr.h"
 #include "platform/err.h"
+#include "platform/sockext.h"
 #include "workloads/flows.h"
 
 enum vs_role { VS_ROLE_SEND, VS_ROLE_RECV };
@@ -33,6 +34,13 @@ typedef struct vs_stream_cfg {
      * connected (its SYN then counts in tcpi_bytes_acked). */
     uint32_t preamble_bytes;
     int active_open;
+    /* Sender: send with MSG_ZEROCOPY (the socket has SO_ZEROCOPY on,
+     * platform/sockext.h), reading the completions every
+     * VS_ZC_DRAIN_EVERY sends and once at the end. */
+    int zerocopy;
+    /* Receiver: wake only when this many bytes wait (vs_stream_rcvlowat;
+     * 0: at every arrival). */
+    uint32_t rcvlowat;
 } vs_stream_cfg;
 
 /* Bytes per recv() for a receiver: `recv_size` when the user chose one
@@ -47,6 +55,18 @@ typedef struct vs_stream_cfg {
  *   - 16 KiB, so that small messages are read many at a time;
  * at most 16 MiB. The evidence, measured with `make bench` against
  * netperf at every point of the study's matrix, is in docs/bench.md. */
+/* The receiver's wake-up threshold: 16 KiB for TCP messages under 16 KiB
+ * when the read size is the rule's (not -M), else 0 (none). At 512 B and
+ * 1K messages a receiver woken per segment drained the queue and slept
+ * again, 50-70k context switches per GB, each wake-up paid by the
+ * sender, the bottleneck; woken at 16K it took 20-26k (netperf's figure),
+ * 10-25% less CPU per KB and more throughput (docs/bench.md). */
+uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size);
+
+/* A zero-copy sender's completions, all sessions added (between join and
+ * free; zeros for a receiver or without zerocopy). */
+void vs_stream_zc_stats(vs_flows *fl, vs_zc *sum);
+
 size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv);
 
 /* Start one thread per socket (the sockets pass to the flows; see

@@ -133,6 +133,7 @@ static void sample_comparison(vs_comparison *c)
     memset(p, 0, sizeof p);
     c->opts = defaults;
     c->n = 3;
+    c->ntests = 2;
     c->p = p;
     snprintf(c->base_label, sizeof c->base_label, "nightly/base");
     snprintf(c->cand_label, sizeof c->cand_label, "nightly/cand");
@@ -244,6 +245,78 @@ static double noise(unsigned *s)
     return v;
 }
 
+#define SWEEP_POINTS 48
+
+/* A sweep of SWEEP_POINTS stream points, `runs` runs each, 10 Gbit/s times
+ * `scale`: each point of the sweep off by its own shift (a 2.5% spread from
+ * sweep to sweep, what this machine shows), each run by 1.5% (deterministic
+ * noise): the runs of one sweep agree more closely than two sweeps do. */
+static void stream_sweep(vs_rec *rec, int runs, double scale, unsigned *seed)
+{
+    int k = 0;
+
+    for (int p = 0; p < SWEEP_POINTS; p++) {
+        double shift = 1.0 + 0.025 / 0.577 * noise(seed);
+        for (int i = 0; i < runs; i++, k++) {
+            memset(&rec[k], 0, sizeof rec[k]);
+            rec[k].row.pt = (vs_point){ p % 2 ? VS_TR_TCP : VS_TR_UNIX, VS_TEST_STREAM,
+                                        (uint64_t)(65536 << (p / 24)), 512u << (p / 2 % 12),
+                                        1, 0, 0 };
+            rec[k].row.run = i + 1;
+            rec[k].row.ok = 1;
+            rec[k].row.gbps = 10.0 * scale * shift * (1.0 + 0.015 / 0.577 * noise(seed));
+        }
+    }
+}
+
+/* Identical sweeps of 48 points: at alpha 0.01 per point, 30 of these 100
+ * pairs show a "regression" without the correction over the points; with
+ * it, 1. */
+static void test_many_points_aa(void)
+{
+    static vs_rec a[SWEEP_POINTS * 3], b[SWEEP_POINTS * 3];
+    vs_dataset base = { 0 }, cand = { 0 };
+    vs_comparison c;
+    vs_err e;
+    unsigned s = 4242;
+    int flagged = 0;
+
+    base.rec = a, base.nrec = SWEEP_POINTS * 3;
+    cand.rec = b, cand.nrec = SWEEP_POINTS * 3;
+    for (int pair = 0; pair < 100; pair++) {
+        stream_sweep(a, 3, 1.0, &s);
+        stream_sweep(b, 3, 1.0, &s);
+        CU_ASSERT_EQUAL_FATAL(vs_compare_datasets(&base, &cand, &defaults, &c, &e), 0);
+        CU_ASSERT_EQUAL(c.ntests, SWEEP_POINTS);
+        flagged += c.counts[VS_V_REGRESSION] > 0;
+        vs_comparison_free(&c);
+    }
+    fprintf(stderr, " [%d of 100 identical pairs flagged] ", flagged);
+    CU_ASSERT_TRUE(flagged <= 3);
+}
+
+/* The same sweep 15% slower everywhere (beyond the drift allowance, so
+ * not taken for drift): nearly every point stays a regression. */
+static void test_many_points_regression(void)
+{
+    static vs_rec a[SWEEP_POINTS * 5], b[SWEEP_POINTS * 5];
+    vs_dataset base = { 0 }, cand = { 0 };
+    vs_comparison c;
+    vs_err e;
+    unsigned s = 99;
+
+    base.rec = a, base.nrec = SWEEP_POINTS * 5;
+    cand.rec = b, cand.nrec = SWEEP_POINTS * 5;
+    stream_sweep(a, 5, 1.0, &s);
+    stream_sweep(b, 5, 0.85, &s);
+    CU_ASSERT_EQUAL_FATAL(vs_compare_datasets(&base, &cand, &defaults, &c, &e), 0);
+    fprintf(stderr, " [%d of %d points a regression] ", c.counts[VS_V_REGRESSION], c.n);
+    CU_ASSERT_EQUAL(c.n, SWEEP_POINTS);
+    CU_ASSERT_TRUE(c.counts[VS_V_REGRESSION] >= SWEEP_POINTS - 4);
+    CU_ASSERT_TRUE(c.drift_fig.valid && !c.drift_fig.applied);
+    vs_comparison_free(&c);
+}
+
 static void test_changepoint_step_found(void)
 {
     double x[30];
@@ -346,6 +419,8 @@ static const CU_TestInfo tests[] = {
     { "Markdown (golden file)", test_markdown_golden },
     { "JUnit (golden file)", test_junit_golden },
     { "rr: latency is lower-is-better", test_rr_latency_regression },
+    { "48 points, identical sweeps: rarely a false alarm", test_many_points_aa },
+    { "48 points, 15% slower: caught", test_many_points_regression },
     { "change point: a step is found", test_changepoint_step_found },
     { "change points: noise rarely flagged", test_changepoint_noise_rate },
     CU_TEST_INFO_NULL,

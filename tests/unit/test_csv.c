@@ -260,9 +260,76 @@ static void test_older_file_loads(void)
     CU_ASSERT_EQUAL(row.transactions, 0);
     CU_ASSERT_STRING_EQUAL(row.pin_local, "");
     CU_ASSERT_DOUBLE_EQUAL(row.gbps, 1.0, 1e-9);
+    CU_ASSERT_EQUAL(row.recv_size, 0);
+    CU_ASSERT_EQUAL(row.zerocopy, 0);
+    CU_ASSERT_STRING_EQUAL(row.congestion, "");
     CU_ASSERT_EQUAL(read_one(OLD_HEADER "tcp,rr,0,1,1,1,1,all,1,1.0,2,1.0,50,40,1,2,ok,\n",
                              &row, &e), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "a rr row needs the column 'resp'"));
+}
+
+/* The header of the build before recv_size, zerocopy and congestion. */
+#define PIN_HEADER "transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions," \
+                   "session,run,seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,"     \
+                   "sd_remote,status,error,resp,burst,transactions,tps,lat_mean_us,"  \
+                   "lat_stdev_us,lat_min_us,lat_p50_us,lat_p90_us,lat_p99_us,"        \
+                   "lat_p999_us,lat_p9999_us,lat_max_us,sdt_local,sdt_remote,"        \
+                   "pin_local,pin_remote\n"
+
+/* A file without the receive size and the send options loads: unknown
+ * receive size (0), plain sends, the default congestion control. */
+static void test_file_without_recv_size_loads(void)
+{
+    vs_row row;
+    vs_err e;
+
+    CU_ASSERT_EQUAL_FATAL(read_one(PIN_HEADER "tcp,stream,65536,65536,65536,65536,5,all,2,2.0,"
+                                   "1000,4.0,50,40,1,2,ok,,,,,,,,,,,,,,,,,0,\n", &row, &e), 1);
+    CU_ASSERT_EQUAL(row.run, 2);
+    CU_ASSERT_STRING_EQUAL(row.pin_local, "0");
+    CU_ASSERT_EQUAL(row.recv_size, 0);
+    CU_ASSERT_EQUAL(row.zerocopy, 0);
+    CU_ASSERT_STRING_EQUAL(row.congestion, "");
+}
+
+/* The receive size and the send options round trip; a malformed
+ * congestion control name or zero-copy flag is refused. */
+static void test_send_options_round_trip(void)
+{
+    vs_row in, out;
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
+    char *buf, *cell;
+    vs_err e;
+
+    memset(&in, 0, sizeof in);
+    in.pt = (vs_point){ VS_TR_TCP, VS_TEST_STREAM, 65536, 65536, 1, 0, 0 };
+    in.session = 1;
+    in.run = 1;
+    in.ok = 1;
+    in.recv_size = 65536;
+    in.zerocopy = 1;
+    snprintf(in.congestion, sizeof in.congestion, "reno");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    vs_runs_write_header(f);
+    vs_runs_write_row(f, &in);
+    buf = vs_unit_capture_text(&cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",recv_size,zerocopy,congestion,overlap\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",65536,1,reno,0\n"));
+    CU_ASSERT_EQUAL_FATAL(read_one(buf, &out, &e), 1);
+    CU_ASSERT_EQUAL(out.recv_size, 65536);
+    CU_ASSERT_EQUAL(out.zerocopy, 1);
+    CU_ASSERT_STRING_EQUAL(out.congestion, "reno");
+    cell = strstr(buf, ",65536,1,reno,0\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cell);
+    memcpy(cell, ",65536,1,r;no", 13);
+    CU_ASSERT_EQUAL(read_one(buf, &out, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "bad congestion"));
+    memcpy(cell, ",65536,2,reno", 13);
+    CU_ASSERT_EQUAL(read_one(buf, &out, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "bad zerocopy"));
+    free(buf);
 }
 
 /* Latency cells are there exactly when the row is rr or crr. */
@@ -316,6 +383,8 @@ static const CU_TestInfo tests[] = {
     { "runs.csv columns found by header name", test_header_by_name },
     { "runs.csv rr rows round trip", test_rr_rows_round_trip },
     { "runs.csv of an older vsbench loads", test_older_file_loads },
+    { "runs.csv without recv_size loads", test_file_without_recv_size_loads },
+    { "runs.csv send options round trip", test_send_options_round_trip },
     { "runs.csv latency cells match the test", test_latency_cells_match_the_test },
     { "runs.csv stream rows have no latency", test_stream_row_without_latency },
     CU_TEST_INFO_NULL,

@@ -207,6 +207,29 @@ static void test_rr_profile(void)
     bad("[sweep]\ncpu = 3-1\n", ":2", "CPU list");
 }
 
+/* zerocopy and congestion: read, checked, off and "" by default. */
+static void test_send_option_keys(void)
+{
+    const char *t = "[sweep]\ntransports = tcp\ntests = stream\nsock-sizes = 0\nmsg-sizes = 64K\n"
+                    "sessions = 1\nduration = 1\nzerocopy = yes\n"
+                    "congestion = reno\n";
+    vs_profile p;
+    vs_err e;
+
+    CU_ASSERT_EQUAL_FATAL(vs_profile_parse(t, "zc.profile", &p, &e), 0);
+    CU_ASSERT_EQUAL(p.zerocopy, 1);
+    CU_ASSERT_STRING_EQUAL(p.congestion, "reno");
+    vs_profile_free(&p);
+    CU_ASSERT_EQUAL_FATAL(vs_profile_parse("[sweep]\ntransports = tcp\ntests = stream\n"
+                                           "sock-sizes = 0\nmsg-sizes = 1K\nsessions = 1\n"
+                                           "duration = 1\n", "plain.profile", &p, &e), 0);
+    CU_ASSERT_EQUAL(p.zerocopy, 0);
+    CU_ASSERT_STRING_EQUAL(p.congestion, "");
+    vs_profile_free(&p);
+    bad("[sweep]\nzerocopy = maybe\n", ":2", "yes or no");
+    bad("[sweep]\ncongestion = re no\n", ":2", "bad algorithm name");
+}
+
 /* The latency profile: every transport, rr and crr, 1 B to 64 KB, 1 and 5
  * sessions, the response as large as the request. */
 static void test_latency_builtin(void)
@@ -242,6 +265,7 @@ static const CU_TestInfo tests[] = {
     { "stop rule", test_stop_rule },
     { "rr and crr keys: response size, bursts, pinning", test_rr_profile },
     { "the latency profile", test_latency_builtin },
+    { "zerocopy and congestion keys", test_send_option_keys },
     CU_TEST_INFO_NULL,
 };
 

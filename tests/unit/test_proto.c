@@ -45,7 +45,9 @@ static void test_test_round_trip(void)
     CU_ASSERT_EQUAL(out.interval_ms, 1000);
 }
 
-/* Every proper prefix of a valid body is refused, as is one more byte. */
+/* Every proper prefix of a valid body is refused, as is one more byte,
+ * except the body without its optional tail (zero-copy flag and
+ * congestion control: 1 + 2 bytes when empty), which means "off". */
 static void test_truncated_and_trailing(void)
 {
     uint8_t buf[256], longer[257];
@@ -55,6 +57,12 @@ static void test_truncated_and_trailing(void)
 
     for (size_t k = 0; k < BODY_LEN(n); k++) {
         vs_err_clear(&e);
+        if (k == BODY_LEN(n) - 3) {
+            CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), k, &out, &e), 0);
+            CU_ASSERT_EQUAL(out.zerocopy, 0);
+            CU_ASSERT_STRING_EQUAL(out.congestion, "");
+            continue;
+        }
         CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), k, &out, &e), -1);
         CU_ASSERT_EQUAL(e.code, VS_ERR_PROTOCOL);
     }
@@ -480,13 +488,57 @@ static void test_v1_test_refused(void)
     vs_test_req t = sample_req(), out;
     vs_err e;
     size_t n = vs_enc_test(buf, sizeof buf, &t);
-    size_t v2_extra = 4 + 2 + 2; /* resp_size, burst, an empty CPU list */
+    size_t v2_extra = 4 + 2 + 2 + 3; /* resp_size, burst, an empty CPU list, the tail */
 
     CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), BODY_LEN(n) - v2_extra, &out, &e), -1);
     CU_ASSERT_EQUAL(e.code, VS_ERR_PROTOCOL);
 }
 
+/* Zero-copy and congestion control survive the wire and are checked
+ * against the test and the transport. */
+static void test_tuning_fields(void)
+{
+    uint8_t buf[512];
+    vs_test_req t = sample_req(), out;
+    vs_err e;
+    size_t n;
+
+    t.transport = VS_TR_TCP;
+    t.zerocopy = 1;
+    snprintf(t.congestion, sizeof t.congestion, "cubic");
+    n = vs_enc_test(buf, sizeof buf, &t);
+    CU_ASSERT_EQUAL_FATAL(vs_dec_test(BODY(buf), BODY_LEN(n), &out, &e), 0);
+    CU_ASSERT_EQUAL(out.zerocopy, 1);
+    CU_ASSERT_STRING_EQUAL(out.congestion, "cubic");
+    t.transport = VS_TR_UNIX; /* no zero-copy on unix, no congestion control */
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "not unix"));
+    t.zerocopy = 0;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "applies to tcp"));
+    t.transport = VS_TR_TCP;
+    snprintf(t.congestion, sizeof t.congestion, "a b");
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "bad algorithm name"));
+    t.congestion[0] = '\0';
+    t.zerocopy = 2;
+    n = vs_enc_test(buf, sizeof buf, &t);
+    CU_ASSERT_EQUAL(vs_dec_test(BODY(buf), BODY_LEN(n), &out, &e), -1);
+    t.zerocopy = 1;
+    t.test = VS_TEST_RR;
+    t.resp_size = 1;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "stream and maerts"));
+    t.zerocopy = 0;
+    t.test = VS_TEST_CRR;
+    snprintf(t.congestion, sizeof t.congestion, "reno");
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), -1);
+    t.test = VS_TEST_RR;
+    CU_ASSERT_EQUAL(vs_test_req_validate(&t, &e), 0);
+}
+
 static const CU_TestInfo tests[] = {
+    { "zero-copy and congestion control", test_tuning_fields },
     { "TEST round trip", test_test_round_trip },
     { "truncated and trailing bytes", test_truncated_and_trailing },
     { "limits enforced", test_limits_enforced },

@@ -110,6 +110,15 @@ if port=$(wait_port "$TMP/lserver.log"); then
     timeout 60 wine "$EXE" info --json --path "tcp:127.0.0.1:$port" >"$TMP/wpath.json" 2>&1
     check "info --path: the adapter of a TCP connection (GetAdaptersAddresses)" "$TMP/wpath.json" \
         '.path."path.transport" == "tcp" and (.path."net.if" | type == "string") and (.path."net.driver" | type == "string") and .path."net.mtu" >= 68 and (.path."tcp.cc" | .unknown | type == "string")'
+    # Windows has neither zero-copy sends nor per-socket congestion control
+    timeout 60 wine "$EXE" run "127.0.0.1:$port" --zerocopy -l 0.1 --warmup 0 >"$TMP/zc" 2>&1
+    rc=$?
+    [ "$rc" -eq 4 ] && grep -q "Windows has no MSG_ZEROCOPY" "$TMP/zc" && ok "--zerocopy refused clearly, exit 4" \
+        || bad "--zerocopy on Windows (exit $rc)" "$TMP/zc"
+    timeout 60 wine "$EXE" run "127.0.0.1:$port" --congestion reno -l 0.1 --warmup 0 >"$TMP/cc" 2>&1
+    rc=$?
+    [ "$rc" -eq 4 ] && grep -q "Windows cannot choose congestion control" "$TMP/cc" \
+        && ok "--congestion refused clearly, exit 4" || bad "--congestion on Windows (exit $rc)" "$TMP/cc"
     timeout 60 wine "$EXE" run "127.0.0.1:$port" -t vsock -l 0.1 >"$TMP/vmci" 2>&1
     rc=$?
     [ "$rc" -eq 4 ] && grep -q "VMCI driver not found" "$TMP/vmci" && ok "vsock (VMCI) fails clearly, exit 4" \

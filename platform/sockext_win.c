@@ -1,0 +1,59 @@
+/* sockext_win.c - see sockext.h. Windows has no TCP_CONGESTION per socket
+ * and no MSG_ZEROCOPY: both refuse with a reason. */
+#include "platform/sockext.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void vs_congestion_available(char *out, size_t n)
+{
+    if (n > 0)
+        out[0] = '\0';
+}
+
+int vs_sock_get_congestion(vs_sock s, char *out, size_t n, vs_err *e)
+{
+    (void)s;
+    vs_congestion_available(out, n);
+    return vs_err_set(e, VS_ERR_UNSUPPORTED, "Windows cannot name a socket's congestion "
+                      "control");
+}
+
+int vs_sock_set_congestion(vs_sock s, enum vs_transport tr, const char *name, vs_err *e)
+{
+    (void)s;
+    (void)tr;
+    (void)name;
+    return vs_err_set(e, VS_ERR_UNSUPPORTED, "Windows cannot choose congestion control per "
+                      "socket (it is a system-wide netsh setting): --congestion is refused");
+}
+
+int vs_zc_enable(vs_sock s, enum vs_transport tr, vs_err *e)
+{
+    (void)s;
+    (void)tr;
+    return vs_err_set(e, VS_ERR_UNSUPPORTED, "Windows has no MSG_ZEROCOPY: --zerocopy is "
+                      "refused");
+}
+
+long vs_zc_send(vs_sock s, const void *buf, size_t len, vs_zc *z)
+{
+    (void)z;
+    return vs_sock_send(s, buf, len);
+}
+
+int vs_zc_drain(vs_sock s, vs_zc *z)
+{
+    (void)s;
+    (void)z;
+    return 0;
+}
+
+int vs_sock_set_rcvlowat(vs_sock s, enum vs_transport tr, uint32_t bytes, vs_err *e)
+{
+    (void)s;
+    (void)tr;
+    (void)bytes;
+    (void)e;
+    return 0; /* Winsock has no settable SO_RCVLOWAT */
+}
