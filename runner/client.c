@@ -573,33 +573,15 @@ int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
     return rc;
 }
 
-/* Where a probe's answer goes. */
-typedef struct probe_out {
-    uint32_t *cid;
-    vs_host *host;
-    vs_facts *facts;
-    int *has_facts;
-} probe_out;
-
 static int probe(client *c, void *arg, vs_err *e)
 {
-    probe_out *p = arg;
-
     if (handshake(c, e) != 0)
         return -1;
-    *p->cid = c->welcome.cid;
-    *p->host = c->welcome.host;
-    if (p->facts != NULL) {
-        *p->facts = c->welcome.facts;
-        *p->has_facts = c->welcome.has_facts;
-    }
+    *(vs_welcome *)arg = c->welcome;
     return 0;
 }
 
-int vs_client_probe(const vs_run_opts *o, uint32_t *cid, vs_host *host, vs_facts *facts,
-                    int *has_facts, vs_err *e)
+int vs_client_probe(const vs_run_opts *o, vs_welcome *w, vs_err *e)
 {
-    probe_out p = { cid, host, facts, has_facts };
-
-    return with_retries(o, probe, &p, e);
+    return with_retries(o, probe, w, e);
 }

@@ -46,10 +46,9 @@ typedef struct vs_run_opts {
 int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e);
 
 /* Just the handshake with o->control (with o's timeout, key and busy
- * wait): learn the server's CID and facts (for sweeps that must decide
- * which transports are usable) and, when `facts` is not NULL, its settings
- * (*has_facts 0 when the server sent none). */
-int vs_client_probe(const vs_run_opts *o, uint32_t *cid, vs_host *host, vs_facts *facts,
-                    int *has_facts, vs_err *e);
+ * wait): the server's WELCOME, decoded: its CID and host facts (for
+ * sweeps that must decide which transports are usable) and its settings
+ * (has_facts 0 when the server sent none). */
+int vs_client_probe(const vs_run_opts *o, vs_welcome *w, vs_err *e);
 
 #endif

@@ -50,6 +50,7 @@
 #include "platform/err.h"
 #include "platform/net.h"
 #include "platform/sockext.h"
+#include "runner/frame.h"
 
 #define VS_PROTO_MAGIC 0x5653424Eu /* "VSBN" */
 #define VS_PROTO_VERSION 2 /* 2: typed host facts, authentication, BUSY; RESULT carries
@@ -58,7 +59,7 @@
                               transactions); TEST may end with zero-copy and
                               congestion control (optional: absent means off).
                               v1 peers are refused. */
-#define VS_PROTO_MAX_BODY 65536u
+/* VS_PROTO_MAX_BODY: runner/frame.h */
 
 /* Request limits (VS_MAX_SESSIONS, ...) are in core/names.h. */
 #define VS_NONCE_BYTES 32 /* CHALLENGE and AUTH nonces */
@@ -232,16 +233,7 @@ int vs_dec_busy(const uint8_t *b, size_t n, vs_busy *m, vs_err *e);
 int vs_frame_split(const uint8_t *body, size_t n, uint16_t *type,
                    const uint8_t **rest, size_t *rest_n, vs_err *e);
 
-/* ---- frames over a socket ---------------------------------------------- */
-
-/* Send a whole encoded frame. */
-int vs_frame_send(vs_sock s, const uint8_t *frame, size_t n, vs_err *e);
-
-/* Receive one frame body into buf (cap >= VS_PROTO_MAX_BODY), waiting
- * at most timeout_ms in total (-1 = forever). A closed peer, a timeout and
- * an oversized length are distinct errors. */
-int vs_frame_recv(vs_sock s, int timeout_ms, uint8_t *buf, size_t cap,
-                  size_t *n, vs_err *e);
+/* ---- frames over a socket: runner/frame.h ------------------------------ */
 
 /* Encode and send an ERROR (best effort: callers that are already failing
  * because of the peer may ignore the result). */

@@ -343,6 +343,25 @@ static int make_latency_dir(const vs_sweep_opts *o, vs_err *e)
     return 0;
 }
 
+/* The server's WELCOME: its CID, host facts and settings for meta.json. */
+static int probe_server(sweep *s, const vs_run_opts *po, vs_err *e)
+{
+    vs_welcome *w = malloc(sizeof *w);
+
+    if (w == NULL)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    if (vs_client_probe(po, w, e) != 0) {
+        free(w);
+        return -1;
+    }
+    s->server_cid = w->cid;
+    s->meta.remote = w->host;
+    s->meta.remote_facts = w->facts;
+    s->meta.has_remote_facts = w->has_facts;
+    free(w);
+    return 0;
+}
+
 static int prepare(sweep *s, vs_err *e)
 {
     const vs_sweep_opts *o = s->o;
@@ -353,8 +372,7 @@ static int prepare(sweep *s, vs_err *e)
                        .busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS };
 
     /* the server first: a sweep that cannot start writes nothing */
-    if (vs_client_probe(&po, &s->server_cid, &s->meta.remote, &s->meta.remote_facts,
-                        &s->meta.has_remote_facts, e) != 0)
+    if (probe_server(s, &po, e) != 0)
         return vs_err_prefix(e, "cannot start the sweep");
     if (vs_mkdir_p(o->out_dir, e) != 0 || vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 ||
         check_profile(s, e) != 0 || make_latency_dir(o, e) != 0)
