@@ -394,7 +394,7 @@ void vs_report_print_overhead(FILE *f, const vs_run_report *r)
                 r->req.recv_size != 0 ? "-M" : "the largest of the message size, a "
                 "quarter of its buffer and 16K");
     if (r->rcvlowat != 0)
-        fprintf(f, "the receiver is woken once %s wait (SO_RCVLOWAT: messages under 16K, "
+        fprintf(f, "the receiver is woken once %s wait (SO_RCVLOWAT: messages up to 1K, "
                 "tcp)\n", vs_size_format(r->rcvlowat, a, sizeof a));
     if (rr)
         fprintf(f, "the requester read the clock once per transaction, %.0f ns a read\n",

@@ -215,7 +215,7 @@ uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t m
 {
     const uint32_t lowat = 16 * 1024;
 
-    return tr == VS_TR_TCP && recv_size == 0 && msg_size < lowat ? lowat : 0;
+    return tr == VS_TR_TCP && recv_size == 0 && msg_size <= 1024 ? lowat : 0;
 }
 
 size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv)

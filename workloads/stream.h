@@ -55,12 +55,14 @@ typedef struct vs_stream_cfg {
  *   - 16 KiB, so that small messages are read many at a time;
  * at most 16 MiB. The evidence, measured with `make bench` against
  * netperf at every point of the study's matrix, is in docs/bench.md. */
-/* The receiver's wake-up threshold: 16 KiB for TCP messages under 16 KiB
- * when the read size is the rule's (not -M), else 0 (none). At 512 B and
- * 1K messages a receiver woken per segment drained the queue and slept
- * again, 50-70k context switches per GB, each wake-up paid by the
- * sender, the bottleneck; woken at 16K it took 20-26k (netperf's figure),
- * 10-25% less CPU per KB and more throughput (docs/bench.md). */
+/* The receiver's wake-up threshold: 16 KiB for TCP messages of 1 KiB or
+ * less when the read size is the rule's (not -M), else 0 (none). At 512 B
+ * and 1K messages a receiver woken per segment drained the queue and slept
+ * again, 45-80k context switches per GB, each wake-up paid by the sender,
+ * the bottleneck; woken at 16K it took 20-26k (netperf's figure), 10-35%
+ * less CPU per KB and more throughput. At 8K messages and 64K sockets it
+ * cost a third of the throughput, so larger messages go without
+ * (docs/bench.md). */
 uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size);
 
 /* A zero-copy sender's completions, all sessions added (between join and

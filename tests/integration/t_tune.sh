@@ -13,7 +13,7 @@ t_recv_size_recorded() {
     jq_true "$TMP/c.json" '[.results[].recv_size == 4096] | all' "-M 4K is recorded"
     run_json "$TMP/d.json" -T rr || fail "run failed: $(cat "$TMP/d.json.err")"
     jq_true "$TMP/d.json" '[.results[].recv_size == 0] | all' "rr: no stream read size"
-    # the wake-up threshold: tcp messages under 16K with the rule's reads
+    # the wake-up threshold: tcp messages up to 1K with the rule's reads
     jq_true "$TMP/a.json" '.recv_lowat == 16384' "1K messages: woken at 16K"
     jq_true "$TMP/b.json" '.recv_lowat == 0' "64K messages: no threshold"
     jq_true "$TMP/c.json" '.recv_lowat == 0' "-M: no threshold"
