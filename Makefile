@@ -23,7 +23,7 @@ OS := win
 EXE := .exe
 BIN := bin/win64
 OS_CPPFLAGS := -D__USE_MINGW_ANSI_STDIO=1 -D_WIN32_WINNT=0x0A00
-OS_LIBS := -lws2_32 -liphlpapi
+OS_LIBS := -lws2_32 -liphlpapi -lbcrypt
 else
 OS := posix
 EXE :=
@@ -53,9 +53,17 @@ include mk/deps.mk
 
 # Sweep profiles are read with inih: Debian's libinih on Linux, the pinned
 # archive for MinGW (INIH_* of mk/deps.mk), so every runner has `sweep`.
+# The runner's cryptography (platform/crypto.h): Debian's Nettle, whose
+# libnettle.a the static runner takes; CNG (bcrypt, in OS_LIBS) on Windows.
+ifeq ($(OS),posix)
+CRYPTO_LIBS := $(or $(shell pkg-config --libs nettle 2>/dev/null),-lnettle)
+else
+CRYPTO_LIBS :=
+endif
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
                 platform/facts.c platform/facts_parse.c platform/facts_netparse.c \
                 platform/hvsock.c platform/net.c platform/net_dial.c platform/fs.c \
+                platform/cidr.c \
                 $(wildcard platform/*_$(OS).c)
 # Layers (docs/architecture.md): libvsbase.a is core/ (the vocabulary both
 # binaries share) and platform/ (OS code); libvsrunner.a is runner/ and
@@ -113,7 +121,9 @@ REPORT_LIB_OBJ := $(call obj,$(REPORT_LIB_SRC)) $(SQLITE_OBJ)
 # linked statically (no DLL travels with it).
 # (The history engines are optional; see HAVE_SQLITE, HAVE_LIBPQ above.)
 REPORT_PKGS := jansson=libjansson-dev xlsxwriter=libxlsxwriter-dev
-RUNNER_PKGS := inih=libinih-dev
+# Nettle (HMAC-SHA256 for --auth-key, platform/crypto_posix.c) links
+# statically into the runner; on Windows the system's CNG (-lbcrypt).
+RUNNER_PKGS := inih=libinih-dev nettle=nettle-dev
 TEST_PKGS := cunit=libcunit1-dev gsl=libgsl-dev
 pc_modules = $(foreach p,$(1),$(firstword $(subst =, ,$(p))))
 ifeq ($(OS),posix)
@@ -209,7 +219,7 @@ $(BUILD)/%.o: %.c
 # check above on Linux, the library's build for MinGW.
 $(REPORT_LIB_OBJ) $(call obj,reports/vsreport.c): | $(REPORT_PREREQ)
 $(REPORT_LIB_OBJ) $(call obj,reports/vsreport.c): override CPPFLAGS += $(REPORT_CPPFLAGS)
-$(call obj,runner/profile.c): | $(RUNNER_PREREQ)
+$(call obj,runner/profile.c platform/crypto_posix.c): | $(RUNNER_PREREQ)
 $(call obj,$(UNIT_SRC)): | $(TEST_PREREQ) $(REPORT_PREREQ)
 $(call obj,$(UNIT_SRC)): override CPPFLAGS += $(REPORT_CPPFLAGS) $(CUNIT_CPPFLAGS)
 
@@ -254,7 +264,8 @@ $(RUNNER_LIB): $(call obj,$(RUNNER_SRC)) $(RUNNER_OBJ_EXTRA)
 $(BIN)/vsbench$(EXE): $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(STATIC) $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) $(HDR_LIBS) $(OS_LIBS) \
+	$(Q)$(CC) $(STATIC) $(LDFLAGS) -o $@ $(VSBENCH_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(INIH_LIBS) $(HDR_LIBS) \
+	    $(CRYPTO_LIBS) $(OS_LIBS) \
 	    2>$(BUILD)/link.log || { cat $(BUILD)/link.log; rm -f $@; exit 1; }
 	@# glibc warns that static getaddrinfo needs NSS modules for host names;
 	@# numeric addresses (what VMs use) need nothing. Show any other warning.
@@ -290,13 +301,21 @@ $(BUILD)/vsreport-nodb$(EXE): $(call obj,reports/vsreport.c) $(NODB_OBJ) $(BASE_
 $(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB) $(DB_CONFIG)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(CUNIT_LIBS) $(REPORT_LIBS) $(ORACLE_LIBS) $(INIH_LIBS) $(HDR_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(linked) $(CUNIT_LIBS) $(REPORT_LIBS) $(ORACLE_LIBS) \
+	    $(INIH_LIBS) $(HDR_LIBS) $(CRYPTO_LIBS) $(OS_LIBS)
 
 unit-test: $(UNIT_BIN) ## CUnit suites (tests/unit; one file per suite)
 	$(UNIT_BIN)
 
-integration-test: all ## the real binaries on loopback (tests/integration)
-	tests/integration/run.sh
+# A misbehaving peer for the hostile tests (tests/tools/hostile.c).
+HOSTILE_BIN := $(BUILD)/tests/hostile$(EXE)
+$(HOSTILE_BIN): $(call obj,tests/tools/hostile.c) $(RUNNER_LIB) $(BASE_LIB)
+	@mkdir -p $(dir $@)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CRYPTO_LIBS) $(OS_LIBS)
+
+integration-test: all $(HOSTILE_BIN) ## the real binaries on loopback (tests/integration)
+	HOSTILE=$(abspath $(HOSTILE_BIN)) tests/integration/run.sh
 
 netns-test: all ## two hosts in network namespaces (tests/netns)
 	tests/netns/run.sh
@@ -359,7 +378,8 @@ fuzz: deps-fuzz ## libFuzzer on the decoders, frame reader, CSV, profile, result
 $(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/fuzz_%.o $(REPORT_LIB_OBJ) $(RUNNER_LIB) $(BASE_LIB)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(SAN_FLAGS) -fsanitize=fuzzer -o $@ $^ $(REPORT_LIBS) $(INIH_LIBS) $(HDR_LIBS) $(OS_LIBS)
+	$(Q)$(CC) $(SAN_FLAGS) -fsanitize=fuzzer -o $@ $^ $(REPORT_LIBS) $(INIH_LIBS) $(HDR_LIBS) \
+	    $(CRYPTO_LIBS) $(OS_LIBS)
 $(call obj,$(wildcard tests/fuzz/*.c)): override CPPFLAGS += $(REPORT_CPPFLAGS)
 
 vm-test: deps-vm ## vsock for real inside a QEMU guest (tests/vm)

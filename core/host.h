@@ -5,7 +5,8 @@
  * "hosts.remote"). platform/sysinfo.h fills it for this machine.
  *
  * One table in host.c lists the members (JSON name, kind, struct field),
- * so the writer below and any reader of a peer's facts agree. To add a
+ * so the writer below and the wire encoding of a peer's facts
+ * (runner/hostwire.h) agree. To add a
  * fact: add the field here and one line to that table (docs/files.md
  * lists the members).
  */
@@ -40,7 +41,8 @@ typedef struct vs_host {
     char transport_why[VS_TR_COUNT][VS_HOST_DETAIL_MAX];
 } vs_host;
 
-/* Kinds of members. */
+/* Kinds of members. The numbers travel in the server's WELCOME
+ * (runner/hostwire.h): add a kind at the end, never renumber. */
 enum vs_host_kind {
     VS_HK_TEXT,     /* char[size] */
     VS_HK_INT,      /* int */

@@ -180,12 +180,6 @@ void vs_json_null(vs_json *j, const char *key)
     append(j, "null", 4);
 }
 
-void vs_json_raw(vs_json *j, const char *key, const char *json)
-{
-    member(j, key);
-    append(j, json, strlen(json));
-}
-
 const char *vs_json_text(const vs_json *j)
 {
     return j->buf != NULL ? j->buf : "";

@@ -37,8 +37,6 @@ void vs_json_int(vs_json *j, const char *key, int64_t v);
 void vs_json_uint(vs_json *j, const char *key, uint64_t v);
 void vs_json_bool(vs_json *j, const char *key, int v);
 void vs_json_null(vs_json *j, const char *key);
-/* Insert pre-rendered JSON text as a value (trusted, e.g. server info). */
-void vs_json_raw(vs_json *j, const char *key, const char *json);
 
 /* The text so far ("" when empty); valid until the next call. */
 const char *vs_json_text(const vs_json *j);

@@ -3,22 +3,6 @@
 #include "core/facts_text.h"
 #include "core/version.h"
 
-#include <string.h>
-
-/* The server's info is embedded as JSON only when it looks like an object
- * of printable text; anything else is kept as a string. */
-static int plausible_object(const char *s)
-{
-    size_t n = strlen(s);
-
-    if (n < 2 || s[0] != '{' || s[n - 1] != '}')
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20)
-            return 0;
-    return 1;
-}
-
 static void write_hosts(vs_json *j, const vs_meta *m)
 {
     vs_json_obj_begin(j, "hosts");
@@ -26,30 +10,51 @@ static void write_hosts(vs_json *j, const vs_meta *m)
     vs_host_json_members(j, &m->local);
     vs_facts_json(j, "facts", &m->local_facts);
     vs_json_obj_end(j);
-    if (m->remote_info != NULL && plausible_object(m->remote_info))
-        vs_json_raw(j, "remote", m->remote_info);
-    else
-        vs_json_str(j, "remote", m->remote_info != NULL ? m->remote_info : "");
+    if (m->has_remote) {
+        vs_json_obj_begin(j, "remote");
+        vs_host_json_members(j, &m->remote);
+        if (m->has_remote_facts)
+            vs_facts_json(j, "facts", &m->remote_facts);
+        vs_json_obj_end(j);
+    } else {
+        vs_json_null(j, "remote");
+    }
     vs_json_obj_end(j);
 }
 
-void vs_meta_add_path(vs_meta *m, enum vs_transport tr, const vs_facts *path)
+/* 1 when a path end was recorded (it always holds its transport). */
+static int recorded(const vs_facts *fs)
 {
-    if (path->f[VS_FK_PATH_TRANSPORT].state == VS_FACT_ABSENT)
+    return fs != NULL && fs->f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT;
+}
+
+void vs_meta_add_path(vs_meta *m, enum vs_transport tr, const vs_facts *local,
+                      const vs_facts *remote)
+{
+    vs_meta_path *p;
+
+    if (!recorded(local))
         return;
-    for (int i = 0; i < m->npaths; i++)
-        if (m->paths[i].tr == tr && vs_facts_diff(&m->paths[i].local, path, NULL, 0) == 0) {
-            m->paths[i].tests++;
+    for (int i = 0; i < m->npaths; i++) {
+        p = &m->paths[i];
+        if (p->tr == tr && vs_facts_diff(&p->local, local, NULL, 0) == 0 &&
+            recorded(&p->remote) == recorded(remote) &&
+            (!recorded(remote) || vs_facts_diff(&p->remote, remote, NULL, 0) == 0)) {
+            p->tests++;
             return;
         }
+    }
     if (m->npaths == VS_META_PATHS_MAX) {
         m->paths_dropped++;
         return;
     }
-    m->paths[m->npaths].tr = tr;
-    m->paths[m->npaths].local = *path;
-    m->paths[m->npaths].tests = 1;
-    m->npaths++;
+    p = &m->paths[m->npaths++];
+    p->tr = tr;
+    p->local = *local;
+    vs_facts_init(&p->remote);
+    if (recorded(remote))
+        p->remote = *remote;
+    p->tests = 1;
 }
 
 /* "paths": one object per distinct data path. */
@@ -61,6 +66,8 @@ static void write_paths(vs_json *j, const vs_meta *m)
         vs_json_str(j, "transport", vs_transport_name(m->paths[i].tr));
         vs_json_int(j, "tests", m->paths[i].tests);
         vs_facts_json(j, "local", &m->paths[i].local);
+        if (recorded(&m->paths[i].remote))
+            vs_facts_json(j, "remote", &m->paths[i].remote);
         vs_json_obj_end(j);
     }
     vs_json_arr_end(j);

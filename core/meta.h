@@ -28,6 +28,7 @@
 typedef struct vs_meta_path {
     enum vs_transport tr;
     vs_facts local;    /* the client's end (this machine) */
+    vs_facts remote;   /* the server's end (its CONNECTED); absent if it sent none */
     int tests;         /* tests that crossed it */
 } vs_meta_path;
 
@@ -44,9 +45,12 @@ typedef struct vs_meta {
     int runs_planned, runs_done, runs_failed;
     vs_host local;
     vs_facts local_facts;           /* this machine's settings (hosts.local.facts) */
-    /* The server's facts as its WELCOME carried them: JSON text, written
-     * as an object when it looks like one and as a string otherwise. */
-    const char *remote_info;
+    /* The server's facts as its WELCOME carried them, decoded field by
+     * field (runner/hostwire.h): written like `local`, null if unknown. */
+    int has_remote;
+    vs_host remote;
+    int has_remote_facts;           /* the server sent its settings (WELCOME) */
+    vs_facts remote_facts;          /* hosts.remote.facts */
     int npaths;
     int paths_dropped;              /* distinct paths beyond VS_META_PATHS_MAX */
     vs_meta_path paths[VS_META_PATHS_MAX];
@@ -54,11 +58,14 @@ typedef struct vs_meta {
     char skip_reason[VS_TR_COUNT][VS_META_REASON_MAX];
 } vs_meta;
 
-/* Count a test of transport `tr` that crossed data path `path` (the
- * client's end): a path equal to one already kept (vs_facts_diff) adds to
- * its count; a new one is kept while there is room. A path without a
- * transport fact (the test failed before connecting) is ignored. */
-void vs_meta_add_path(vs_meta *m, enum vs_transport tr, const vs_facts *path);
+/* Count a test of transport `tr` that crossed data path `local` (the
+ * client's end) and `remote` (the server's, NULL or all absent when it sent
+ * none): a path equal at both ends to one already kept (vs_facts_diff)
+ * adds to its count; a new one is kept while there is room. A local path
+ * without a transport fact (the test failed before connecting) is
+ * ignored. */
+void vs_meta_add_path(vs_meta *m, enum vs_transport tr, const vs_facts *local,
+                      const vs_facts *remote);
 
 /* Write the whole document as one JSON object. */
 void vs_meta_json(vs_json *j, const vs_meta *m);

@@ -82,6 +82,7 @@ static const column columns[] = {
     { "recv_size", T_U64, AT(recv_size), 0, VS_MAX_MSG, 0, 0, "0" },
     { "zerocopy", T_INT, AT(zerocopy), 0, 1, 0, 0, "0" },
     { "congestion", T_CC, AT(congestion), NOLIM, 0, 0, "" },
+    { "overlap", T_INT, AT(overlap), 0, 1, 0, 0, "0" },
 };
 
 #define NCOLS ((int)(sizeof columns / sizeof columns[0]))

@@ -58,6 +58,7 @@ typedef struct vs_row {
      * congestion control both ends used (--congestion), "" the default. */
     int zerocopy;
     char congestion[VS_CC_NAME_MAX];
+    int overlap;              /* 1: another test ran on the server meanwhile */
     int ok;                   /* column status: "ok" or "error" */
     char error[VS_ERRTEXT_MAX];
     /* Not in runs.csv: whole-connection accounting for `run --json`. */

@@ -294,6 +294,11 @@ NOTICES := \
     'GNU C Library (LGPL-2.1-or-later)' 'vsbench (static)' /usr/share/doc/libc6/copyright \
     'GNU Lesser General Public License 2.1' 'the GNU C Library' /usr/share/common-licenses/LGPL-2.1 \
     'inih, Debian libinih (BSD-3-Clause)' 'vsbench (static)' /usr/share/doc/libinih-dev/copyright \
+    'Nettle, Debian nettle-dev (LGPL-3.0-or-later or GPL-2.0-or-later)' \
+        'vsbench (static; HMAC-SHA256 for --auth-key)' /usr/share/doc/nettle-dev/copyright \
+    'GNU Lesser General Public License 3' 'Nettle' /usr/share/common-licenses/LGPL-3 \
+    'GNU General Public License 3 (which the LGPL 3 builds on)' 'Nettle' \
+        /usr/share/common-licenses/GPL-3 \
     'HdrHistogram_c 0.9.4 (CC0-1.0 or BSD-2-Clause)' 'vsbench, vsreport (latency)' \
         $(call dep_src,hdr)/LICENSE.txt \
     'zlib, Debian zlib1g (Zlib)' 'vsbench (latency logs)' /usr/share/doc/zlib1g-dev/copyright

@@ -35,6 +35,9 @@ Notes
   linked statically under the LGPL 2.1 or later. The complete source of
   vsbench is available under the BSD 2-Clause License, so the runner can
   be relinked with a modified GNU C Library; its text follows.
+- Where Nettle is listed (the static Linux runner), it is linked
+  statically under the LGPL 3 or later; as for the C library, the BSD
+  source of vsbench lets anyone relink the runner with a modified Nettle.
 - The GCC runtime (libgcc) linked into MinGW binaries is under the GPL
   with the GCC Runtime Library Exception, which sets no condition on
   these binaries.

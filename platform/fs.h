@@ -116,4 +116,10 @@ long vs_pid(void);
 int vs_stop_signals_install(vs_err *e);
 int vs_stop_requested(void);
 
+/* A file that holds a secret (a key): 0 when it is a regular file only
+ * its owner may read or write (POSIX: no group or other permission bits;
+ * Windows: a regular file, its ACL is not inspected); else a usage error
+ * saying how to fix it (chmod 600 FILE). */
+int vs_file_check_private(const char *path, vs_err *e);
+
 #endif

@@ -232,3 +232,18 @@ int vs_remove_dir(const char *path)
 {
     return rmdir(path);
 }
+
+int vs_file_check_private(const char *path, vs_err *e)
+{
+    struct stat st;
+
+    if (stat(path, &st) != 0)
+        return vs_err_set(e, VS_ERR_USAGE, "%s: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return vs_err_set(e, VS_ERR_USAGE, "%s: not a regular file", path);
+    if ((st.st_mode & 077) != 0)
+        return vs_err_set(e, VS_ERR_USAGE, "%s: permissions %04o are too open: a key file "
+                          "must be readable by its owner only (chmod 600 %s)", path,
+                          (unsigned)(st.st_mode & 07777), path);
+    return 0;
+}

@@ -234,3 +234,15 @@ int vs_remove_dir(const char *path)
 {
     return _rmdir(path);
 }
+
+int vs_file_check_private(const char *path, vs_err *e)
+{
+    DWORD a = GetFileAttributesA(path);
+
+    if (a == INVALID_FILE_ATTRIBUTES)
+        return vs_err_set(e, VS_ERR_USAGE, "%s: cannot open it (error %lu)", path,
+                          (unsigned long)GetLastError());
+    if (a & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_DEVICE))
+        return vs_err_set(e, VS_ERR_USAGE, "%s: not a regular file", path);
+    return 0; /* who may read it is the ACL's business: not inspected */
+}

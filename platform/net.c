@@ -243,7 +243,7 @@ int vs_sock_get_nodelay(vs_sock s, enum vs_transport tr, int *on, vs_err *e)
 
 /* ---- waiting ------------------------------------------------------------ */
 
-#define POLL_MAX 64
+#define POLL_MAX 256 /* the server's listeners and its lobby (runner/lobby.h) */
 
 int vs_sock_poll(vs_pollent *p, int n, int timeout_ms)
 {
@@ -472,6 +472,25 @@ int vs_sock_accept(vs_sock l, int timeout_ms, vs_sock *out, vs_err *e)
     return 0;
 }
 
+int vs_sock_accept_ready(vs_sock l, vs_sock *out, vs_err *e)
+{
+    char why[128];
+    int err = vs_os_set_nonblocking(l, 1);
+
+    if (err == 0)
+        err = vs_os_accept(l, out);
+    if (err == 0) {
+        if (vs_os_set_nonblocking(*out, 0) == 0) /* Winsock inherits the mode */
+            return 0;
+        vs_os_close(*out);
+        return 1;
+    }
+    if (vs_os_err_kind(err) != VS_OSE_NO_RESOURCES)
+        return 1; /* none waiting (EAGAIN), or one that gave up: nothing to do */
+    vs_err_set(e, VS_ERR_RUNTIME, "accept: %s", vs_sock_strerror(err, why, sizeof why));
+    return -1;
+}
+
 /* ---- addresses of a socket ---------------------------------------------- */
 
 int vs_sock_bound_addr(vs_sock s, enum vs_transport tr, vs_addr *out, vs_err *e)
@@ -485,6 +504,23 @@ int vs_sock_bound_addr(vs_sock s, enum vs_transport tr, vs_addr *out, vs_err *e)
     out->has_port = 1;
     if (err != 0)
         return vs_err_set(e, VS_ERR_RUNTIME, "getsockname: %s",
+                          vs_sock_strerror(err, why, sizeof why));
+    if (name_decode(&sn, out) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "unknown address family %d", sn.family);
+    out->tr = tr;
+    return 0;
+}
+
+int vs_sock_peer_addr(vs_sock s, enum vs_transport tr, vs_addr *out, vs_err *e)
+{
+    char why[128];
+    vs_os_name sn;
+    int err = vs_os_sockname(s, 1, &sn);
+
+    memset(out, 0, sizeof *out);
+    out->tr = tr;
+    if (err != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "getpeername: %s",
                           vs_sock_strerror(err, why, sizeof why));
     if (name_decode(&sn, out) != 0)
         return vs_err_set(e, VS_ERR_RUNTIME, "unknown address family %d", sn.family);

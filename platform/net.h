@@ -61,9 +61,20 @@ int vs_sock_connect(const vs_addr *a, uint64_t bufsize, int timeout_ms,
 /* Accept one connection, waiting at most timeout_ms (-1 = forever). */
 int vs_sock_accept(vs_sock l, int timeout_ms, vs_sock *out, vs_err *e);
 
-/* Accept one connection if one arrives within timeout_ms: 1 accepted,
- * 0 none arrived, -1 failed. For a loop that checks a stop flag between
- * waits (the connect/request/response/close test's server). */
+/* Accept a connection that is waiting, without ever blocking (for an
+ * accept loop, after vs_sock_poll found the listener ready; the listener
+ * is made non-blocking, the accepted socket is blocking). 0 with *out;
+ * 1 when there was none after all (the client gave up); -1 when the
+ * system is out of descriptors or memory (EMFILE, ENFILE, ENOBUFS,
+ * ENOMEM; WSAEMFILE, WSAENOBUFS): the connection stays queued, so the
+ * caller should wait before trying again; `e` has the OS's words. */
+int vs_sock_accept_ready(vs_sock l, vs_sock *out, vs_err *e);
+
+/* Accept one connection if one arrives within timeout_ms: 1 accepted (a
+ * blocking socket), 0 none arrived (or it gave up before it was taken),
+ * -1 out of descriptors or memory (as vs_sock_accept_ready, which it
+ * uses: the listener is left non-blocking). For a loop that checks a stop
+ * flag between waits (the connect/request/response/close test's server). */
 int vs_sock_accept_wait(vs_sock l, int timeout_ms, vs_sock *out, vs_err *e);
 
 /* A dialer connects again and again to where a connected socket is
@@ -81,6 +92,11 @@ void vs_dialer_free(vs_dialer *d);
 
 /* The local address a socket is bound to (its real port after port 0). */
 int vs_sock_bound_addr(vs_sock s, enum vs_transport tr, vs_addr *out, vs_err *e);
+
+/* The peer's address: numeric host and port for tcp (an IPv4 client of
+ * an IPv6 listener as ::ffff:a.b.c.d), the CID for vsock, an empty path
+ * for an unnamed unix client. */
+int vs_sock_peer_addr(vs_sock s, enum vs_transport tr, vs_addr *out, vs_err *e);
 
 /* The peer's address as text, for logs ("?" if unknown). */
 const char *vs_sock_peer_text(vs_sock s, char *buf, size_t n);

@@ -97,15 +97,15 @@ void vs_dialer_free(vs_dialer *d)
 int vs_sock_accept_wait(vs_sock l, int timeout_ms, vs_sock *out, vs_err *e)
 {
     vs_pollent p = { l, 1, 0 };
-    char why[128];
-    int rc = vs_sock_poll(&p, 1, timeout_ms), err;
+    int rc = vs_sock_poll(&p, 1, timeout_ms);
 
     if (rc < 0)
         return vs_err_set(e, VS_ERR_RUNTIME, "poll failed");
     if (rc == 0 || !p.ready)
         return 0;
-    err = vs_os_accept(l, out);
-    if (err != 0)
-        return vs_err_set(e, VS_ERR_RUNTIME, "accept: %s", vs_sock_strerror(err, why, sizeof why));
-    return 1;
+    /* never blocks, whatever mode the listener is in (the server's accept of
+     * the data connections made it non-blocking); a client that gave up
+     * meanwhile is "none" */
+    rc = vs_sock_accept_ready(l, out, e);
+    return rc == 0 ? 1 : rc > 0 ? 0 : -1;
 }

@@ -44,7 +44,8 @@ enum vs_os_err {
     VS_OSE_ADDR_IN_USE,
     VS_OSE_ACCESS,         /* permission denied */
     VS_OSE_ADDR_NOT_AVAIL, /* not an address of this machine */
-    VS_OSE_INTERRUPTED     /* a signal arrived (EINTR) */
+    VS_OSE_INTERRUPTED,    /* a signal arrived (EINTR) */
+    VS_OSE_NO_RESOURCES    /* out of descriptors or memory (EMFILE, ...) */
 };
 
 /* Socket options by what they mean. net.c knows where those live that

@@ -176,6 +176,11 @@ enum vs_os_err vs_os_err_kind(int err)
         return VS_OSE_ADDR_NOT_AVAIL;
     case EINTR:
         return VS_OSE_INTERRUPTED;
+    case EMFILE:
+    case ENFILE:
+    case ENOBUFS:
+    case ENOMEM:
+        return VS_OSE_NO_RESOURCES;
     default:
         return VS_OSE_OTHER;
     }

@@ -222,6 +222,9 @@ enum vs_os_err vs_os_err_kind(int err)
         return VS_OSE_ADDR_NOT_AVAIL;
     case WSAEINTR:
         return VS_OSE_INTERRUPTED;
+    case WSAEMFILE:
+    case WSAENOBUFS:
+        return VS_OSE_NO_RESOURCES;
     default:
         return VS_OSE_OTHER;
     }

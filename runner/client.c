@@ -7,6 +7,7 @@
 #include "core/size.h"
 #include "core/version.h"
 #include "platform/clock.h"
+#include "platform/crypto.h"
 #include "platform/facts.h"
 #include "platform/fs.h"
 #include "workloads/rr.h"
@@ -28,30 +29,51 @@ typedef struct client {
     vs_welcome welcome;
     vs_endpoints ep;
     vs_connected conn;
+    int authenticated;              /* we answered a CHALLENGE */
+    uint8_t sn[VS_NONCE_BYTES];     /* the server's nonce */
+    uint8_t cn[VS_NONCE_BYTES];     /* ours */
+    int busy;                       /* the server said BUSY */
+    vs_busy busy_msg;
     vs_cpulist pin;                   /* --cpu */
     vs_dialer *dialer[VS_MAX_SESSIONS]; /* crr: one per session */
     vs_latency lat[VS_MAX_SESSIONS + 1]; /* rr, crr: per session, then all */
     uint8_t buf[VS_PROTO_MAX_BODY];
 } client;
 
-/* Receive one frame of type `want`; an ERROR from the server becomes our
- * error (refused, or protocol for version problems). */
-static int expect(client *c, uint16_t want, int timeout_ms, const uint8_t **rest,
-                  size_t *rest_n, vs_err *e)
+/* Receive one frame; an ERROR from the server becomes our error (refused,
+ * or protocol for version problems), BUSY too (remembered for a retry). */
+static int receive(client *c, int timeout_ms, uint16_t *type, const uint8_t **rest,
+                   size_t *rest_n, vs_err *e)
 {
     size_t n;
-    uint16_t type;
     vs_error_msg em;
 
     if (vs_frame_recv(c->ctl, timeout_ms, c->buf, sizeof c->buf, &n, e) != 0 ||
-        vs_frame_split(c->buf, n, &type, rest, rest_n, e) != 0)
+        vs_frame_split(c->buf, n, type, rest, rest_n, e) != 0)
         return -1;
-    if (type == VS_MSG_ERROR) {
+    if (*type == VS_MSG_ERROR) {
         if (vs_dec_error(*rest, *rest_n, &em, e) != 0)
             return -1;
         return vs_err_set(e, em.code == VS_ERR_PROTOCOL ? VS_ERR_PROTOCOL : VS_ERR_REFUSED,
                           "server: %s", em.text);
     }
+    if (*type == VS_MSG_BUSY) {
+        if (vs_dec_busy(*rest, *rest_n, &c->busy_msg, e) != 0)
+            return -1;
+        c->busy = 1;
+        return vs_err_set(e, VS_ERR_REFUSED, "server %s", c->busy_msg.text);
+    }
+    return 0;
+}
+
+/* Receive one frame of type `want`. */
+static int expect(client *c, uint16_t want, int timeout_ms, const uint8_t **rest,
+                  size_t *rest_n, vs_err *e)
+{
+    uint16_t type;
+
+    if (receive(c, timeout_ms, &type, rest, rest_n, e) != 0)
+        return -1;
     if (type != want)
         return vs_err_set(e, VS_ERR_PROTOCOL, "server sent message %u, expected %u",
                           type, want);
@@ -65,26 +87,53 @@ static int send_frame(client *c, const uint8_t *frame, size_t n, vs_err *e)
     return vs_frame_send(c->ctl, frame, n, e);
 }
 
-static int handshake(client *c, const vs_addr *control, int timeout_ms, vs_err *e)
+/* Answer the server's CHALLENGE with our nonce and proof. */
+static int answer_challenge(client *c, const uint8_t *b, size_t n, vs_err *e)
 {
+    uint8_t frame[128];
+    vs_challenge ch;
+    vs_auth_msg a;
+
+    if (vs_dec_challenge(b, n, &ch, e) != 0)
+        return vs_err_prefix(e, "server");
+    if (c->o->key == NULL)
+        return vs_err_set(e, VS_ERR_REFUSED, "the server requires authentication: give the "
+                          "key it was started with (--auth-key FILE, or %s=FILE)",
+                          VS_AUTH_KEY_ENV);
+    memcpy(c->sn, ch.nonce, sizeof c->sn);
+    if (vs_random_bytes(c->cn, sizeof c->cn, e) != 0 ||
+        vs_auth_prove(c->o->key, VS_AUTH_CLIENT, c->sn, c->cn, a.proof, e) != 0)
+        return -1;
+    memcpy(a.nonce, c->cn, sizeof a.nonce);
+    c->authenticated = 1;
+    return send_frame(c, frame, vs_enc_auth(frame, sizeof frame, &a), e);
+}
+
+static int handshake(client *c, vs_err *e)
+{
+    const vs_run_opts *o = c->o;
     uint8_t frame[32];
     vs_hello h = { VS_PROTO_MAGIC, VS_PROTO_VERSION };
     const uint8_t *rest;
     size_t rest_n;
+    uint16_t type;
 
-    if (vs_sock_connect(control, 0, timeout_ms, &c->ctl, e) != 0 ||
-        vs_sock_set_nodelay(c->ctl, control->tr, e) != 0)
+    if (vs_sock_connect(&o->control, 0, o->connect_timeout_ms, &c->ctl, e) != 0 ||
+        vs_sock_set_nodelay(c->ctl, o->control.tr, e) != 0)
         return -1;
     if (send_frame(c, frame, vs_enc_hello(frame, sizeof frame, &h), e) != 0 ||
-        expect(c, VS_MSG_WELCOME, HANDSHAKE_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
-        vs_dec_welcome(rest, rest_n, &c->welcome, e) != 0)
+        receive(c, HANDSHAKE_TIMEOUT_MS, &type, &rest, &rest_n, e) != 0)
         return -1;
-    if (c->welcome.version != VS_PROTO_VERSION)
-        return vs_err_set(e, VS_ERR_PROTOCOL,
-                          "server speaks protocol version %u, this client %u: use "
-                          "the same vsbench version on both ends",
-                          c->welcome.version, VS_PROTO_VERSION);
-    return 0;
+    if (type == VS_MSG_CHALLENGE &&
+        (answer_challenge(c, rest, rest_n, e) != 0 ||
+         receive(c, HANDSHAKE_TIMEOUT_MS, &type, &rest, &rest_n, e) != 0))
+        return -1;
+    if (type != VS_MSG_WELCOME)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "server sent message %u, expected %u",
+                          type, VS_MSG_WELCOME);
+    if (vs_dec_welcome(rest, rest_n, &c->welcome, e) != 0)
+        return vs_err_prefix(e, "server");
+    return vs_auth_check_server(c->o->key, c->authenticated, &c->welcome, c->sn, c->cn, e);
 }
 
 /* Where data connections go (ports filled in later). */
@@ -193,15 +242,17 @@ static void check_sizes(vs_run_report *r, uint64_t req, enum vs_transport tr)
     }
 }
 
-static uint64_t next_cookie(void)
+/* A cookie no stray connection can guess: 64 bits from the OS's CSPRNG. */
+static int new_cookie(uint64_t *cookie, vs_err *e)
 {
-    static uint64_t counter;
-    uint64_t x = vs_now_ns() ^ ((uint64_t)vs_pid() << 32) ^ (++counter * 0x9E3779B97F4A7C15ull);
+    uint8_t b[8];
 
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    return x;
+    if (vs_random_bytes(b, sizeof b, e) != 0)
+        return -1;
+    *cookie = 0;
+    for (int i = 0; i < 8; i++)
+        *cookie = (*cookie << 8) | b[i];
+    return 0;
 }
 
 /* The server's message covers every session of the request. */
@@ -220,14 +271,12 @@ static int negotiate(client *c, vs_test_req *req, vs_addr *base, vs_run_report *
     const uint8_t *rest;
     size_t rest_n;
 
-    if (handshake(c, &o->control, o->connect_timeout_ms, e) != 0)
+    if (handshake(c, e) != 0)
         return -1;
     r->server_cid = c->welcome.cid;
-    snprintf(r->server_info, sizeof r->server_info, "%s", c->welcome.info_json);
-    if (data_base(c, base, e) != 0)
+    if (data_base(c, base, e) != 0 || new_cookie(&req->cookie, e) != 0)
         return -1;
     vs_addr_host_text(base, r->data, sizeof r->data);
-    req->cookie = next_cookie();
     req->any_host = (uint8_t)(o->has_data != 0);
     if (send_frame(c, frame, vs_enc_test(frame, sizeof frame, req), e) != 0 ||
         expect(c, VS_MSG_ENDPOINTS, SETUP_TIMEOUT_MS, &rest, &rest_n, e) != 0 ||
@@ -257,6 +306,8 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
     }
     check_sizes(r, req->sock_size, base->tr);
     vs_facts_path(c->data[0], base->tr, &r->path);
+    if (c->conn.has_path)
+        r->remote_path = c->conn.path;
     /* What the receiving end of a stream reads per call (the same rule on
      * both ends); rr and crr read whole messages. */
     if (!vs_test_is_rr((enum vs_test)req->test)) {
@@ -399,18 +450,33 @@ static int collect(client *c, const vs_test_req *req, const vs_side_result *loca
         vs_report_compose_rr(r, local, &remote, c->lat);
     else
         vs_report_compose(r, role, local, &remote);
+    if (remote.overlap)
+        vs_report_warn(r, "another test ran on the server during this one (it allows "
+                       "several: serve --max-tests): the figures may be lower than alone");
     if (!vs_report_total(r)->ok)
         return vs_err_set(e, VS_ERR_RUNTIME, "%s", vs_report_total(r)->error);
     return 0;
 }
 
-/* Set up and run; `r` gets rows. */
-static int run_test(client *c, vs_run_report *r, vs_err *e)
+/* An empty report of o's test to o's control address. */
+static void report_reset(const vs_run_opts *o, vs_run_report *r)
 {
+    char ctl[300];
+
+    vs_report_init(r, &o->req, "");
+    vs_report_pin(r, o->cpus);
+    snprintf(r->control, sizeof r->control, "%s", vs_addr_format(&o->control, ctl, sizeof ctl));
+}
+
+/* Set up and run; `r` gets rows (afresh on each attempt). */
+static int run_test(client *c, void *arg, vs_err *e)
+{
+    vs_run_report *r = arg;
     vs_test_req req = c->o->req;
     vs_side_result local;
     vs_addr base;
 
+    report_reset(c->o, r);
     if (vs_cpulist_parse(c->o->cpus, &c->pin, e) != 0 || vs_flows_pin_check(&c->pin, e) != 0)
         return vs_err_prefix(e, "--cpu");
     if (negotiate(c, &req, &base, r, e) != 0 || open_sessions(c, &req, &base, r, e) != 0)
@@ -432,21 +498,71 @@ static void client_free(client *c)
     free(c);
 }
 
-int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
+/* What one attempt (one control connection) does. */
+typedef int (*attempt_fn)(client *c, void *arg, vs_err *e);
+
+/* One attempt on a fresh connection; *busy gets the server's BUSY, if any. */
+static int attempt(const vs_run_opts *o, attempt_fn fn, void *arg, vs_busy *busy,
+                   int *was_busy, vs_err *e)
 {
     client *c = calloc(1, sizeof *c);
-    char ctl[300];
     int rc;
 
-    vs_report_init(r, &o->req, "");
-    vs_report_pin(r, o->cpus);
-    vs_addr_format(&o->control, ctl, sizeof ctl);
-    snprintf(r->control, sizeof r->control, "%s", ctl);
+    *was_busy = 0;
     if (c == NULL)
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     c->o = o;
     c->ctl = VS_SOCK_NONE;
-    rc = run_test(c, r, e);
+    rc = fn(c, arg, e);
+    if (rc != 0 && c->busy) {
+        *was_busy = 1;
+        *busy = c->busy_msg;
+    }
+    client_free(c);
+    return rc;
+}
+
+/* Sleep ms (at least 100), or less when a stop is requested: 0 if not. */
+static int wait_retry(const vs_run_opts *o, uint32_t ms)
+{
+    uint64_t end = vs_now_ns() + (uint64_t)(ms < 100 ? 100 : ms) * 1000000u;
+
+    while (vs_now_ns() < end) {
+        if (o->watch_stop_signal && vs_stop_requested())
+            return -1;
+        vs_sleep_ms(100);
+    }
+    return 0;
+}
+
+/* Attempts until one is not told BUSY, within o->busy_wait_ms. */
+static int with_retries(const vs_run_opts *o, attempt_fn fn, void *arg, vs_err *e)
+{
+    uint64_t start = vs_now_ns(), give_up = start + (uint64_t)o->busy_wait_ms * 1000000u;
+
+    for (;;) {
+        vs_busy b;
+        int busy, rc = attempt(o, fn, arg, &b, &busy, e);
+        uint64_t now = vs_now_ns();
+        if (rc == 0 || !busy)
+            return rc;
+        if (o->busy_wait_ms <= 0 || now + (uint64_t)b.retry_ms * 1000000u > give_up)
+            return vs_err_set(e, VS_ERR_REFUSED, "server %s; gave up after waiting %.0f s "
+                              "(--busy-wait S waits up to S seconds)", b.text,
+                              (double)(now - start) / 1e9);
+        if (o->on_busy != NULL)
+            o->on_busy(o->ctx, &b);
+        if (wait_retry(o, b.retry_ms) != 0)
+            return vs_err_set(e, VS_ERR_RUNTIME, "interrupted while the server was busy");
+    }
+}
+
+int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
+{
+    int rc;
+
+    report_reset(o, r); /* also when no attempt gets as far as run_test */
+    rc = with_retries(o, run_test, r, e);
     if (rc != 0) {
         for (int i = 0; i < r->nrows; i++) {
             r->rows[i].ok = 0;
@@ -454,25 +570,18 @@ int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
                 snprintf(r->rows[i].error, sizeof r->rows[i].error, "%s", e->msg);
         }
     }
-    client_free(c);
     return rc;
 }
 
-int vs_client_probe(const vs_addr *control, int timeout_ms, uint32_t *cid,
-                    char *info_json, size_t n, vs_err *e)
+static int probe(client *c, void *arg, vs_err *e)
 {
-    client *c = calloc(1, sizeof *c);
-    int rc;
+    if (handshake(c, e) != 0)
+        return -1;
+    *(vs_welcome *)arg = c->welcome;
+    return 0;
+}
 
-    if (c == NULL)
-        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-    c->ctl = VS_SOCK_NONE;
-    rc = handshake(c, control, timeout_ms, e);
-    if (rc == 0) {
-        *cid = c->welcome.cid;
-        snprintf(info_json, n, "%s", c->welcome.info_json);
-    }
-    vs_sock_close(c->ctl);
-    free(c);
-    return rc;
+int vs_client_probe(const vs_run_opts *o, vs_welcome *w, vs_err *e)
+{
+    return with_retries(o, probe, w, e);
 }

@@ -49,6 +49,10 @@ static const char usage[] =
     "  -v, --verbose        also print the receive size and what measuring cost\n"
     "                       (CPU outside send/recv, interval edge accuracy)\n"
     "      --timeout S      connect timeout (default 5)\n"
+    "      --auth-key FILE  prove this key to the server and require its proof\n"
+    "                       (VSBENCH_AUTH_KEY=FILE does the same)\n"
+    "      --busy-wait S    while the server is busy with another test, retry for\n"
+    "                       up to S seconds (default 60; 0: do not retry)\n"
     "\n"
     "Exit status: 0 ok, 1 test failed, 2 usage, 3 cannot connect,\n"
     "4 transport unsupported, 5 protocol mismatch, 6 refused by the server.\n";
@@ -60,6 +64,7 @@ typedef struct run_args {
     int verbose;             /* also the receive size and the measuring overhead */
     int have_msg, have_rr, have_burst;
     uint32_t rr_req, rr_resp;
+    const char *key_path;    /* --auth-key (NULL: VSBENCH_AUTH_KEY, if set) */
 } run_args;
 
 #define PROGRESS_MS 500 /* the live line's update period without -i */
@@ -212,7 +217,7 @@ static int apply_size(int c, const char *arg, run_args *a, vs_err *e)
     }
 }
 
-/* Durations: --duration, --warmup, --interval, --timeout. */
+/* Durations: --duration, --warmup, --interval, --timeout, --busy-wait. */
 static int apply_time(int c, const char *arg, vs_run_opts *o, vs_err *e)
 {
     uint32_t ms;
@@ -224,6 +229,11 @@ static int apply_time(int c, const char *arg, vs_run_opts *o, vs_err *e)
         return vs_cli_seconds("--warmup", arg, 0, UINT32_MAX, &o->req.warmup_ms, e);
     case 'i':
         return vs_cli_seconds("--interval", arg, 0, UINT32_MAX, &o->req.interval_ms, e);
+    case 'W':
+        if (vs_cli_seconds("--busy-wait", arg, 0, 24u * 3600 * 1000, &ms, e) != 0)
+            return -1;
+        o->busy_wait_ms = (int)ms;
+        return 0;
     default: /* 'o' */
         if (vs_cli_seconds("--timeout", arg, 1, VS_MAX_DURATION_MS, &ms, e) != 0)
             return -1;
@@ -281,6 +291,7 @@ static int apply(int c, const char *arg, run_args *a, vs_err *e)
     case 'C': return apply_cpus("--cpu", arg, o->cpus, e);
     case 'S': return apply_cpus("--server-cpu", arg, o->req.server_cpus, e);
     case 'H': o->hdr_log = arg; return 0;
+    case 'K': a->key_path = arg; return 0;
     case 'Z': o->req.zerocopy = 1; return 0;
     case 'g': return apply_congestion(arg, o->req.congestion, e);
     case 's': case 'm': case 'M': case 'P': case 'r': case 'b':
@@ -321,6 +332,14 @@ static void defaults(vs_run_opts *o)
     o->req.warmup_ms = 1000;
     o->connect_timeout_ms = 5000;
     o->watch_stop_signal = 1;
+    o->busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS;
+}
+
+static void print_busy(void *arg, const vs_busy *b)
+{
+    (void)arg;
+    fprintf(stderr, "vsbench: server %s; asking again in %.1f s\n", b->text,
+            b->retry_ms / 1000.0);
 }
 
 /* Run the test and print its result (table or JSON). */
@@ -334,6 +353,7 @@ static int run(const vs_cli *cli, vs_run_opts *o, int json, int verbose)
     if (vs_stop_signals_install(&e) != 0)
         return vs_cli_fail_err(cli, 0, &e);
     live_setup(&live, o, json);
+    o->on_busy = print_busy;
     r = calloc(1, sizeof *r);
     if (r == NULL)
         return vs_cli_fail(cli, VS_ERR_RUNTIME, "out of memory");
@@ -363,10 +383,11 @@ int vs_cmd_run(int argc, char **argv)
                    "t:transport= d/data= T:test= s:sock-size= m:msg-size= M:recv-size= "
                    "r:rr-size= b:burst= P:sessions= C/cpu= S/server-cpu= l:duration= "
                    "w/warmup= i:interval= H/hdr-log= o/timeout= Z/zerocopy g/congestion= j/json "
-                   "v:verbose h:help" };
+                   "v:verbose K/auth-key= W/busy-wait= h:help" };
+    static vs_auth_key key; /* lives as long as the run */
     run_args a;
     vs_err e;
-    int c;
+    int c, rc;
 
     memset(&a, 0, sizeof a);
     defaults(&a.o);
@@ -376,6 +397,9 @@ int vs_cmd_run(int argc, char **argv)
         if (apply(c, optarg, &a, &e) != 0)
             return vs_cli_fail_err(&cli, 0, &e);
     }
+    if ((rc = vs_auth_key_resolve(a.key_path, &key, &e)) < 0)
+        return vs_cli_fail_err(&cli, 0, &e);
+    a.o.key = rc == 1 ? &key : NULL;
     if (optind != argc - 1)
         return vs_cli_fail(&cli, VS_ERR_USAGE, "run needs exactly one HOST (see --help)");
     if (vs_addr_parse(argv[optind], &a.o.control, &e) != 0 || settle(&a, &e) != 0)

@@ -17,6 +17,7 @@ static const char usage[] =
     "      --resume      continue DIR: run only the runs it is missing\n"
     "      --dry-run     print the expanded matrix and the estimated time\n"
     "      --timeout S   connect timeout (default 5)\n"
+    "      --auth-key FILE  the server's key (VSBENCH_AUTH_KEY=FILE does the same)\n"
     "\n"
     "Exit status: 0 all runs ok, 1 some runs failed or interrupted (Ctrl-C keeps\n"
     "every finished run; --resume continues), 2 usage, 3 server unreachable.\n";
@@ -51,10 +52,11 @@ static int sweep(const vs_cli *cli, vs_sweep_opts *o, const char *profile, int d
 int vs_cmd_sweep(int argc, char **argv)
 {
     vs_cli cli = { "vsbench", "sweep", usage,
-                   "p:profile= o:out= r/resume n/dry-run t/timeout= h:help" };
+                   "p:profile= o:out= r/resume n/dry-run t/timeout= K/auth-key= h:help" };
+    static vs_auth_key key;
     vs_sweep_opts o;
-    const char *profile = NULL;
-    int c, dry = 0;
+    const char *profile = NULL, *key_path = NULL;
+    int c, dry = 0, rc;
     uint32_t ms;
     vs_err e;
 
@@ -67,6 +69,7 @@ int vs_cmd_sweep(int argc, char **argv)
         case 'o': o.out_dir = optarg; break;
         case 'r': o.resume = 1; break;
         case 'n': dry = 1; break;
+        case 'K': key_path = optarg; break;
         default: /* 't' */
             if (vs_cli_seconds("--timeout", optarg, 1, VS_MAX_DURATION_MS, &ms, &e) != 0)
                 return vs_cli_fail_err(&cli, 0, &e);
@@ -76,5 +79,8 @@ int vs_cmd_sweep(int argc, char **argv)
     if (profile == NULL)
         return vs_cli_fail(&cli, VS_ERR_USAGE, "sweep needs --profile NAME|FILE (built-in: %s)",
                            vs_profile_builtin_list());
+    if ((rc = vs_auth_key_resolve(key_path, &key, &e)) < 0)
+        return vs_cli_fail_err(&cli, 0, &e);
+    o.key = rc == 1 ? &key : NULL;
     return sweep(&cli, &o, profile, dry, optind == argc - 1 ? argv[optind] : NULL);
 }

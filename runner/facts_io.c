@@ -59,7 +59,7 @@ int vs_facts_get(vs_rbuf *r, vs_facts *fs)
         vs_get_str(r, name, sizeof name);
         state = vs_get_u8(r);
         num = vs_get_u64(r);
-        vs_get_str(r, text, sizeof text);
+        vs_get_raw(r, text, sizeof text); /* store() cleans it (core/clean.h) */
         if (r->bad)
             return -1;
         if ((k = vs_fact_key_by_name(name)) >= 0 && store(fs, k, state, num, text) != 0) {

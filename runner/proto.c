@@ -1,5 +1,7 @@
 /* proto.c - see proto.h. */
 #include "runner/proto.h"
+#include "runner/facts_io.h"
+#include "runner/hostwire.h"
 #include "runner/wire.h"
 #include "platform/clock.h"
 
@@ -132,7 +134,41 @@ size_t vs_enc_welcome(uint8_t *buf, size_t cap, const vs_welcome *m)
     frame_begin(&w, buf, cap, VS_MSG_WELCOME);
     vs_put_u16(&w, m->version);
     vs_put_u32(&w, m->cid);
-    vs_put_str(&w, m->info_json);
+    vs_put_u8(&w, m->flags);
+    if (m->flags & VS_WELCOME_AUTHENTICATED)
+        vs_put_bytes(&w, m->proof, sizeof m->proof);
+    vs_host_put(&w, &m->host);
+    if (m->has_facts)
+        vs_facts_put(&w, &m->facts);
+    return frame_end(&w);
+}
+
+size_t vs_enc_challenge(uint8_t *buf, size_t cap, const vs_challenge *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_CHALLENGE);
+    vs_put_bytes(&w, m->nonce, sizeof m->nonce);
+    return frame_end(&w);
+}
+
+size_t vs_enc_auth(uint8_t *buf, size_t cap, const vs_auth_msg *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_AUTH);
+    vs_put_bytes(&w, m->nonce, sizeof m->nonce);
+    vs_put_bytes(&w, m->proof, sizeof m->proof);
+    return frame_end(&w);
+}
+
+size_t vs_enc_busy(uint8_t *buf, size_t cap, const vs_busy *m)
+{
+    vs_wbuf w;
+
+    frame_begin(&w, buf, cap, VS_MSG_BUSY);
+    vs_put_u32(&w, m->retry_ms);
+    vs_put_str(&w, m->text);
     return frame_end(&w);
 }
 
@@ -193,6 +229,8 @@ size_t vs_enc_connected(uint8_t *buf, size_t cap, const vs_connected *m)
         vs_put_u64(&w, m->snd[i]);
         vs_put_u64(&w, m->rcv[i]);
     }
+    if (m->has_path)
+        vs_facts_put(&w, &m->path);
     return frame_end(&w);
 }
 
@@ -227,6 +265,7 @@ size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m)
     vs_put_f64(&w, m->own_cpu_us);
     vs_put_u64(&w, m->edge_start_ns);
     vs_put_u64(&w, m->edge_end_ns);
+    vs_put_u8(&w, m->overlap);
     vs_put_u16(&w, m->count);
     for (unsigned i = 0; i < m->count && i < VS_MAX_SESSIONS; i++) {
         const vs_flow_result *f = &m->flow[i];
@@ -254,12 +293,36 @@ static int dec_done(const vs_rbuf *r, const char *what, vs_err *e)
     return 0;
 }
 
+/* An optional trailing facts part (facts_io.h): present when bytes are
+ * left; its facts are decoded one by one, never copied. */
+static int opt_facts(vs_rbuf *r, vs_facts *fs, int *has, const char *what, vs_err *e)
+{
+    vs_facts_init(fs);
+    *has = 0;
+    if (r->bad || r->pos >= r->len)
+        return 0;
+    if (vs_facts_get(r, fs) != 0)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "malformed settings in the %s message", what);
+    *has = 1;
+    return 0;
+}
+
 static int dec_count(vs_rbuf *r, uint16_t *count, const char *what, vs_err *e)
 {
     *count = vs_get_u16(r);
     if (!r->bad && (*count < 1 || *count > VS_MAX_SESSIONS))
         return vs_err_set(e, VS_ERR_PROTOCOL, "%s message has %u sessions (1-%d)",
                           what, *count, VS_MAX_SESSIONS);
+    return 0;
+}
+
+/* Another version refuses the message (the rest may have another layout). */
+static int check_version(unsigned version, vs_err *e)
+{
+    if (version != VS_PROTO_VERSION)
+        return vs_err_set(e, VS_ERR_PROTOCOL,
+                          "the peer speaks protocol version %u, this vsbench %u: use the "
+                          "same vsbench version on both ends", version, VS_PROTO_VERSION);
     return 0;
 }
 
@@ -270,11 +333,11 @@ int vs_dec_hello(const uint8_t *b, size_t n, vs_hello *m, vs_err *e)
     vs_rbuf_init(&r, b, n);
     m->magic = vs_get_u32(&r);
     m->version = vs_get_u16(&r);
-    if (dec_done(&r, "HELLO", e) != 0)
-        return -1;
-    if (m->magic != VS_PROTO_MAGIC)
+    if (!r.bad && m->magic != VS_PROTO_MAGIC)
         return vs_err_set(e, VS_ERR_PROTOCOL, "not a vsbench client (bad magic)");
-    return 0;
+    if (!r.bad && check_version(m->version, e) != 0)
+        return -1;
+    return dec_done(&r, "HELLO", e);
 }
 
 int vs_dec_welcome(const uint8_t *b, size_t n, vs_welcome *m, vs_err *e)
@@ -282,10 +345,55 @@ int vs_dec_welcome(const uint8_t *b, size_t n, vs_welcome *m, vs_err *e)
     vs_rbuf r;
 
     vs_rbuf_init(&r, b, n);
+    memset(m, 0, sizeof *m);
     m->version = vs_get_u16(&r);
+    if (!r.bad && check_version(m->version, e) != 0)
+        return -1;
     m->cid = vs_get_u32(&r);
-    vs_get_str(&r, m->info_json, sizeof m->info_json);
+    m->flags = vs_get_u8(&r);
+    if (m->flags & ~VS_WELCOME_AUTHENTICATED)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "WELCOME has unknown flags 0x%02x", m->flags);
+    if (m->flags & VS_WELCOME_AUTHENTICATED)
+        vs_get_bytes(&r, m->proof, sizeof m->proof);
+    if (vs_host_get(&r, &m->host, e) != 0)
+        return -1;
+    if (opt_facts(&r, &m->facts, &m->has_facts, "WELCOME", e) != 0)
+        return -1;
     return dec_done(&r, "WELCOME", e);
+}
+
+int vs_dec_challenge(const uint8_t *b, size_t n, vs_challenge *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    vs_get_bytes(&r, m->nonce, sizeof m->nonce);
+    return dec_done(&r, "CHALLENGE", e);
+}
+
+int vs_dec_auth(const uint8_t *b, size_t n, vs_auth_msg *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    vs_get_bytes(&r, m->nonce, sizeof m->nonce);
+    vs_get_bytes(&r, m->proof, sizeof m->proof);
+    return dec_done(&r, "AUTH", e);
+}
+
+int vs_dec_busy(const uint8_t *b, size_t n, vs_busy *m, vs_err *e)
+{
+    vs_rbuf r;
+
+    vs_rbuf_init(&r, b, n);
+    m->retry_ms = vs_get_u32(&r);
+    vs_get_str(&r, m->text, sizeof m->text);
+    if (dec_done(&r, "BUSY", e) != 0)
+        return -1;
+    if (m->retry_ms < 1 || m->retry_ms > VS_BUSY_RETRY_MAX_MS)
+        return vs_err_set(e, VS_ERR_PROTOCOL, "BUSY asks for a retry in %lu ms (1 ms - 10 min)",
+                          (unsigned long)m->retry_ms);
+    return 0;
 }
 
 int vs_dec_error(const uint8_t *b, size_t n, vs_error_msg *m, vs_err *e)
@@ -337,7 +445,7 @@ int vs_dec_endpoints(const uint8_t *b, size_t n, vs_endpoints *m, vs_err *e)
         return -1;
     for (unsigned i = 0; i < m->count && !r.bad; i++) {
         m->port[i] = vs_get_u32(&r);
-        vs_get_str(&r, m->path[i], sizeof m->path[i]);
+        vs_get_raw(&r, m->path[i], sizeof m->path[i]);
     }
     return dec_done(&r, "ENDPOINTS", e);
 }
@@ -353,6 +461,8 @@ int vs_dec_connected(const uint8_t *b, size_t n, vs_connected *m, vs_err *e)
         m->snd[i] = vs_get_u64(&r);
         m->rcv[i] = vs_get_u64(&r);
     }
+    if (opt_facts(&r, &m->path, &m->has_path, "CONNECTED", e) != 0)
+        return -1;
     return dec_done(&r, "CONNECTED", e);
 }
 
@@ -380,6 +490,9 @@ int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e)
     m->own_cpu_us = vs_get_f64(&r);
     m->edge_start_ns = vs_get_u64(&r);
     m->edge_end_ns = vs_get_u64(&r);
+    m->overlap = vs_get_u8(&r);
+    if (m->overlap > 1)
+        r.bad = 1;
     if (dec_count(&r, &m->count, "RESULT", e) != 0)
         return -1;
     for (unsigned i = 0; i < m->count && !r.bad; i++) {
@@ -414,81 +527,6 @@ int vs_frame_split(const uint8_t *body, size_t n, uint16_t *type,
     *type = (uint16_t)((body[0] << 8) | body[1]);
     *rest = body + 2;
     *rest_n = n - 2;
-    return 0;
-}
-
-/* ---- socket I/O -------------------------------------------------------- */
-
-int vs_frame_send(vs_sock s, const uint8_t *frame, size_t n, vs_err *e)
-{
-    size_t off = 0;
-    char why[128];
-
-    while (off < n) {
-        long k = vs_sock_send(s, frame + off, n - off);
-        if (k <= 0)
-            return vs_err_set(e, VS_ERR_CONNECT, "control connection lost while sending: %s",
-                              k < 0 ? vs_sock_strerror(vs_sock_errno(), why, sizeof why)
-                                    : "closed");
-        off += (size_t)k;
-    }
-    return 0;
-}
-
-/* Read exactly n bytes before the deadline (0 = none). */
-static int recv_exact(vs_sock s, uint64_t deadline, uint8_t *buf, size_t n, vs_err *e)
-{
-    size_t off = 0;
-    char why[128];
-
-    while (off < n) {
-        vs_pollent p = { s, 1, 0 };
-        int wait = -1, rc;
-        long k;
-        if (deadline != 0) {
-            uint64_t now = vs_now_ns();
-            if (now >= deadline)
-                return vs_err_set(e, VS_ERR_RUNTIME, "timed out waiting for the peer");
-            wait = (int)((deadline - now) / 1000000u) + 1;
-        }
-        rc = vs_sock_poll(&p, 1, wait);
-        if (rc < 0)
-            return vs_err_set(e, VS_ERR_RUNTIME, "poll failed");
-        if (rc == 0 || !p.ready)
-            continue;
-        k = vs_sock_recv(s, buf + off, n - off);
-        if (k == 0)
-            return vs_err_set(e, VS_ERR_CONNECT, "peer closed the control connection");
-        if (k < 0)
-            return vs_err_set(e, VS_ERR_CONNECT, "control connection lost: %s",
-                              vs_sock_strerror(vs_sock_errno(), why, sizeof why));
-        off += (size_t)k;
-    }
-    return 0;
-}
-
-int vs_frame_recv(vs_sock s, int timeout_ms, uint8_t *buf, size_t cap, size_t *n,
-                  vs_err *e)
-{
-    uint8_t hdr[4];
-    uint32_t len;
-    uint64_t deadline = timeout_ms < 0 ? 0
-                                       : vs_now_ns() + (uint64_t)timeout_ms * 1000000u;
-
-    if (recv_exact(s, deadline, hdr, 4, e) != 0)
-        return -1;
-    len = ((uint32_t)hdr[0] << 24) | ((uint32_t)hdr[1] << 16) |
-          ((uint32_t)hdr[2] << 8) | hdr[3];
-    if (len > VS_PROTO_MAX_BODY || len > cap)
-        return vs_err_set(e, VS_ERR_PROTOCOL,
-                          "message of %lu bytes exceeds the %u-byte limit",
-                          (unsigned long)len, VS_PROTO_MAX_BODY);
-    if (len < 2)
-        return vs_err_set(e, VS_ERR_PROTOCOL, "message too short (%lu bytes)",
-                          (unsigned long)len);
-    if (recv_exact(s, deadline, buf, len, e) != 0)
-        return -1;
-    *n = len;
     return 0;
 }
 

@@ -6,18 +6,35 @@
  * VS_PROTO_MAX_BODY bytes; a larger announced length is refused before
  * anything is read. Every decoded field is checked against the limits
  * below before use; a decoder that meets truncated, oversized or trailing
- * data fails with VS_ERR_PROTOCOL.
+ * data fails with VS_ERR_PROTOCOL. Decoders are pure functions of the
+ * bytes they are given (fuzz targets call them directly).
  *
  * Conversation (one test per control connection):
- *   C: HELLO(magic, version)        S: WELCOME(version, cid, info) | ERROR
- *   C: TEST(parameters, cookie)     S: ENDPOINTS(ports/paths) | ERROR
+ *   C: HELLO(magic, version)        S: WELCOME | CHALLENGE | BUSY | ERROR
+ *   with a key on the server (auth.h):
+ *                                   S: CHALLENGE(server nonce)
+ *   C: AUTH(client nonce, proof)    S: WELCOME | ERROR
+ *                                   S: WELCOME(version, cid, server proof
+ *                                      when authenticated, host facts, and
+ *                                      its settings: facts_io.h)
+ *   C: TEST(parameters, cookie)     S: ENDPOINTS(ports/paths) | BUSY | ERROR
  *   C: opens N data connections, each first sends the 8-byte cookie
- *                                   S: CONNECTED(effective sizes) | ERROR
+ *                                   S: CONNECTED(effective sizes, its end
+ *                                      of the data path) | ERROR
  *   C: START   -- both sides release their sessions together
  *   the receiving side sends INTERIM lines and, after the measured
  *   interval, STOP; the sender stops, both drain to end of stream
- *                                   S: RESULT(its side's figures)
- * Either side may send ERROR at any time and close.
+ *                                   S: RESULT(its side's figures, overlap)
+ * Either side may send ERROR at any time and close. BUSY means "not now,
+ * retry in retry_ms" (the server's pools or test slots are full); the
+ * server closes after it.
+ *
+ * The settings in WELCOME and the data path in CONNECTED are optional
+ * trailing parts (a v2 server of this wave may omit them); each is the
+ * bounded, named wire form of runner/facts_io.h, decoded fact by fact.
+ *
+ * HELLO keeps the layout of v1 so that servers of either version name
+ * the other's version in their answer.
  */
 #ifndef VS_PROTO_H
 #define VS_PROTO_H
@@ -26,22 +43,28 @@
 #include <stdint.h>
 
 #include "core/cpulist.h"
+#include "core/facts.h"
+#include "core/host.h"
 #include "core/names.h"
 #include "platform/addr.h"
 #include "platform/err.h"
 #include "platform/net.h"
 #include "platform/sockext.h"
+#include "runner/frame.h"
 
 #define VS_PROTO_MAGIC 0x5653424Eu /* "VSBN" */
-#define VS_PROTO_VERSION 2 /* 2: RESULT carries the measuring overhead; rr and crr
-                              (TEST: response size, burst, server CPUs; RESULT:
+#define VS_PROTO_VERSION 2 /* 2: typed host facts, authentication, BUSY; RESULT carries
+                              the measuring overhead and overlap; rr and crr (TEST:
+                              response size, burst, server CPUs; RESULT:
                               transactions); TEST may end with zero-copy and
-                              congestion control (optional: absent
-                              means off). v1 peers are refused. */
-#define VS_PROTO_MAX_BODY 65536u
+                              congestion control (optional: absent means off).
+                              v1 peers are refused. */
+/* VS_PROTO_MAX_BODY: runner/frame.h */
 
 /* Request limits (VS_MAX_SESSIONS, ...) are in core/names.h. */
-#define VS_INFO_MAX 4096
+#define VS_NONCE_BYTES 32 /* CHALLENGE and AUTH nonces */
+#define VS_PROOF_BYTES 32 /* HMAC-SHA256 */
+#define VS_WELCOME_AUTHENTICATED 0x01u /* WELCOME flag: a server proof follows */
 
 /* Every data connection starts with the client sending the test's cookie
  * (u64, network order) so the server can tell its sessions from strays. */
@@ -57,7 +80,10 @@ enum vs_msg_type {
     VS_MSG_START,
     VS_MSG_INTERIM,
     VS_MSG_STOP,
-    VS_MSG_RESULT
+    VS_MSG_RESULT,
+    VS_MSG_CHALLENGE,
+    VS_MSG_AUTH,
+    VS_MSG_BUSY
 };
 
 typedef struct vs_hello {
@@ -67,9 +93,29 @@ typedef struct vs_hello {
 
 typedef struct vs_welcome {
     uint16_t version;
-    uint32_t cid;                /* VS_CID_ANY when the server has none */
-    char info_json[VS_INFO_MAX]; /* the server's `vsbench info --json` */
+    uint32_t cid;                  /* VS_CID_ANY when the server has none */
+    uint8_t flags;                 /* VS_WELCOME_AUTHENTICATED */
+    uint8_t proof[VS_PROOF_BYTES]; /* the server's proof, when authenticated */
+    vs_host host;                  /* the server's facts (hostwire.h) */
+    int has_facts;                 /* the server's settings follow (optional; facts_io.h) */
+    vs_facts facts;                /* its machine facts (core/facts.h) */
 } vs_welcome;
+
+typedef struct vs_challenge {
+    uint8_t nonce[VS_NONCE_BYTES]; /* the server's */
+} vs_challenge;
+
+typedef struct vs_auth_msg {
+    uint8_t nonce[VS_NONCE_BYTES]; /* the client's */
+    uint8_t proof[VS_PROOF_BYTES]; /* the client's proof (auth.h) */
+} vs_auth_msg;
+
+typedef struct vs_busy {
+    uint32_t retry_ms; /* try again after this long (1 ms - 10 min) */
+    char text[VS_ERRTEXT_MAX];
+} vs_busy;
+
+#define VS_BUSY_RETRY_MAX_MS 600000u
 
 typedef struct vs_error_msg {
     uint16_t code; /* enum vs_code */
@@ -109,6 +155,8 @@ typedef struct vs_connected {
     uint16_t count;
     uint64_t snd[VS_MAX_SESSIONS];
     uint64_t rcv[VS_MAX_SESSIONS];
+    int has_path;       /* the server's end of the data path follows (optional) */
+    vs_facts path;      /* of its first data connection (platform/facts.h) */
 } vs_connected;
 
 typedef struct vs_interim {
@@ -143,6 +191,7 @@ typedef struct vs_side_result {
     double own_cpu_us;
     uint64_t edge_start_ns;
     uint64_t edge_end_ns;
+    uint8_t overlap; /* 1: another test ran on the server meanwhile */
     uint16_t count;
     vs_flow_result flow[VS_MAX_SESSIONS];
 } vs_side_result;
@@ -161,8 +210,13 @@ size_t vs_enc_connected(uint8_t *buf, size_t cap, const vs_connected *m);
 size_t vs_enc_empty(uint8_t *buf, size_t cap, enum vs_msg_type type);
 size_t vs_enc_interim(uint8_t *buf, size_t cap, const vs_interim *m);
 size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m);
+size_t vs_enc_challenge(uint8_t *buf, size_t cap, const vs_challenge *m);
+size_t vs_enc_auth(uint8_t *buf, size_t cap, const vs_auth_msg *m);
+size_t vs_enc_busy(uint8_t *buf, size_t cap, const vs_busy *m);
 
-/* Decoders take a body (type already consumed: pass what follows it). */
+/* Decoders take a body (type already consumed: pass what follows it).
+ * vs_dec_hello and vs_dec_welcome read the version first and refuse
+ * another one with a message naming both versions. */
 int vs_dec_hello(const uint8_t *b, size_t n, vs_hello *m, vs_err *e);
 int vs_dec_welcome(const uint8_t *b, size_t n, vs_welcome *m, vs_err *e);
 int vs_dec_error(const uint8_t *b, size_t n, vs_error_msg *m, vs_err *e);
@@ -171,21 +225,15 @@ int vs_dec_endpoints(const uint8_t *b, size_t n, vs_endpoints *m, vs_err *e);
 int vs_dec_connected(const uint8_t *b, size_t n, vs_connected *m, vs_err *e);
 int vs_dec_interim(const uint8_t *b, size_t n, vs_interim *m, vs_err *e);
 int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e);
+int vs_dec_challenge(const uint8_t *b, size_t n, vs_challenge *m, vs_err *e);
+int vs_dec_auth(const uint8_t *b, size_t n, vs_auth_msg *m, vs_err *e);
+int vs_dec_busy(const uint8_t *b, size_t n, vs_busy *m, vs_err *e);
 
 /* Split a received frame body into its type and the rest. */
 int vs_frame_split(const uint8_t *body, size_t n, uint16_t *type,
                    const uint8_t **rest, size_t *rest_n, vs_err *e);
 
-/* ---- frames over a socket ---------------------------------------------- */
-
-/* Send a whole encoded frame. */
-int vs_frame_send(vs_sock s, const uint8_t *frame, size_t n, vs_err *e);
-
-/* Receive one frame body into buf (cap >= VS_PROTO_MAX_BODY), waiting
- * at most timeout_ms in total (-1 = forever). A closed peer, a timeout and
- * an oversized length are distinct errors. */
-int vs_frame_recv(vs_sock s, int timeout_ms, uint8_t *buf, size_t cap,
-                  size_t *n, vs_err *e);
+/* ---- frames over a socket: runner/frame.h ------------------------------ */
 
 /* Encode and send an ERROR (best effort: callers that are already failing
  * because of the peer may ignore the result). */

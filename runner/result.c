@@ -150,6 +150,7 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
         fill_common(r, row, i, local, remote);
         row->sd_local = vs_service_demand(local->busy_us, sum);
         row->sd_remote = vs_service_demand(remote->busy_us, sum);
+        row->overlap = remote->overlap;
         if (i == n)
             break;
         const vs_flow_result *fr = &rx->flow[i], *ft = &tx->flow[i];
@@ -483,6 +484,8 @@ void vs_report_json(vs_json *j, const vs_run_report *r)
         vs_json_uint(j, "recv_lowat", r->rcvlowat);
     if (r->path.f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT)
         vs_facts_json(j, "path", &r->path);
+    if (r->remote_path.f[VS_FK_PATH_TRANSPORT].state != VS_FACT_ABSENT)
+        vs_facts_json(j, "remote_path", &r->remote_path);
     vs_json_arr_begin(j, "warnings");
     for (int i = 0; i < r->nwarn; i++)
         vs_json_str(j, NULL, r->warn[i]);

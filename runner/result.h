@@ -44,10 +44,10 @@ typedef struct vs_run_report {
     int nwarn;
     char warn[VS_MAX_WARN][VS_ERRTEXT_MAX];
     uint32_t server_cid;
-    char server_info[VS_INFO_MAX];
     char pin_local[VS_CPULIST_TEXT_MAX]; /* the client's --cpu, as given */
     double clock_ns;          /* rr, crr: cost of one clock read (1 per transaction) */
     vs_facts path;            /* the client end of the first data connection */
+    vs_facts remote_path;     /* the server's end, as its CONNECTED said (absent if not) */
 } vs_run_report;
 
 /* Prepare rows for a test that has not run (or failed before measuring):

@@ -1,454 +1,241 @@
 /* server.c - see server.h. */
 #include "runner/server.h"
-#include "runner/tune.h"
 #include "runner/info.h"
+#include "runner/lobby.h"
 #include "runner/log.h"
-#include "runner/measure.h"
-#include "runner/proto.h"
-#include "core/size.h"
+#include "runner/servetest.h"
+#include "runner/slots.h"
+#include "runner/tally.h"
+#include "platform/clock.h"
+#include "platform/facts.h"
 #include "platform/fs.h"
 #include "platform/net.h"
-#include "platform/sysinfo.h"
 #include "platform/thread.h"
-#include "workloads/rr.h"
-#include "workloads/stream.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ACCEPT_TIMEOUT_MS 15000
-#define COOKIE_TIMEOUT_MS 5000
-#define START_TIMEOUT_MS 15000
+#define POLL_WAIT_MS 200
+#define ACCEPT_BURST 32          /* connections taken per listener per round */
+#define BACKOFF_FIRST_MS 100     /* out of descriptors: first pause */
+#define BACKOFF_MAX_MS 1600
+#define BACKOFF_LOG_NS (60 * 1000000000ull) /* one such line a minute at most */
+#define AUTH_TIMEOUT_MS 1000     /* from accept to a verified AUTH */
 
-/* What every client thread shares. */
 typedef struct server {
     const vs_serve_opts *o;
-    char info_json[VS_INFO_MAX];
-    uint32_t cid;
-    _Atomic int active;
-    _Atomic unsigned seq;
+    vs_welcome welcome;          /* what every client is told */
+    vs_lobby_cfg lcfg;
+    vs_lobby *lobby;
+    vs_slots *slots;
+    vs_sock ls[VS_MAX_LISTEN];
+    unsigned seq;                /* names unix socket files */
+    uint64_t paused_until_ns;    /* accepting pauses until then */
+    int backoff_ms;              /* 0: not paused */
+    uint64_t backoff_logged_ns;
+    int backoff_said;            /* the pause was logged */
+    int done, status;            /* --once */
 } server;
 
-/* One control connection. */
-typedef struct conn {
-    server *srv;
-    vs_sock ctl;
-    vs_addr ctl_local;       /* where the client reached us */
-    char peer[128];
+/* A test on its own thread. */
+typedef struct test_job {
+    vs_admitted a;
+    vs_slots *slots;
+    int slot;
     unsigned seq;
-    vs_test_req req;
-    vs_sock lsn[VS_MAX_SESSIONS];
-    vs_addr lsn_addr[VS_MAX_SESSIONS];
-    vs_sock data[VS_MAX_SESSIONS];
-    int nlsn, ndata;
-    int tested;              /* a TEST was accepted */
-    uint8_t buf[VS_PROTO_MAX_BODY];
-} conn;
+} test_job;
 
-static int reply(conn *k, const uint8_t *frame, size_t n, vs_err *e)
+void vs_serve_defaults(vs_serve_opts *o)
 {
-    if (n == 0)
-        return vs_err_set(e, VS_ERR_RUNTIME, "internal error: message too large");
-    return vs_frame_send(k->ctl, frame, n, e);
+    memset(o, 0, sizeof *o);
+    o->handshake_timeout_ms = 2000;
+    o->max_pending = 64;
+    o->max_pending_source = 8;
+    o->max_tests = 1;
+    o->max_duration_ms = VS_MAX_DURATION_MS + VS_MAX_WARMUP_MS;
+    o->max_sessions = VS_MAX_SESSIONS;
 }
 
-/* Receive a frame of type `want`; anything else is a protocol error. */
-static int expect(conn *k, uint16_t want, int timeout_ms, const uint8_t **rest,
-                  size_t *rest_n, vs_err *e)
+/* ---- tests ---------------------------------------------------------------- */
+
+static void test_thread(void *arg)
 {
+    test_job *j = arg;
+
+    (void)vs_servetest_run(&j->a, j->slots, j->slot, j->seq);
+    vs_slots_release(j->slots, j->slot);
+    free(j);
+}
+
+/* Every slot is taken: say when to come back, and close. */
+static void say_busy(server *srv, vs_admitted *a, uint32_t retry_ms)
+{
+    uint8_t buf[VS_ERRTEXT_MAX + 32];
+    vs_busy b;
     size_t n;
-    uint16_t type;
 
-    if (vs_frame_recv(k->ctl, timeout_ms, k->buf, sizeof k->buf, &n, e) != 0 ||
-        vs_frame_split(k->buf, n, &type, rest, rest_n, e) != 0)
-        return -1;
-    if (type != want)
-        return vs_err_set(e, VS_ERR_PROTOCOL, "expected message %u, got %u", want, type);
-    return 0;
+    b.retry_ms = retry_ms > VS_BUSY_RETRY_MAX_MS ? VS_BUSY_RETRY_MAX_MS : retry_ms;
+    snprintf(b.text, sizeof b.text, "busy: %d test(s) running (serve --max-tests %d); the "
+             "first should end in about %.0f s", vs_slots_busy(srv->slots),
+             vs_slots_max(srv->slots), retry_ms / 1000.0 + 0.5);
+    n = vs_enc_busy(buf, sizeof buf, &b);
+    if (n > 0)
+        (void)vs_frame_send(a->sock, buf, n, NULL); /* best effort */
+    vs_sock_close(a->sock);
+    vs_tally(VS_TALLY_BUSY);
 }
 
-static int greet(conn *k, vs_err *e)
+/* The lobby's hand-over: a slot and a thread (inline with --once). */
+static int start_test(void *ctx, vs_admitted *a)
 {
-    const uint8_t *rest;
-    size_t rest_n;
-    vs_hello h;
-    vs_welcome *w = calloc(1, sizeof *w);
-    uint8_t *frame = malloc(VS_INFO_MAX + 64);
-    int rc = -1;
-
-    if (w == NULL || frame == NULL) {
-        vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-        goto out;
-    }
-    if (expect(k, VS_MSG_HELLO, k->srv->o->handshake_timeout_ms, &rest, &rest_n, e) != 0 ||
-        vs_dec_hello(rest, rest_n, &h, e) != 0)
-        goto out;
-    if (h.version != VS_PROTO_VERSION) {
-        vs_err_set(e, VS_ERR_PROTOCOL,
-                   "client speaks protocol version %u, this server %u: use the same "
-                   "vsbench version on both ends", h.version, VS_PROTO_VERSION);
-        goto out;
-    }
-    w->version = VS_PROTO_VERSION;
-    w->cid = k->srv->cid;
-    snprintf(w->info_json, sizeof w->info_json, "%s", k->srv->info_json);
-    rc = reply(k, frame, vs_enc_welcome(frame, VS_INFO_MAX + 64, w), e);
-out:
-    free(w);
-    free(frame);
-    return rc;
-}
-
-/* The address a data listener binds for session i. */
-static int data_addr(conn *k, int i, vs_addr *a, int wildcard_v4, vs_err *e)
-{
-    memset(a, 0, sizeof *a);
-    a->tr = (enum vs_transport)k->req.transport;
-    a->has_port = 1;
-    switch (a->tr) {
-    case VS_TR_TCP:
-        if (k->req.any_host || k->ctl_local.tr != VS_TR_TCP)
-            snprintf(a->host, sizeof a->host, "%s", wildcard_v4 ? "0.0.0.0" : "::");
-        else
-            snprintf(a->host, sizeof a->host, "%s", k->ctl_local.host);
-        a->port = 0;
-        return 0;
-    case VS_TR_UNIX:
-        if (snprintf(a->path, sizeof a->path, "%s/vsbench-%ld-%u-%d.sock", vs_temp_dir(),
-                     vs_pid(), k->seq, i) >= (int)sizeof a->path)
-            return vs_err_set(e, VS_ERR_RUNTIME, "temporary directory path is too long "
-                              "for a unix socket; set TMPDIR to a shorter one");
-        vs_sock_unlink_path(a);
-        return 0;
-    case VS_TR_VSOCK:
-        a->cid = VS_CID_ANY;
-        a->port = 0xFFFFFFFFu; /* VMADDR_PORT_ANY */
-        return 0;
-    default:
-        return vs_err_set(e, VS_ERR_UNSUPPORTED,
-                          "hvsock: Hyper-V sockets are only available on Windows");
-    }
-}
-
-static int open_listeners(conn *k, vs_endpoints *ep, vs_err *e)
-{
-    ep->count = k->req.sessions;
-    for (int i = 0; i < k->req.sessions; i++) {
-        vs_addr a, bound;
-        int rc;
-        if (data_addr(k, i, &a, 0, e) != 0)
-            return -1;
-        rc = vs_sock_listen(&a, k->req.sock_size, &k->lsn[i], e);
-        if (rc != 0 && a.tr == VS_TR_TCP && strcmp(a.host, "::") == 0) {
-            data_addr(k, i, &a, 1, e); /* no IPv6 here: fall back to IPv4 */
-            rc = vs_sock_listen(&a, k->req.sock_size, &k->lsn[i], e);
-        }
-        if (rc != 0)
-            return -1;
-        k->lsn_addr[i] = a;
-        k->nlsn = i + 1;
-        if (vs_sock_bound_addr(k->lsn[i], a.tr, &bound, e) != 0)
-            return -1;
-        ep->port[i] = bound.port;
-        snprintf(ep->path[i], sizeof ep->path[i], "%s", a.tr == VS_TR_UNIX ? a.path : "");
-    }
-    return 0;
-}
-
-static void close_listeners(conn *k)
-{
-    for (int i = 0; i < k->nlsn; i++) {
-        vs_sock_close(k->lsn[i]);
-        vs_sock_unlink_path(&k->lsn_addr[i]);
-    }
-    k->nlsn = 0;
-}
-
-static uint64_t read_cookie(const uint8_t b[8])
-{
-    uint64_t v = 0;
-
-    for (int i = 0; i < 8; i++)
-        v = (v << 8) | b[i];
-    return v;
-}
-
-/* Accept one data connection per listener; each must present the cookie. */
-static int accept_data(conn *k, vs_connected *cn, vs_err *e)
-{
-    enum vs_transport tr = (enum vs_transport)k->req.transport;
-
-    cn->count = k->req.sessions;
-    for (int i = 0; i < k->req.sessions; i++) {
-        uint8_t tag[VS_SESSION_TAG_BYTES];
-        size_t got = 0;
-        vs_bufsize b;
-        if (vs_sock_accept(k->lsn[i], ACCEPT_TIMEOUT_MS, &k->data[i], e) != 0)
-            return vs_err_prefix(e, "data connection %d", i + 1);
-        k->ndata = i + 1;
-        if (vs_sock_set_timeouts(k->data[i], COOKIE_TIMEOUT_MS, e) != 0)
-            return -1;
-        while (got < sizeof tag) {
-            long n = vs_sock_recv(k->data[i], tag + got, sizeof tag - got);
-            if (n <= 0)
-                return vs_err_set(e, VS_ERR_PROTOCOL,
-                                  "data connection %d closed before identifying itself",
-                                  i + 1);
-            got += (size_t)n;
-        }
-        if (read_cookie(tag) != k->req.cookie)
-            return vs_err_set(e, VS_ERR_PROTOCOL,
-                              "data connection %d is not from this client (bad cookie)",
-                              i + 1);
-        if (vs_sock_set_bufsize(k->data[i], tr, k->req.sock_size, e) != 0 ||
-            vs_sock_get_bufsize(k->data[i], tr, &b, e) != 0 ||
-            vs_tune_data_socket(k->data[i], &k->req, k->req.test == VS_TEST_MAERTS, e) != 0)
-            return -1;
-        cn->snd[i] = b.snd;
-        cn->rcv[i] = b.rcv;
-    }
-    if (k->req.test != VS_TEST_CRR) /* crr keeps accepting, a connection per transaction */
-        close_listeners(k);
-    return 0;
-}
-
-static void log_result(conn *k, const vs_side_result *r)
-{
-    uint64_t count = 0, ns = 0;
-    char m[32];
-
-    for (int i = 0; i < r->count; i++) {
-        count += r->flow[i].window_count;
-        ns = r->flow[i].window_ns;
-    }
-    if (vs_test_is_rr((enum vs_test)k->req.test)) {
-        vs_log("%s: %s %s %ux%s done: %.0f transactions/s answered, CPU %.1f%%", k->peer,
-               vs_test_name((enum vs_test)k->req.test),
-               vs_transport_name((enum vs_transport)k->req.transport), k->req.sessions,
-               vs_size_format(k->req.msg_size, m, sizeof m),
-               ns ? (double)count * 1e9 / (double)ns : 0.0, r->util_pct);
-        return;
-    }
-    vs_log("%s: %s %s %ux%s done: %.3f Gbit/s %s, CPU %.1f%%", k->peer,
-           vs_test_name((enum vs_test)k->req.test),
-           vs_transport_name((enum vs_transport)k->req.transport), k->req.sessions,
-           vs_size_format(k->req.msg_size, m, sizeof m),
-           ns ? (double)count * 8.0 / (double)ns : 0.0,
-           k->req.test == VS_TEST_STREAM ? "received" : "sent", r->util_pct);
-}
-
-/* The sockets the sessions use, owned by them from here: for rr the data
- * connections (small writes leave at once), for crr the listeners (each
- * accepted connection inherits their options; the set-up connections are
- * closed, their work done). */
-static int session_sockets(conn *k, vs_sock *socks, vs_err *e)
-{
-    enum vs_transport tr = (enum vs_transport)k->req.transport;
-    int crr = k->req.test == VS_TEST_CRR;
-
-    for (int i = 0; i < k->ndata; i++) {
-        socks[i] = crr ? k->lsn[i] : k->data[i];
-        if (vs_sock_set_nodelay(socks[i], tr, e) != 0)
-            return -1;
-    }
-    for (int i = 0; crr && i < k->ndata; i++) {
-        vs_sock_close(k->data[i]);
-        k->lsn[i] = VS_SOCK_NONE; /* the path stays, for close_listeners to remove */
-    }
-    k->ndata = 0;
-    return 0;
-}
-
-/* The sessions of this side: the stream's receivers or senders, or the
- * responders of rr and crr. `sc` and `rc` must outlive them. */
-static int start_sessions(conn *k, const vs_connected *cn, vs_stream_cfg *sc, vs_rr_cfg *rc,
-                          vs_flows **fl, vs_err *e)
-{
-    const vs_test_req *q = &k->req;
-    vs_sock socks[VS_MAX_SESSIONS];
-    vs_cpulist pin;
-    int n = k->ndata;
-
-    if (vs_cpulist_parse(q->server_cpus, &pin, e) != 0)
-        return -1;
-    if (!vs_test_is_rr((enum vs_test)q->test)) {
-        sc->role = q->test == VS_TEST_STREAM ? VS_ROLE_RECV : VS_ROLE_SEND;
-        sc->tr = (enum vs_transport)q->transport;
-        sc->msg_size = q->msg_size;
-        sc->recv_chunk = vs_stream_recv_chunk(q->recv_size, q->msg_size, cn->rcv[0]);
-        sc->preamble_bytes = sc->role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0;
-        sc->zerocopy = q->zerocopy && sc->role == VS_ROLE_SEND;
-        sc->rcvlowat = sc->role == VS_ROLE_RECV
-            ? vs_stream_rcvlowat(sc->tr, q->recv_size, q->msg_size) : 0;
-        k->ndata = 0; /* the flows own the sockets */
-        return vs_stream_create(fl, k->data, n, sc, &pin, e);
-    }
-    rc->part = VS_RR_RESPONDER;
-    rc->crr = q->test == VS_TEST_CRR;
-    rc->req_size = q->msg_size;
-    rc->resp_size = q->resp_size;
-    rc->cookie = q->cookie;
-    if (session_sockets(k, socks, e) != 0)
-        return -1;
-    return vs_rr_create(fl, socks, n, rc, &pin, e);
-}
-
-/* A zero-copy sender's completions: how many sends the kernel reports
- * done, and how many of those it had to copy after all (loopback, veth). */
-static void log_zerocopy(conn *k, vs_flows *fl, const vs_stream_cfg *sc)
-{
-    vs_zc z;
-
-    if (!sc->zerocopy)
-        return;
-    vs_stream_zc_stats(fl, &z);
-    vs_log("%s: zero-copy sends %llu, completed %llu, copied by the kernel %llu, retried "
-           "after ENOBUFS %llu", k->peer, (unsigned long long)z.sends,
-           (unsigned long long)z.completed, (unsigned long long)z.copied,
-           (unsigned long long)z.retries);
-}
-
-/* Runs the sessions, keeps time, reports. */
-static int run_phase(conn *k, const vs_connected *cn, vs_err *e)
-{
-    vs_stream_cfg sc = { 0 };
-    vs_rr_cfg rc = { 0 };
-    vs_measure_cfg mc;
-    vs_side_result *res = calloc(1, sizeof *res);
-    uint8_t *frame = malloc(VS_PROTO_MAX_BODY);
-    const uint8_t *rest;
-    size_t rest_n;
-    vs_flows *fl = NULL;
-    int st = -1;
-
-    if (res == NULL || frame == NULL) {
-        vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-        goto out;
-    }
-    if (start_sessions(k, cn, &sc, &rc, &fl, e) != 0) {
-        fl = NULL;
-        goto out;
-    }
-    if (expect(k, VS_MSG_START, START_TIMEOUT_MS, &rest, &rest_n, e) != 0) {
-        vs_flows_abort(fl);
-        goto out;
-    }
-    memset(&mc, 0, sizeof mc);
-    mc.owner = k->req.test == VS_TEST_STREAM; /* the receiver of a stream */
-    mc.control = k->ctl;
-    mc.n = k->req.sessions;
-    mc.duration_ms = k->req.duration_ms;
-    mc.warmup_ms = k->req.warmup_ms;
-    mc.interval_ms = k->req.interval_ms;
-    mc.send_interims = mc.owner && k->req.interval_ms != 0;
-    if (vs_measure(fl, &mc, res, e) != 0)
-        goto out;
-    log_result(k, res);
-    log_zerocopy(k, fl, &sc);
-    st = reply(k, frame, vs_enc_result(frame, VS_PROTO_MAX_BODY, res), e);
-out:
-    vs_flows_free(fl);
-    free(res);
-    free(frame);
-    return st;
-}
-
-/* The test a client asked for, in the log. */
-static void log_test(const conn *k)
-{
-    const vs_test_req *q = &k->req;
-    char m[32], s[32], r[32], pin[VS_CPULIST_TEXT_MAX + 16] = "";
-    char tune[64];
-
-    if (q->server_cpus[0] != '\0')
-        snprintf(pin, sizeof pin, ", CPUs %s", q->server_cpus);
-    if (vs_test_is_rr((enum vs_test)q->test))
-        snprintf(r, sizeof r, ", response %s", vs_size_format(q->resp_size, s, sizeof s));
-    else
-        r[0] = '\0';
-    vs_log("%s: %s over %s, %u session(s), %s %s%s, sock %s, %.1f s%s%s", k->peer,
-           vs_test_name((enum vs_test)q->test), vs_transport_name((enum vs_transport)q->transport),
-           q->sessions, vs_test_is_rr((enum vs_test)q->test) ? "request" : "msg",
-           vs_size_format(q->msg_size, m, sizeof m), r,
-           q->sock_size ? vs_size_format(q->sock_size, s, sizeof s) : "default",
-           q->duration_ms / 1000.0, pin, vs_tune_text(q, tune, sizeof tune));
-}
-
-/* The server's CPUs the client asked for exist here and may be used. */
-static int pin_check(const conn *k, vs_err *e)
-{
-    vs_cpulist pin;
-
-    if (vs_cpulist_parse(k->req.server_cpus, &pin, e) != 0 || vs_flows_pin_check(&pin, e) != 0)
-        return vs_err_prefix(e, "--server-cpu");
-    return 0;
-}
-
-/* The whole conversation with one client. */
-static int converse(conn *k, vs_err *e)
-{
-    const uint8_t *rest;
-    size_t rest_n;
-    vs_endpoints *ep = calloc(1, sizeof *ep);
-    vs_connected cn;
-    uint8_t *frame = malloc(VS_PROTO_MAX_BODY);
-    int rc = -1;
-
-    if (ep == NULL || frame == NULL) {
-        vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
-        goto out;
-    }
-    if (greet(k, e) != 0 ||
-        expect(k, VS_MSG_TEST, k->srv->o->handshake_timeout_ms, &rest, &rest_n, e) != 0 ||
-        vs_dec_test(rest, rest_n, &k->req, e) != 0 || pin_check(k, e) != 0)
-        goto out;
-    k->tested = 1;
-    log_test(k);
-    if (open_listeners(k, ep, e) != 0 ||
-        reply(k, frame, vs_enc_endpoints(frame, VS_PROTO_MAX_BODY, ep), e) != 0 ||
-        accept_data(k, &cn, e) != 0 ||
-        reply(k, frame, vs_enc_connected(frame, VS_PROTO_MAX_BODY, &cn), e) != 0)
-        goto out;
-    rc = run_phase(k, &cn, e);
-out:
-    free(ep);
-    free(frame);
-    return rc;
-}
-
-/* Serve one client to the end; returns the test's status (0 = ok). */
-static int serve_client(conn *k)
-{
+    server *srv = ctx;
+    uint32_t retry_ms = 0;
+    int slot = vs_slots_take(srv->slots, a->req.warmup_ms + a->req.duration_ms, &retry_ms);
+    test_job *j;
     vs_err e;
-    int rc;
 
-    vs_err_clear(&e);
-    vs_sock_peer_text(k->ctl, k->peer, sizeof k->peer);
-    if (vs_sock_bound_addr(k->ctl, k->ctl_local.tr, &k->ctl_local, &e) != 0)
-        k->ctl_local.tr = VS_TR_UNIX; /* unknown: data listeners use wildcards */
-    rc = converse(k, &e);
-    if (rc != 0) {
-        vs_log("%s: %s", k->peer, e.msg);
-        (void)vs_send_error(k->ctl, e.code, e.msg); /* best effort: peer may be gone */
+    if (slot < 0) {
+        say_busy(srv, a, retry_ms);
+        return -1;
     }
-    close_listeners(k);
-    for (int i = 0; i < k->ndata; i++)
-        vs_sock_close(k->data[i]);
-    vs_sock_close(k->ctl);
-    return rc;
+    if (srv->o->once) {
+        srv->status = vs_servetest_run(a, srv->slots, slot, srv->seq++);
+        vs_slots_release(srv->slots, slot);
+        srv->done = 1;
+        return 0;
+    }
+    j = malloc(sizeof *j);
+    if (j != NULL) {
+        *j = (test_job){ *a, srv->slots, slot, srv->seq++ };
+        if (vs_thread_spawn_detached(test_thread, j, &e) == 0)
+            return 0;
+        vs_log("%s: %s", a->peer, e.msg);
+        free(j);
+    }
+    vs_sock_close(a->sock);
+    vs_slots_release(srv->slots, slot);
+    return -1;
 }
 
-static void client_thread(void *arg)
+/* ---- accepting ------------------------------------------------------------ */
+
+/* Who a connection comes from, for the per-source limit: the address
+ * without its port (an IPv4 client of an IPv6 listener as IPv4). */
+static void source_of(const vs_addr *peer, char *buf, size_t n)
 {
-    conn *k = arg;
-    server *srv = k->srv;
+    const char *host = peer->host;
 
-    serve_client(k);
-    free(k);
-    atomic_fetch_sub(&srv->active, 1);
+    if (strncmp(host, "::ffff:", 7) == 0 && strchr(host + 7, ':') == NULL)
+        host += 7;
+    switch (peer->tr) {
+    case VS_TR_TCP: snprintf(buf, n, "%s", host); break;
+    case VS_TR_VSOCK: snprintf(buf, n, "vsock:%lu", (unsigned long)peer->cid); break;
+    case VS_TR_UNIX: snprintf(buf, n, "unix"); break;
+    default: snprintf(buf, n, "%s:%s", vs_transport_name(peer->tr), host); break;
+    }
 }
+
+/* --allow: tcp clients must come from one of the ranges. */
+static int allowed(const vs_serve_opts *o, const vs_addr *peer)
+{
+    if (o->nallow == 0 || peer->tr != VS_TR_TCP)
+        return 1;
+    for (int i = 0; i < o->nallow; i++)
+        if (vs_cidr_match(&o->allow[i], peer->host))
+            return 1;
+    return 0;
+}
+
+static void admit(server *srv, vs_sock s, enum vs_transport tr)
+{
+    char source[VS_LOBBY_SOURCE_MAX], text[128];
+    vs_addr peer;
+    vs_err e;
+
+    if (vs_sock_peer_addr(s, tr, &peer, &e) != 0 || vs_sock_set_nodelay(s, tr, &e) != 0) {
+        vs_sock_close(s); /* gone already */
+        return;
+    }
+    if (!allowed(srv->o, &peer)) {
+        vs_sock_close(s);
+        vs_tally(VS_TALLY_NOT_ALLOWED);
+        return;
+    }
+    source_of(&peer, source, sizeof source);
+    vs_lobby_admit(srv->lobby, s, tr, source, vs_sock_peer_text(s, text, sizeof text));
+}
+
+/* Out of descriptors: stop polling the listeners for a while, longer
+ * each time, and say so (once a minute at most). */
+static void pause_accepting(server *srv, uint64_t now, const vs_err *e)
+{
+    srv->backoff_ms = srv->backoff_ms == 0 ? BACKOFF_FIRST_MS
+                      : srv->backoff_ms * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS
+                                                             : srv->backoff_ms * 2;
+    srv->paused_until_ns = now + (uint64_t)srv->backoff_ms * 1000000u;
+    if (srv->backoff_said || (srv->backoff_logged_ns != 0 &&
+                              now - srv->backoff_logged_ns < BACKOFF_LOG_NS))
+        return;
+    vs_log("%s: accepting pauses (%d ms, growing to %d ms) until connections end; "
+           "those in progress go on (raise the limit: ulimit -n)", e->msg, BACKOFF_FIRST_MS,
+           BACKOFF_MAX_MS);
+    srv->backoff_logged_ns = now;
+    srv->backoff_said = 1;
+}
+
+static void accept_from(server *srv, int li, uint64_t now)
+{
+    for (int i = 0; i < ACCEPT_BURST; i++) {
+        vs_sock s;
+        vs_err e;
+        int rc = vs_sock_accept_ready(srv->ls[li], &s, &e);
+        if (rc > 0)
+            return;
+        if (rc < 0) {
+            pause_accepting(srv, now, &e);
+            return;
+        }
+        if (srv->backoff_said)
+            vs_log("accepting connections again");
+        srv->backoff_ms = 0;
+        srv->backoff_said = 0;
+        admit(srv, s, srv->o->listen[li].tr);
+    }
+}
+
+/* One round of the accept loop: the lobby's deadlines, one poll, then
+ * what it found. */
+static void serve_round(server *srv)
+{
+    vs_pollent pe[VS_MAX_LISTEN + VS_LOBBY_MAX_PENDING];
+    int nl = 0, np, rc, wait = POLL_WAIT_MS, next;
+    uint64_t now = vs_now_ns();
+
+    next = vs_lobby_expire(srv->lobby, now);
+    if (next >= 0 && next < wait)
+        wait = next;
+    if (now >= srv->paused_until_ns) {
+        for (int i = 0; i < srv->o->nlisten; i++)
+            pe[nl++] = (vs_pollent){ srv->ls[i], 1, 0 };
+    } else if ((srv->paused_until_ns - now) / 1000000u < (uint64_t)wait) {
+        wait = (int)((srv->paused_until_ns - now) / 1000000u) + 1;
+    }
+    np = nl + vs_lobby_pollset(srv->lobby, pe + nl, VS_LOBBY_MAX_PENDING);
+    if (np == 0) {
+        vs_sleep_ms(wait); /* nothing to poll (Winsock refuses an empty poll) */
+    } else if ((rc = vs_sock_poll(pe, np, wait)) < 0) {
+        vs_sleep_ms(wait); /* never spin on a failing poll */
+    } else if (rc > 0) {
+        vs_lobby_serve(srv->lobby, pe + nl, np - nl, start_test, srv);
+        for (int i = 0; i < nl && !srv->done; i++)
+            if (pe[i].ready)
+                accept_from(srv, i, vs_now_ns());
+    }
+    vs_tally_flush(vs_now_ns(), 0);
+}
+
+/* ---- start and stop -------------------------------------------------------- */
 
 /* Listen on every control address. A unix path another server answers
  * on is refused; `made[i]` says which socket files this process created
@@ -479,96 +266,79 @@ static int open_control_listeners(const vs_serve_opts *o, vs_sock *ls, int *made
     return 0;
 }
 
-/* Hand an accepted control connection to a thread (or serve it inline
- * with --once). Returns 1 when a --once server is done. */
-static int dispatch(server *srv, vs_sock s, enum vs_transport tr, int *status)
+/* Reachable from other machines: tcp beyond loopback, vsock, hvsock. */
+static int exposed(const vs_addr *a)
 {
-    conn *k = calloc(1, sizeof *k);
-    vs_err e;
-
-    if (k == NULL) {
-        vs_sock_close(s);
+    if (a->tr == VS_TR_UNIX)
         return 0;
-    }
-    k->srv = srv;
-    k->ctl = s;
-    k->ctl_local.tr = tr;
-    k->seq = atomic_fetch_add(&srv->seq, 1);
-    if (srv->o->once) {
-        *status = serve_client(k);
-        int done = k->tested;
-        free(k);
-        return done;
-    }
-    if (atomic_fetch_add(&srv->active, 1) >= VS_MAX_CLIENTS) {
-        atomic_fetch_sub(&srv->active, 1);
-        (void)vs_send_error(s, VS_ERR_REFUSED, "server busy: too many clients, try later");
-        vs_sock_close(s);
-        free(k);
-        return 0;
-    }
-    if (vs_thread_spawn_detached(client_thread, k, &e) != 0) {
-        atomic_fetch_sub(&srv->active, 1);
-        vs_log("%s", e.msg);
-        vs_sock_close(s);
-        free(k);
-    }
-    return 0;
+    if (a->tr != VS_TR_TCP)
+        return 1;
+    return strncmp(a->host, "127.", 4) != 0 && strcmp(a->host, "::1") != 0 &&
+           strcmp(a->host, "localhost") != 0;
 }
 
-static void server_init(server *srv, const vs_serve_opts *o)
+/* One line when anyone who reaches the port may run tests. */
+static void warn_exposure(const vs_serve_opts *o)
 {
-    vs_host si;
-    vs_json j;
+    char text[300];
 
+    if (o->key != NULL)
+        return;
+    for (int i = 0; i < o->nlisten; i++) {
+        if (!exposed(&o->listen[i]))
+            continue;
+        vs_log("warning: %s has no --auth-key: anyone who can reach it%s can make this "
+               "machine send at line rate; restrict it with --listen ADDR, --auth-key FILE "
+               "or --allow CIDR", vs_addr_format(&o->listen[i], text, sizeof text),
+               o->nallow > 0 ? " from an --allow range" : "");
+        return;
+    }
+}
+
+static int server_init(server *srv, const vs_serve_opts *o, vs_err *e)
+{
     memset(srv, 0, sizeof *srv);
     srv->o = o;
-    vs_info_read(&si);
-    srv->cid = si.vsock_cid_known ? si.vsock_cid : VS_CID_ANY;
-    vs_json_init(&j, 0);
-    vs_host_json(&j, NULL, &si);
-    snprintf(srv->info_json, sizeof srv->info_json, "%s", vs_json_text(&j));
-    vs_json_free(&j);
+    srv->welcome.version = VS_PROTO_VERSION;
+    vs_info_read(&srv->welcome.host);
+    srv->welcome.cid = srv->welcome.host.vsock_cid_known ? srv->welcome.host.vsock_cid
+                                                        : VS_CID_ANY;
+    vs_facts_machine(&srv->welcome.host, &srv->welcome.facts);
+    srv->welcome.has_facts = 1;
+    srv->lcfg = (vs_lobby_cfg){ o->max_pending, o->max_pending_source,
+                                o->handshake_timeout_ms,
+                                o->handshake_timeout_ms < AUTH_TIMEOUT_MS
+                                    ? o->handshake_timeout_ms : AUTH_TIMEOUT_MS,
+                                o->key, o->max_duration_ms, o->max_sessions, &srv->welcome };
+    srv->lobby = vs_lobby_new(&srv->lcfg);
+    srv->slots = vs_slots_new(o->max_tests);
+    if (srv->lobby == NULL || srv->slots == NULL)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    return 0;
 }
 
 int vs_serve(const vs_serve_opts *o, vs_err *e)
 {
-    static server srv; /* shared with detached client threads */
-    vs_sock ls[VS_MAX_LISTEN];
-    vs_pollent pe[VS_MAX_LISTEN];
-    int status = 0, done = 0, made[VS_MAX_LISTEN];
+    static server srv; /* its slots are shared with detached test threads */
+    int made[VS_MAX_LISTEN];
 
-    server_init(&srv, o);
-    if (vs_stop_signals_install(e) != 0 || open_control_listeners(o, ls, made, e) != 0)
+    if (server_init(&srv, o, e) != 0 || vs_stop_signals_install(e) != 0 ||
+        open_control_listeners(o, srv.ls, made, e) != 0)
         return -1;
-    while (!done && !vs_stop_requested()) {
-        for (int i = 0; i < o->nlisten; i++)
-            pe[i] = (vs_pollent){ ls[i], 1, 0 };
-        if (vs_sock_poll(pe, o->nlisten, 200) <= 0)
-            continue;
-        for (int i = 0; i < o->nlisten && !done; i++) {
-            vs_sock s;
-            vs_err ae;
-            if (!pe[i].ready)
-                continue;
-            if (vs_sock_accept(ls[i], 0, &s, &ae) != 0)
-                continue; /* the client gave up already */
-            if (vs_sock_set_nodelay(s, o->listen[i].tr, &ae) != 0) {
-                vs_log("control connection: %s", ae.msg);
-                vs_sock_close(s);
-                continue;
-            }
-            done = dispatch(&srv, s, o->listen[i].tr, &status);
-        }
-    }
+    warn_exposure(o);
+    while (!srv.done && !vs_stop_requested())
+        serve_round(&srv);
     for (int i = 0; i < o->nlisten; i++) {
-        vs_sock_close(ls[i]);
+        vs_sock_close(srv.ls[i]);
         if (made[i])
             vs_sock_unlink_path(&o->listen[i]);
     }
-    if (!done)
-        vs_log("stopping (%d test(s) in progress abandoned)", atomic_load(&srv.active));
-    if (status != 0)
+    vs_lobby_free(srv.lobby);
+    srv.lobby = NULL;
+    vs_tally_flush(vs_now_ns(), 1);
+    if (!srv.done)
+        vs_log("stopping (%d test(s) in progress abandoned)", vs_slots_busy(srv.slots));
+    if (srv.status != 0)
         return vs_err_set(e, VS_ERR_RUNTIME, "the test failed");
     return 0;
 }

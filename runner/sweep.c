@@ -25,7 +25,6 @@ typedef struct sweep {
     vs_meta meta;
     vs_progress prog;
     vs_run_report *report;
-    char remote_info[VS_INFO_MAX];
     uint32_t server_cid;
     /* interim figures of the run in progress */
     uint32_t prev_ms;
@@ -249,6 +248,8 @@ static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
     ro.control = s->o->control;
     ro.connect_timeout_ms = s->o->connect_timeout_ms;
     ro.watch_stop_signal = 1;
+    ro.key = s->o->key;
+    ro.busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS;
     ro.req.test = (uint8_t)pt->test;
     ro.req.transport = (uint8_t)pt->tr;
     ro.req.sessions = (uint16_t)pt->sessions;
@@ -276,7 +277,7 @@ static int run_point(sweep *s, const vs_point *pt, int run, vs_err *e)
         return -1;
     s->meta.runs_done++;
     s->meta.runs_failed += !vs_report_total(s->report)->ok;
-    vs_meta_add_path(&s->meta, pt->tr, &s->report->path);
+    vs_meta_add_path(&s->meta, pt->tr, &s->report->path, &s->report->remote_path);
     vs_progress_run_end(&s->prog, vs_report_total(s->report), nominal_s(s, pt));
     return 0;
 }
@@ -345,15 +346,36 @@ static int make_latency_dir(const vs_sweep_opts *o, vs_err *e)
     return 0;
 }
 
+/* The server's WELCOME: its CID, host facts and settings for meta.json. */
+static int probe_server(sweep *s, const vs_run_opts *po, vs_err *e)
+{
+    vs_welcome *w = malloc(sizeof *w);
+
+    if (w == NULL)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+    if (vs_client_probe(po, w, e) != 0) {
+        free(w);
+        return -1;
+    }
+    s->server_cid = w->cid;
+    s->meta.remote = w->host;
+    s->meta.remote_facts = w->facts;
+    s->meta.has_remote_facts = w->has_facts;
+    free(w);
+    return 0;
+}
+
 static int prepare(sweep *s, vs_err *e)
 {
     const vs_sweep_opts *o = s->o;
     int planned, recorded = 0, n_ok;
     double measured, total, dummy[1];
+    vs_run_opts po = { .control = o->control, .connect_timeout_ms = o->connect_timeout_ms,
+                       .watch_stop_signal = 1, .key = o->key,
+                       .busy_wait_ms = VS_BUSY_WAIT_DEFAULT_MS };
 
     /* the server first: a sweep that cannot start writes nothing */
-    if (vs_client_probe(&o->control, o->connect_timeout_ms, &s->server_cid, s->remote_info,
-                        sizeof s->remote_info, e) != 0)
+    if (probe_server(s, &po, e) != 0)
         return vs_err_prefix(e, "cannot start the sweep");
     if (vs_mkdir_p(o->out_dir, e) != 0 || vs_dir_lock_take(o->out_dir, "sweep", &s->lock, e) != 0 ||
         vs_runsfile_open(&s->rf, o->out_dir, o->resume, e) != 0 || check_profile(s, e) != 0 ||
@@ -371,7 +393,7 @@ static int prepare(sweep *s, vs_err *e)
     vs_addr_format(&o->control, s->meta.control, sizeof s->meta.control);
     s->meta.status = "running";
     s->meta.resumed = s->rf.ndone > 0;
-    s->meta.remote_info = s->remote_info;
+    s->meta.has_remote = 1;
     s->meta.runs_planned = planned;
     s->meta.runs_done = recorded;
     for (int i = 0; i < s->rf.ndone; i++)

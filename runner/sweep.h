@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 
+#include "runner/auth.h"
 #include "runner/profile.h"
 
 typedef struct vs_sweep_opts {
@@ -21,6 +22,7 @@ typedef struct vs_sweep_opts {
     const vs_profile *profile;
     int resume;
     int connect_timeout_ms;
+    const vs_auth_key *key;   /* --auth-key; NULL: none */
 } vs_sweep_opts;
 
 /* Print the transports this machine would skip (with `control`, the

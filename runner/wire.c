@@ -53,6 +53,21 @@ void vs_put_str(vs_wbuf *w, const char *s)
     put_bytes(w, s, n);
 }
 
+void vs_put_bytes(vs_wbuf *w, const void *src, size_t n)
+{
+    put_bytes(w, src, n);
+}
+
+void vs_put_block(vs_wbuf *w, const void *src, size_t n)
+{
+    if (n > 0xFFFF) {
+        w->overflow = 1;
+        return;
+    }
+    put_be(w, n, 2);
+    put_bytes(w, src, n);
+}
+
 void vs_rbuf_init(vs_rbuf *r, const uint8_t *buf, size_t len)
 {
     r->p = buf;
@@ -89,22 +104,125 @@ double vs_get_f64(vs_rbuf *r)
     return v;
 }
 
-void vs_get_str(vs_rbuf *r, char *out, size_t n)
+/* How a string that is too long for its field is taken. */
+enum str_mode { STR_STRICT, STR_CUT, STR_RAW };
+
+/* Take the next `len` bytes of r as a string. */
+static void take_string(vs_rbuf *r, size_t len, char *out, size_t n, enum str_mode mode)
 {
-    size_t len = (size_t)get_be(r, 2);
+    size_t keep;
+    const uint8_t *src;
 
     out[0] = '\0';
-    if (r->bad || len >= n || r->len - r->pos < len ||
-        memchr(r->p + r->pos, '\0', len) != NULL) {
+    if (r->bad || r->len - r->pos < len || memchr(r->p + r->pos, '\0', len) != NULL ||
+        (len >= n && mode != STR_CUT)) {
         r->bad = 1;
         return;
     }
-    memcpy(out, r->p + r->pos, len);
-    out[len] = '\0';
+    src = r->p + r->pos;
+    keep = len;
+    if (keep >= n) { /* STR_CUT: drop the character the cut would split */
+        keep = n - 1;
+        while (keep > 0 && (src[keep] & 0xC0) == 0x80)
+            keep--;
+    }
+    memcpy(out, src, keep);
+    out[keep] = '\0';
+    r->pos += len;
+    if (mode != STR_RAW)
+        vs_text_clean(out);
+}
+
+static void get_string(vs_rbuf *r, char *out, size_t n, enum str_mode mode)
+{
+    size_t len = (size_t)get_be(r, 2);
+
+    take_string(r, len, out, n, mode);
+}
+
+void vs_get_text_rest(vs_rbuf *r, char *out, size_t n)
+{
+    take_string(r, r->bad ? 0 : r->len - r->pos, out, n, STR_CUT);
+}
+
+void vs_get_str(vs_rbuf *r, char *out, size_t n) { get_string(r, out, n, STR_STRICT); }
+void vs_get_text(vs_rbuf *r, char *out, size_t n) { get_string(r, out, n, STR_CUT); }
+void vs_get_raw(vs_rbuf *r, char *out, size_t n) { get_string(r, out, n, STR_RAW); }
+
+void vs_get_bytes(vs_rbuf *r, void *out, size_t n)
+{
+    if (r->bad || r->len - r->pos < n) {
+        r->bad = 1;
+        memset(out, 0, n);
+        return;
+    }
+    memcpy(out, r->p + r->pos, n);
+    r->pos += n;
+}
+
+void vs_get_block(vs_rbuf *r, vs_rbuf *sub)
+{
+    size_t len = (size_t)get_be(r, 2);
+
+    if (r->bad || r->len - r->pos < len) {
+        r->bad = 1;
+        vs_rbuf_init(sub, r->p, 0);
+        return;
+    }
+    vs_rbuf_init(sub, r->p + r->pos, len);
     r->pos += len;
 }
 
 int vs_rbuf_done(const vs_rbuf *r)
 {
     return !r->bad && r->pos == r->len;
+}
+
+/* The well-formed UTF-8 character at s: its length (1-4) and code point,
+ * or 0 when the bytes there are not one (RFC 3629). */
+static size_t utf8_char(const unsigned char *s, uint32_t *cp)
+{
+    static const struct { unsigned char lo, hi, mask; uint32_t min; } lead[] = {
+        { 0xC2, 0xDF, 0x1F, 0x80 }, { 0xE0, 0xEF, 0x0F, 0x800 }, { 0xF0, 0xF4, 0x07, 0x10000 },
+    };
+    size_t n;
+
+    *cp = s[0];
+    if (s[0] < 0x80)
+        return 1;
+    for (n = 0; n < 3 && !(s[0] >= lead[n].lo && s[0] <= lead[n].hi); n++)
+        ;
+    if (n == 3)
+        return 0;
+    *cp = s[0] & lead[n].mask;
+    for (size_t i = 1; i <= n + 1; i++) {
+        if ((s[i] & 0xC0) != 0x80) /* also stops at the terminator */
+            return 0;
+        *cp = (*cp << 6) | (s[i] & 0x3Fu);
+    }
+    if (*cp < lead[n].min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
+        return 0;
+    return n + 2;
+}
+
+size_t vs_text_clean(char *s)
+{
+    unsigned char *p = (unsigned char *)s, *w = p;
+    size_t replaced = 0;
+
+    while (*p != '\0') {
+        uint32_t cp;
+        size_t n = utf8_char(p, &cp);
+        if (n == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+            *w++ = '?';
+            replaced++;
+            p += n ? n : 1;
+            continue;
+        }
+        memmove(w, p, n);
+        w += n;
+        p += n;
+    }
+    *w = '\0';
+    return replaced;
 }

@@ -22,7 +22,7 @@ else
 fi
 
 ${CC:-gcc} -o "$TMP/vsbench" "$B/runner/main.o" "$B"/runner/cmd_*.o "$B/libvsrunner.a" "$B/libvsbase.a" \
-    "$B/deps/lib/libhdr_histogram.a" -linih -lz -lpthread -lm
+    "$B/deps/lib/libhdr_histogram.a" -linih -lnettle -lz -lpthread -lm
 
 # pair NAME RUN-OPTIONS...: a --once server and one client run, both under valgrind
 pair() {

@@ -5,6 +5,7 @@
 # the test started (by PID) and removes its files.
 
 VSBENCH=${VSBENCH:-$PWD/bin/vsbench}
+HOSTILE=${HOSTILE:-$PWD/build/$(gcc -dumpmachine)/tests/hostile}   # tests/tools/hostile.c
 export VSBENCH_NO_VSOCK=1   # never open AF_VSOCK on a development host
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/vsbench-it.XXXXXX")
 export TMPDIR=$TMP          # unix data sockets of servers land here too
@@ -49,6 +50,16 @@ start_server() {
 # server_alive: the server process is still running.
 server_alive() {
     kill -0 "$SERVER_PID" 2>/dev/null
+}
+
+# raw_send HEXBYTES: open a TCP connection to the server, write bytes, read
+# what comes back for a moment (bash /dev/tcp; no other tools needed).
+raw_send() {
+    exec 3<>"/dev/tcp/127.0.0.1/$PORT" || fail "cannot connect"
+    # the server may refuse (and reset) before the last byte: no SIGPIPE
+    (trap '' PIPE; printf "$1" >&3) 2>/dev/null
+    timeout 3 cat <&3 >"$TMP/reply" 2>/dev/null
+    exec 3<&- 3>&-
 }
 
 # run_json OUTFILE [run options...]: a short run against the server.

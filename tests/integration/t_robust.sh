@@ -1,20 +1,12 @@
 # t_robust.sh - the server survives misbehaving clients.
 
-# raw_send HEXBYTES: open a TCP connection to the server, write bytes, read
-# what comes back for a moment (bash /dev/tcp; no other tools needed).
-raw_send() {
-    exec 3<>"/dev/tcp/127.0.0.1/$PORT" || fail "cannot connect"
-    printf "$1" >&3
-    timeout 3 cat <&3 >"$TMP/reply" 2>/dev/null
-    exec 3<&- 3>&-
-}
-
 t_garbage_client() {
     start_server
     raw_send 'GET / HTTP/1.1\r\nHost: x\r\n\r\n'
     head -c 4000 /dev/urandom >"$TMP/junk"
     exec 3<>"/dev/tcp/127.0.0.1/$PORT"
-    cat "$TMP/junk" >&3 2>/dev/null
+    # the server may close before all of it is written: no SIGPIPE here
+    (trap '' PIPE; cat "$TMP/junk" >&3) 2>/dev/null
     exec 3<&- 3>&-
     server_alive || fail "server died on garbage"
     run_json "$TMP/r.json" || fail "server no longer serves after garbage"
@@ -77,7 +69,7 @@ t_server_killed_mid_test() {
 }
 
 t_concurrent_clients() {
-    start_server
+    start_server --max-tests 2 # one at a time by default (t_peers.sh: busy)
     run_json "$TMP/a.json" -P 2 -l 1 & local a=$!
     run_json "$TMP/b.json" -t unix -l 1 & local b=$!
     wait "$a" || fail "first concurrent client failed"

@@ -54,11 +54,11 @@ t_sweep_small_profile() {
     write_small_profile
     sweep >"$TMP/out" 2>&1 || fail "sweep failed: $(tail -n 5 "$TMP/out")"
     [ "$(rows "$TMP/res")" -eq 40 ] || fail "expected 40 rows, got $(rows "$TMP/res")"
-    head -n 1 "$TMP/res/runs.csv" | grep -q '^transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run,seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error,resp,burst,transactions,tps,lat_mean_us,lat_stdev_us,lat_min_us,lat_p50_us,lat_p90_us,lat_p99_us,lat_p999_us,lat_p9999_us,lat_max_us,sdt_local,sdt_remote,pin_local,pin_remote,recv_size,zerocopy,congestion$' \
+    head -n 1 "$TMP/res/runs.csv" | grep -q '^transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run,seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error,resp,burst,transactions,tps,lat_mean_us,lat_stdev_us,lat_min_us,lat_p50_us,lat_p90_us,lat_p99_us,lat_p999_us,lat_p9999_us,lat_max_us,sdt_local,sdt_remote,pin_local,pin_remote,recv_size,zerocopy,congestion,overlap$' \
         || fail "header differs from the contract"
     [ "$(grep -c ',all,' "$TMP/res/runs.csv")" -eq 16 ] || fail "expected 16 aggregate rows"
     [ "$(tail -n +2 "$TMP/res/runs.csv" | cut -d, -f17 | grep -c '^ok$')" -eq 40 ] || fail "not every row ok"
-    [ "$(grep -cE ',ok,{19}[1-9][0-9]*,0,$' "$TMP/res/runs.csv")" -eq 40 ] || fail "stream rows: latency cells and pinning empty"
+    [ "$(grep -cE ',ok,{19}[1-9][0-9]*,0,,0$' "$TMP/res/runs.csv")" -eq 40 ] || fail "stream rows: latency cells and pinning empty, overlap 0"
     no_duplicates "$TMP/res"
     jq -e . "$TMP/res/meta.json" >/dev/null || fail "meta.json is not JSON"
     jq_true "$TMP/res/meta.json" '.status == "complete" and .runs_done == 16 and .profile.name == "small"' "meta status"
@@ -191,6 +191,25 @@ t_sweep_resume_repairs_cut_run() {
     no_duplicates "$TMP/res"
     [ "$(tail -c 1 "$TMP/res/runs.csv" | od -An -c | tr -d ' ')" = '\n' ] || fail "file does not end with a newline"
     [ "$(grep -c '^\[' "$TMP/out")" -eq 1 ] || fail "resume should re-run exactly the cut run"
+}
+
+# A runs.csv written before the `overlap` column existed still loads
+# (overlap reads as 0), resumes, and is rewritten with today's header.
+t_sweep_resume_file_without_overlap() {
+    start_server
+    write_small_profile
+    sweep >/dev/null 2>&1 || fail "first sweep failed"
+    # the file as an older vsbench wrote it (before the rr columns and overlap), 10 runs done
+    cut -d, -f1-18 "$TMP/res/runs.csv" | head -n 26 >"$TMP/old.csv"
+    head -n 1 "$TMP/old.csv" | grep -q ',status,error$' || fail "could not make the old file"
+    cp "$TMP/old.csv" "$TMP/res/runs.csv"
+    "$PWD/bin/vsreport" summary "$TMP/res" --csv >"$TMP/sum.csv" 2>"$TMP/sum.err" ||
+        fail "vsreport refused a file without overlap: $(cat "$TMP/sum.err")"
+    sweep --resume >"$TMP/out" 2>&1 || fail "resume failed: $(tail -n 3 "$TMP/out")"
+    [ "$(rows "$TMP/res")" -eq 40 ] || fail "expected 40 rows after resume, got $(rows "$TMP/res")"
+    no_duplicates "$TMP/res"
+    head -n 1 "$TMP/res/runs.csv" | grep -q ',zerocopy,congestion,overlap$' || fail "header not brought up to date"
+    [ "$(tail -n +2 "$TMP/res/runs.csv" | grep -c ',0$')" -eq 40 ] || fail "old rows should read overlap 0"
 }
 
 t_sweep_that_never_ran_can_be_retried() {

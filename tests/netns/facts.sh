@@ -124,14 +124,17 @@ if sweep "$TMP/base" 1500 on "$cc2" pfifo_fast && sweep "$TMP/cand" 9000 off ren
         "$p.\"net.if\" == \"$VB\" and $p.\"net.driver\" == \"veth\" and $p.\"net.mtu\" == 1500 and $p.\"net.gro\" == true and $p.\"tcp.cc\" == \"$cc2\" and $p.\"net.qdisc\" == \"pfifo_fast\""
     meta "$TMP/cand" "candidate path: MTU 9000, GRO off, reno, $q2" \
         "$p.\"net.mtu\" == 9000 and $p.\"net.gro\" == false and $p.\"tcp.cc\" == \"reno\" and $p.\"net.qdisc\" == \"$q2\""
+    meta "$TMP/cand" "server end: its settings and its end of the path (MTU 9000 on $VA)" \
+        ".hosts.remote.facts.\"cpu.count\" >= 1 and .paths[0].remote.\"net.if\" == \"$VA\" and .paths[0].remote.\"net.mtu\" == 9000 and .paths[0].remote.\"net.driver\" == \"veth\""
     timeout 60 "$VSREPORT" compare "$TMP/base" "$TMP/cand" --json --markdown "$TMP/c.md" \
         --junit "$TMP/c.xml" >"$TMP/c.json" 2>"$TMP/c.err"
     timeout 60 "$VSREPORT" compare "$TMP/base" "$TMP/cand" >"$TMP/c.txt" 2>&1
-    want='["net.mtu","net.gro","tcp.cc","net.qdisc"]'
-    [ "$cc2" = reno ] && want='["net.mtu","net.gro","net.qdisc"]'
-    if [ "$(jq -c '[.changed[] | .key]' "$TMP/c.json")" = "$want" ] &&
-       [ "$(jq -r '[.changed[] | .end == "client" and .transport == "tcp"] | all' "$TMP/c.json")" = true ]; then
-        ok "compare --json: what changed is exactly $want, client tcp path"
+    # the MTU changed on both ends of the veth, the rest on the client's
+    want='["client net.mtu","server net.mtu","client net.gro","client tcp.cc","client net.qdisc"]'
+    [ "$cc2" = reno ] && want='["client net.mtu","server net.mtu","client net.gro","client net.qdisc"]'
+    if [ "$(jq -c '[.changed[] | .end + " " + .key]' "$TMP/c.json")" = "$want" ] &&
+       [ "$(jq -r '[.changed[] | .transport == "tcp"] | all' "$TMP/c.json")" = true ]; then
+        ok "compare --json: what changed is exactly $want, on the tcp path"
     else
         bad "compare --json: what changed" "$TMP/c.json"
     fi

@@ -200,8 +200,8 @@ static void test_header_by_name(void)
 }
 
 /* The columns after the first 18 of a stream row: the rr ones empty, then
- * recv_size 0, zerocopy 0, no congestion control named. */
-#define NO_RR ",,,,,,,,,,,,,,,,,,0,0,"
+ * recv_size 0, zerocopy 0, no congestion control named, no overlap. */
+#define NO_RR ",,,,,,,,,,,,,,,,,,0,0,,0"
 
 /* Values outside physical sense are refused with FILE:LINE:COLUMN. */
 static void test_ranges(void)
@@ -403,13 +403,14 @@ static void test_send_options_round_trip(void)
     vs_runs_write_row(f, &in);
     buf = vs_unit_capture_text(&cap);
     CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
-    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",recv_size,zerocopy,congestion\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",65536,1,reno\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",recv_size,zerocopy,congestion,overlap\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",65536,1,reno,0\n"));
     CU_ASSERT_EQUAL_FATAL(read_one(buf, &out, &e), 1);
     CU_ASSERT_EQUAL(out.recv_size, 65536);
     CU_ASSERT_EQUAL(out.zerocopy, 1);
     CU_ASSERT_STRING_EQUAL(out.congestion, "reno");
-    cell = strstr(buf, ",65536,1,reno\n");
+    cell = strstr(buf, ",65536,1,reno,0\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cell);
     memcpy(cell, ",65536,1,r;no", 13);
     CU_ASSERT_EQUAL(read_one(buf, &out, &e), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "bad congestion"));

@@ -156,12 +156,12 @@ static void test_meta_round_trip(void)
     vs_fact_set_str(&m->local_facts, VS_FK_CPU_GOVERNOR, "schedutil");
     vs_fact_set_num(&m->local_facts, VS_FK_MEM_TOTAL, 1ull << 34);
     tcp_path(&p, 1500, 1, "cubic", "noqueue");
-    vs_meta_add_path(m, VS_TR_TCP, &p);
-    vs_meta_add_path(m, VS_TR_TCP, &p);
+    vs_meta_add_path(m, VS_TR_TCP, &p, NULL);
+    vs_meta_add_path(m, VS_TR_TCP, &p, NULL);
     vs_fact_set_num(&p, VS_FK_NET_MTU, 9000);
-    vs_meta_add_path(m, VS_TR_TCP, &p);
+    vs_meta_add_path(m, VS_TR_TCP, &p, NULL);
     vs_facts_init(&p); /* a test that never connected adds nothing */
-    vs_meta_add_path(m, VS_TR_TCP, &p);
+    vs_meta_add_path(m, VS_TR_TCP, &p, NULL);
     CU_ASSERT_EQUAL(m->npaths, 2);
     CU_ASSERT_EQUAL(m->paths[0].tests, 2);
     vs_json_init(&j, 0);

@@ -150,7 +150,7 @@ for f in "$VM"/results/*.json; do
         vsock-*) check "$name: vsock buffers are what was asked" \
             '[.results[] | .sock_eff_local == .sock_req and .sock_eff_remote == .sock_req] | all' "$f"
             check "$name: data path recorded as vsock_loopback" \
-                '.path."vsock.transport" == "vsock_loopback"' "$f" ;;
+                '.path."vsock.transport" == "vsock_loopback" and .remote_path."vsock.transport" == "vsock_loopback"' "$f" ;;
     esac
     case "$name" in
         *-rr-*|*-crr-*)
@@ -183,11 +183,12 @@ if grep -q '^VSBENCH-CASE sweep' "$VM/console.txt"; then
         failed=$((failed + 1)); echo "FAILED the guest's sweep (rows: $rows)"
     fi
     meta=$VM/results/sweep-meta.out
-    if [ "$(jq -r '[.paths[] | select(.transport == "vsock") | .local."vsock.transport"] == ["vsock_loopback"] and
+    if [ "$(jq -r '[.paths[] | select(.transport == "vsock") | .local."vsock.transport", .remote."vsock.transport"] == ["vsock_loopback", "vsock_loopback"] and
                    ([.paths[] | select(.transport == "tcp") | .local."net.if"] == ["lo"]) and
-                   .schema == 2 and (.hosts.local.facts."vsock.modules" | type == "string")' \
+                   .schema == 2 and (.hosts.local.facts."vsock.modules" | type == "string") and
+                   (.hosts.remote.facts."vsock.modules" | type == "string")' \
             "$meta" 2>/dev/null)" = true ]; then
-        pass=$((pass + 1)); echo "  sweep meta.json: vsock path vsock_loopback, tcp path lo"
+        pass=$((pass + 1)); echo "  sweep meta.json: vsock path vsock_loopback (both ends), tcp path lo"
     else
         failed=$((failed + 1)); echo "FAILED the sweep's meta.json paths:"; jq -c '.paths' "$meta" 2>&1 | head -c 2000
     fi

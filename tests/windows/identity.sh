@@ -40,8 +40,11 @@ both() {
 }
 
 R=$PWD
+# alpha 0.05: the fixtures' one regression (CPU per KB +24%, p = 0.007) then
+# passes the Benjamini-Hochberg step over their 14 measures, so the
+# failure paths of every output are compared too
 both "compare: JSON" compare.json vsreport compare "$R/$BASE" "$R/$CAND" --json \
-    --markdown compare.md --junit compare.junit.xml
+    --alpha 0.05 --markdown compare.md --junit compare.junit.xml
 [ "$(jq -r .verdict "$TMP/linux/compare.json")" = regression ] ||
     bad "the fixtures no longer make a regression" "$TMP/linux/compare.json"
 same "compare: Markdown" compare.md

@@ -2,9 +2,10 @@
 # run.sh - the Windows runner under wine: a fresh prefix in build/, no X
 # needed. Checks `vsbench.exe info` and its facts, the data path of a
 # TCP connection, a Linux client against a Windows server and the reverse
-# over TCP loopback (same JSON results), and that the VMCI and Hyper-V
-# paths fail with their clear "not available" messages. Transfers are
-# kept short: wine is not a performance reference.
+# over TCP loopback (same JSON results), --auth-key between them (Nettle's
+# HMAC against CNG's), and that the VMCI and Hyper-V paths fail with their
+# clear "not available" messages. Transfers are kept short: wine is not a
+# performance reference.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 EXE=${EXE:-bin/win64/vsbench.exe}
@@ -125,6 +126,33 @@ if port=$(wait_port "$TMP/lserver.log"); then
 else
     bad "the Linux server did not start" "$TMP/lserver.log"
 fi
+# ---- --auth-key across the two (Nettle on Linux, CNG's BCrypt on Windows) ---
+head -c 32 /dev/urandom | base64 >"$TMP/key" && chmod 600 "$TMP/key"
+head -c 32 /dev/urandom | base64 >"$TMP/other" && chmod 600 "$TMP/other"
+wkey=$(winepath -w "$TMP/key" 2>/dev/null)
+wine "$EXE" serve --listen tcp:127.0.0.1:0 --auth-key "$wkey" >"$TMP/wauth.log" 2>&1 &
+PIDS+=($!)
+if port=$(wait_port "$TMP/wauth.log"); then
+    timeout 60 $NOVS "$LINUX" run "127.0.0.1:$port" --auth-key "$TMP/key" -l 0.1 --warmup 0 --json \
+        >"$TMP/auth-ok.json" 2>"$TMP/auth-ok.err"
+    check "Linux client -> Windows server, same key: mutual proofs agree" "$TMP/auth-ok.json" "$results_ok"
+    timeout 60 $NOVS "$LINUX" run "127.0.0.1:$port" --auth-key "$TMP/other" -l 0.1 >"$TMP/auth-bad" 2>&1
+    rc=$?
+    [ "$rc" -eq 6 ] && grep -q "authentication failed" "$TMP/auth-bad" && ok "Windows server refuses a wrong key, exit 6" \
+        || bad "wrong key against the Windows server (exit $rc)" "$TMP/auth-bad"
+else
+    bad "the Windows server with a key did not start" "$TMP/wauth.log"
+fi
+$NOVS "$LINUX" serve --listen tcp:127.0.0.1:0 --auth-key "$TMP/key" 2>"$TMP/lauth.log" &
+PIDS+=($!)
+if port=$(wait_port "$TMP/lauth.log"); then
+    timeout 60 wine "$EXE" run "127.0.0.1:$port" --auth-key "$wkey" -l 0.1 --warmup 0 --json \
+        >"$TMP/wauth-ok.json" 2>"$TMP/wauth-ok.err"
+    check "Windows client -> Linux server, same key" "$TMP/wauth-ok.json" "$results_ok"
+else
+    bad "the Linux server with a key did not start" "$TMP/lauth.log"
+fi
+
 timeout 60 wine "$EXE" run hvsock:parent:5301 -l 0.1 >"$TMP/hv" 2>&1
 rc=$?
 [ "$rc" -eq 4 ] && ok "hvsock fails clearly, exit 4" || bad "hvsock error (exit $rc)" "$TMP/hv"

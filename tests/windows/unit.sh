@@ -13,6 +13,7 @@ LINUX_UNIT=$1 WIN_UNIT=$2
 POSIX_ONLY=(
     "net-unix=AF_UNIX: Windows has it from 10 1803; wine's prefix reports an older Windows"
     "facts-linux=recorded Linux /sys and /proc trees; the Windows reader (facts_win.c) reads the OS instead"
+    "auth-mode=POSIX mode bits of key files; Windows keeps ACLs, which vsbench does not inspect"
 )
 # suites the Windows build leaves out (Makefile): NAME=reason
 NOT_BUILT=(
