@@ -60,11 +60,21 @@ wait_port() {
     return 1
 }
 
+# serve_bg LOG CMD...: start CMD (a `serve --listen tcp:127.0.0.1:0` of either
+# build) in the background (PIDS), its output in LOG; PORT is the port it
+# printed. 1 when it printed none.
+serve_bg() {
+    local log=$1
+    shift
+    "$@" >"$log" 2>&1 &
+    PIDS+=($!)
+    PORT=$(wait_port "$log")
+}
+
 # linux_server: bin/vsbench serve on an ephemeral loopback port; PORT
 linux_server() {
-    bin/vsbench serve --listen tcp:127.0.0.1:0 2>"$TMP/lserver.log" &
-    PIDS+=($!)
-    PORT=$(wait_port "$TMP/lserver.log") || { bad "the Linux server did not start" "$TMP/lserver.log"; return 1; }
+    serve_bg "$TMP/lserver.log" bin/vsbench serve --listen tcp:127.0.0.1:0 ||
+        { bad "the Linux server did not start" "$TMP/lserver.log"; return 1; }
 }
 
 # tiny_profile FILE: 8 short runs over tcp (2 messages x 1, 2 sessions x 2 runs)

@@ -8,46 +8,18 @@
 # performance reference.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
+. tests/windows/lib.sh
 EXE=${EXE:-bin/win64/vsbench.exe}
 LINUX=${LINUX:-bin/vsbench}
-export WINEPREFIX=$PWD/build/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-# the Linux binary never opens AF_VSOCK here; wine has no VMCI driver anyway
+# The Windows exe must not see lib.sh's VSBENCH_NO_VSOCK: it would report
+# vsock disabled instead of the missing VMCI driver checked below. The
+# Linux binary never opens AF_VSOCK here: its commands get it back.
+unset VSBENCH_NO_VSOCK
 NOVS="env VSBENCH_NO_VSOCK=1"
-TMP=$(mktemp -d)
-PIDS=()
-pass=0 failed=0
 
-cleanup() {
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
-    wineserver -k 2>/dev/null
-    rm -rf "$TMP"
-}
-trap cleanup EXIT INT TERM
-
-ok() { pass=$((pass + 1)); echo "ok     $1"; }
-bad() { failed=$((failed + 1)); echo "FAILED $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -n 15; }
-
-command -v wine >/dev/null || { echo "windows-test: wine missing (apt-get install wine wine64)"; echo "0 passed, 1 failed"; exit 1; }
+need_wine
 [ -f "$EXE" ] || { echo "windows-test: no $EXE (make windows)"; echo "0 passed, 1 failed"; exit 1; }
-mkdir -p "$WINEPREFIX"
-timeout 120 wineboot -i >/dev/null 2>&1
-
-# wait_port LOG: the port a server printed in "listening on tcp:127.0.0.1:PORT"
-wait_port() {
-    local port=
-    for _ in $(seq 1 200); do
-        port=$(tr -d '\r' <"$1" | sed -n 's/.*listening on tcp:127\.0\.0\.1:\([0-9]*\).*/\1/p' | head -n 1)
-        [ -n "$port" ] && { echo "$port"; return 0; }
-        sleep 0.1
-    done
-    return 1
-}
-
-# check NAME FILE JQ: the JSON in FILE satisfies JQ
-check() {
-    if [ "$(tr -d '\r' <"$2" | jq -r "$3" 2>/dev/null)" = true ]; then ok "$1"; else bad "$1" "$2"; fi
-}
+win_prefix "$WINEPREFIX"
 
 results_ok='([.results[].status] | all(. == "ok")) and ([.results[].gbps] | all(. > 0)) and (.results[-1].session == "all")'
 rr_ok='([.results[].status] | all(. == "ok")) and ([.results[] | .transactions > 0 and .transactions_total_local == .transactions_total_remote and .lat_p50_us > 0] | all)'
@@ -65,17 +37,15 @@ check "info --json: CPU count, memory and clock source read" "$TMP/info.json" \
     '.facts."cpu.count" >= 1 and .facts."mem.total" > 0 and (.facts."clock.source" | startswith("QueryPerformanceCounter"))'
 
 # ---- Windows server, Linux client ---------------------------------------------
-wine "$EXE" serve --listen tcp:127.0.0.1:0 >"$TMP/wserver.log" 2>&1 &
-PIDS+=($!)
-if port=$(wait_port "$TMP/wserver.log"); then
+if serve_bg "$TMP/wserver.log" wine "$EXE" serve --listen tcp:127.0.0.1:0; then
     for t in stream maerts; do
-        timeout 60 $NOVS "$LINUX" run "127.0.0.1:$port" -T "$t" -P 2 -m 16K -s 64K -l 0.1 --warmup 0 --json \
+        timeout 60 $NOVS "$LINUX" run "127.0.0.1:$PORT" -T "$t" -P 2 -m 16K -s 64K -l 0.1 --warmup 0 --json \
             >"$TMP/lw-$t.json" 2>"$TMP/lw-$t.err"
         check "Linux client -> Windows server, $t" "$TMP/lw-$t.json" "$results_ok"
     done
     jq -r '.results[-1].gbps' "$TMP/lw-stream.json" 2>/dev/null | sed 's/^/       stream Gbit\/s under wine: /'
     for t in rr crr; do # the Windows server answers: its crr accepts a connection per transaction
-        timeout 60 $NOVS "$LINUX" run "127.0.0.1:$port" -T "$t" -P 2 -r 64,1K -l 0.2 --warmup 0 --json \
+        timeout 60 $NOVS "$LINUX" run "127.0.0.1:$PORT" -T "$t" -P 2 -r 64,1K -l 0.2 --warmup 0 --json \
             >"$TMP/lw-$t.json" 2>"$TMP/lw-$t.err"
         check "Linux client -> Windows server, $t" "$TMP/lw-$t.json" "$rr_ok"
     done
@@ -84,16 +54,14 @@ else
 fi
 
 # ---- Linux server, Windows client ---------------------------------------------
-$NOVS "$LINUX" serve --listen tcp:127.0.0.1:0 2>"$TMP/lserver.log" &
-PIDS+=($!)
-if port=$(wait_port "$TMP/lserver.log"); then
+if serve_bg "$TMP/lserver.log" $NOVS "$LINUX" serve --listen tcp:127.0.0.1:0; then
     for t in stream maerts; do
-        timeout 60 wine "$EXE" run "127.0.0.1:$port" -T "$t" -P 2 -m 16K -s 64K -l 0.1 --warmup 0 --json \
+        timeout 60 wine "$EXE" run "127.0.0.1:$PORT" -T "$t" -P 2 -m 16K -s 64K -l 0.1 --warmup 0 --json \
             >"$TMP/wl-$t.json" 2>"$TMP/wl-$t.err"
         check "Windows client -> Linux server, $t" "$TMP/wl-$t.json" "$results_ok"
     done
     for t in rr crr; do # the Windows client requests, times and dials
-        timeout 60 wine "$EXE" run "127.0.0.1:$port" -T "$t" -P 2 -r 64,1K -l 0.2 --warmup 0 --json \
+        timeout 60 wine "$EXE" run "127.0.0.1:$PORT" -T "$t" -P 2 -r 64,1K -l 0.2 --warmup 0 --json \
             --hdr-log "$TMP/wl-$t.hlog" >"$TMP/wl-$t.json" 2>"$TMP/wl-$t.err"
         check "Windows client -> Linux server, $t" "$TMP/wl-$t.json" "$rr_ok"
     done
@@ -107,19 +75,19 @@ if port=$(wait_port "$TMP/lserver.log"); then
     else
         bad "result fields differ between Windows and Linux clients" "$TMP/wl-stream.json"
     fi
-    timeout 60 wine "$EXE" info --json --path "tcp:127.0.0.1:$port" >"$TMP/wpath.json" 2>&1
+    timeout 60 wine "$EXE" info --json --path "tcp:127.0.0.1:$PORT" >"$TMP/wpath.json" 2>&1
     check "info --path: the adapter of a TCP connection (GetAdaptersAddresses)" "$TMP/wpath.json" \
         '.path."path.transport" == "tcp" and (.path."net.if" | type == "string") and (.path."net.driver" | type == "string") and .path."net.mtu" >= 68 and (.path."tcp.cc" | .unknown | type == "string")'
     # Windows has neither zero-copy sends nor per-socket congestion control
-    timeout 60 wine "$EXE" run "127.0.0.1:$port" --zerocopy -l 0.1 --warmup 0 >"$TMP/zc" 2>&1
+    timeout 60 wine "$EXE" run "127.0.0.1:$PORT" --zerocopy -l 0.1 --warmup 0 >"$TMP/zc" 2>&1
     rc=$?
     [ "$rc" -eq 4 ] && grep -q "Windows has no MSG_ZEROCOPY" "$TMP/zc" && ok "--zerocopy refused clearly, exit 4" \
         || bad "--zerocopy on Windows (exit $rc)" "$TMP/zc"
-    timeout 60 wine "$EXE" run "127.0.0.1:$port" --congestion reno -l 0.1 --warmup 0 >"$TMP/cc" 2>&1
+    timeout 60 wine "$EXE" run "127.0.0.1:$PORT" --congestion reno -l 0.1 --warmup 0 >"$TMP/cc" 2>&1
     rc=$?
     [ "$rc" -eq 4 ] && grep -q "Windows cannot choose congestion control" "$TMP/cc" \
         && ok "--congestion refused clearly, exit 4" || bad "--congestion on Windows (exit $rc)" "$TMP/cc"
-    timeout 60 wine "$EXE" run "127.0.0.1:$port" -t vsock -l 0.1 >"$TMP/vmci" 2>&1
+    timeout 60 wine "$EXE" run "127.0.0.1:$PORT" -t vsock -l 0.1 >"$TMP/vmci" 2>&1
     rc=$?
     [ "$rc" -eq 4 ] && grep -q "VMCI driver not found" "$TMP/vmci" && ok "vsock (VMCI) fails clearly, exit 4" \
         || bad "vsock (VMCI) error (exit $rc)" "$TMP/vmci"
@@ -130,23 +98,19 @@ fi
 head -c 32 /dev/urandom | base64 >"$TMP/key" && chmod 600 "$TMP/key"
 head -c 32 /dev/urandom | base64 >"$TMP/other" && chmod 600 "$TMP/other"
 wkey=$(winepath -w "$TMP/key" 2>/dev/null)
-wine "$EXE" serve --listen tcp:127.0.0.1:0 --auth-key "$wkey" >"$TMP/wauth.log" 2>&1 &
-PIDS+=($!)
-if port=$(wait_port "$TMP/wauth.log"); then
-    timeout 60 $NOVS "$LINUX" run "127.0.0.1:$port" --auth-key "$TMP/key" -l 0.1 --warmup 0 --json \
+if serve_bg "$TMP/wauth.log" wine "$EXE" serve --listen tcp:127.0.0.1:0 --auth-key "$wkey"; then
+    timeout 60 $NOVS "$LINUX" run "127.0.0.1:$PORT" --auth-key "$TMP/key" -l 0.1 --warmup 0 --json \
         >"$TMP/auth-ok.json" 2>"$TMP/auth-ok.err"
     check "Linux client -> Windows server, same key: mutual proofs agree" "$TMP/auth-ok.json" "$results_ok"
-    timeout 60 $NOVS "$LINUX" run "127.0.0.1:$port" --auth-key "$TMP/other" -l 0.1 >"$TMP/auth-bad" 2>&1
+    timeout 60 $NOVS "$LINUX" run "127.0.0.1:$PORT" --auth-key "$TMP/other" -l 0.1 >"$TMP/auth-bad" 2>&1
     rc=$?
     [ "$rc" -eq 6 ] && grep -q "authentication failed" "$TMP/auth-bad" && ok "Windows server refuses a wrong key, exit 6" \
         || bad "wrong key against the Windows server (exit $rc)" "$TMP/auth-bad"
 else
     bad "the Windows server with a key did not start" "$TMP/wauth.log"
 fi
-$NOVS "$LINUX" serve --listen tcp:127.0.0.1:0 --auth-key "$TMP/key" 2>"$TMP/lauth.log" &
-PIDS+=($!)
-if port=$(wait_port "$TMP/lauth.log"); then
-    timeout 60 wine "$EXE" run "127.0.0.1:$port" --auth-key "$wkey" -l 0.1 --warmup 0 --json \
+if serve_bg "$TMP/lauth.log" $NOVS "$LINUX" serve --listen tcp:127.0.0.1:0 --auth-key "$TMP/key"; then
+    timeout 60 wine "$EXE" run "127.0.0.1:$PORT" --auth-key "$wkey" -l 0.1 --warmup 0 --json \
         >"$TMP/wauth-ok.json" 2>"$TMP/wauth-ok.err"
     check "Windows client -> Linux server, same key" "$TMP/wauth-ok.json" "$results_ok"
 else
@@ -160,6 +124,4 @@ timeout 60 wine "$EXE" run 127.0.0.1:1 -l 0.1 >"$TMP/refused" 2>&1
 [ $? -eq 3 ] && grep -q "refused" "$TMP/refused" && ok "refused connection explained, exit 3" \
     || bad "refused connection" "$TMP/refused"
 
-echo
-echo "$pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
