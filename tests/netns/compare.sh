@@ -9,28 +9,9 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/netns/lib.sh
 netns_skip_unless_root
-pass=0 failed=0
-
-ok() { pass=$((pass + 1)); echo "ok     $1"; }
-bad() { failed=$((failed + 1)); echo "FAILED $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -n 20; }
 
 # One point: a single rate limit then slows it by a known share.
-cat >"$TMP/p.profile" <<'P'
-[sweep]
-name = compare-test
-transports = tcp
-sock-sizes = 256K
-msg-sizes = 64K
-sessions = 1
-runs = 10
-duration = 0.4
-warmup = 0.1
-P
-
-sweep() { # DIR
-    ip netns exec "$B" "$VSBENCH" sweep "tcp:$IPA" --profile "$TMP/p.profile" --out "$1" \
-        >"$1.log" 2>&1
-}
+netns_profile name=compare-test runs=10 duration=0.4
 
 # mean_gbps DIR: the mean throughput of the sweep's runs
 mean_gbps() {
@@ -39,10 +20,10 @@ mean_gbps() {
              END { if (n) printf "%.4f", s / n }' "$1/runs.csv"
 }
 
-netns_setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
-netns_start_server || { echo "0 passed, 1 failed"; exit 1; }
-sweep "$TMP/base" || bad "baseline sweep" "$TMP/base.log"
-sweep "$TMP/same" || bad "second sweep" "$TMP/same.log"
+netns_setup
+netns_start_server
+netns_sweep "$TMP/base" || bad "baseline sweep" "$TMP/base.log"
+netns_sweep "$TMP/same" || bad "second sweep" "$TMP/same.log"
 
 "$VSREPORT" compare "$TMP/base" "$TMP/same" >"$TMP/same.txt" 2>&1
 rc=$?
@@ -53,10 +34,10 @@ rc=$?
 base=$(mean_gbps "$TMP/base")
 rate=$(echo "$base * 0.85 * 1000" | bc -l | cut -d. -f1)
 burst=$(echo "$rate * 1000000 / 8 / 100" | bc)
-[ -n "$rate" ] && [ "$rate" -gt 0 ] || { bad "no baseline throughput"; echo "$pass passed, $failed failed"; exit 1; }
+[ -n "$rate" ] && [ "$rate" -gt 0 ] || netns_give_up "no baseline throughput"
 tc -n "$B" qdisc add dev "$VB" root tbf rate "${rate}mbit" burst "$burst" latency 100ms ||
-    { bad "cannot add a tbf rate limit"; echo "$pass passed, $failed failed"; exit 1; }
-sweep "$TMP/slow" || bad "throttled sweep" "$TMP/slow.log"
+    netns_give_up "cannot add a tbf rate limit"
+netns_sweep "$TMP/slow" || bad "throttled sweep" "$TMP/slow.log"
 slow=$(mean_gbps "$TMP/slow")
 echo "       injected: rate limit ${rate} Mbit/s; mean $base -> $slow Gbit/s" \
      "($(echo "($slow / $base - 1) * 100" | bc -l | xargs printf '%+.1f')%)"
@@ -75,6 +56,4 @@ rc=$?
 [ "$rc" -eq 1 ] && ok "regression against the history (exit 1)" || bad "history compare (exit $rc)" "$TMP/hist.txt"
 grep -E '^tcp' "$TMP/slow.txt" | sed 's/^/       /'
 
-echo
-echo "$pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+netns_summary

@@ -12,10 +12,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/netns/lib.sh
 netns_skip_unless_root
-pass=0 failed=0
-
-ok() { pass=$((pass + 1)); echo "ok     $1"; }
-bad() { failed=$((failed + 1)); echo "FAILED $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -n 30; }
+NETNS_SHOW="head -n 30" # bad shows the JSON checked from its start
 
 # path NS: the data path of a connection from NS to the server, in $TMP/p.json
 path() {
@@ -42,8 +39,8 @@ first_qdisc() {
 }
 
 command -v ethtool >/dev/null || { echo "facts: ethtool missing (apt-get install ethtool)"; echo "0 passed, 1 failed"; exit 1; }
-netns_setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
-netns_start_server || { echo "0 passed, 1 failed"; exit 1; }
+netns_setup
+netns_start_server
 
 path "$B"
 check "interface is the client's veth" ".\"net.if\" == \"$VB\""
@@ -88,25 +85,14 @@ check "own address: the connection runs over lo" '."net.if" == "lo" and ."net.dr
 
 # ---- two sweeps: each change is recorded in meta.json and tops compare's
 # "what changed" (ranked: MTU, GRO, congestion control, qdisc) ----------
-cat >"$TMP/p.profile" <<'P'
-[sweep]
-name = facts-test
-transports = tcp
-sock-sizes = 256K
-msg-sizes = 64K
-sessions = 1
-runs = 2
-duration = 0.3
-warmup = 0.1
-P
+netns_profile name=facts-test runs=2 duration=0.3
 
 # sweep DIR MTU GRO CC QDISC: a sweep from B after setting the client's path
 sweep() {
     netns_set_mtu "$2" && ip netns exec "$B" ethtool -K "$VB" gro "$3" &&
         ip netns exec "$B" sysctl -qw net.ipv4.tcp_congestion_control="$4" &&
         ip netns exec "$B" tc qdisc replace dev "$VB" root $5 || return 1
-    timeout 60 ip netns exec "$B" "$VSBENCH" sweep "tcp:$IPA:5301" --profile "$TMP/p.profile" \
-        --out "$1" >"$1.log" 2>&1
+    netns_sweep "$1"
 }
 
 # meta DIR NAME JQ-EXPR: one assertion on a sweep's meta.json
@@ -152,6 +138,4 @@ else
     bad "two sweeps with changed settings" "$TMP/base.log"
     [ -f "$TMP/cand.log" ] && cat "$TMP/cand.log"
 fi
-echo
-echo "$pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+netns_summary

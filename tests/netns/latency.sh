@@ -9,30 +9,10 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/netns/lib.sh
 netns_skip_unless_root
-pass=0 failed=0
 
-ok() { pass=$((pass + 1)); echo "ok     $1"; }
-bad() { failed=$((failed + 1)); echo "FAILED $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -n 20; }
+netns_profile name=latency-test tests=rr sock-sizes=0 "msg-sizes=1, 1K" runs=8 duration=0.3
 
-cat >"$TMP/p.profile" <<'P'
-[sweep]
-name = latency-test
-transports = tcp
-tests = rr
-sock-sizes = 0
-msg-sizes = 1, 1K
-sessions = 1
-runs = 8
-duration = 0.3
-warmup = 0.1
-P
-
-sweep() { # DIR
-    ip netns exec "$B" "$VSBENCH" sweep "tcp:$IPA" --profile "$TMP/p.profile" --out "$1" \
-        >"$1.log" 2>&1
-}
-
-netns_setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
+netns_setup
 if ! tc -n "$B" qdisc add dev "$VB" root netem delay 100us 2>"$TMP/netem.err"; then
     echo "netns latency: this kernel has no sch_netem ($(head -n 1 "$TMP/netem.err"));"
     echo "skipped here: make vm-test runs the same check in its guest, whose kernel has it"
@@ -40,9 +20,9 @@ if ! tc -n "$B" qdisc add dev "$VB" root netem delay 100us 2>"$TMP/netem.err"; t
     exit 0
 fi
 tc -n "$B" qdisc del dev "$VB" root
-netns_start_server || { echo "0 passed, 1 failed"; exit 1; }
-sweep "$TMP/base" || bad "baseline sweep" "$TMP/base.log"
-sweep "$TMP/same" || bad "second sweep" "$TMP/same.log"
+netns_start_server
+netns_sweep "$TMP/base" || bad "baseline sweep" "$TMP/base.log"
+netns_sweep "$TMP/same" || bad "second sweep" "$TMP/same.log"
 [ "$(ls "$TMP/base/latency" | wc -l)" -eq 16 ] && ok "one latency log per run" \
     || bad "latency logs in DIR/latency" "$TMP/base.log"
 
@@ -52,8 +32,8 @@ rc=$?
     || bad "same configuration flagged (exit $rc)" "$TMP/same.txt"
 
 tc -n "$B" qdisc add dev "$VB" root netem delay 100us ||
-    { bad "cannot add netem (modprobe sch_netem?)"; echo "$pass passed, $failed failed"; exit 1; }
-sweep "$TMP/slow" || bad "delayed sweep" "$TMP/slow.log"
+    netns_give_up "cannot add netem (modprobe sch_netem?)"
+netns_sweep "$TMP/slow" || bad "delayed sweep" "$TMP/slow.log"
 "$VSREPORT" compare "$TMP/base" "$TMP/slow" --junit "$TMP/junit.xml" --markdown "$TMP/v.md" \
     --json >"$TMP/slow.json" 2>"$TMP/slow.err"
 rc=$?
@@ -76,6 +56,4 @@ rc=$?
     || bad "history compare (exit $rc)" "$TMP/hist.txt"
 "$VSREPORT" compare "$TMP/base" "$TMP/slow" | grep -E '^tcp rr' | sed 's/^/       /'
 
-echo
-echo "$pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+netns_summary

@@ -11,14 +11,13 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/netns/lib.sh
 netns_skip_unless_root
-pass=0 failed=0
 
 # check NAME JQ-EXPR: one assertion on the last result.
 check() {
     if [ "$(jq -r "$2" "$TMP/r.json")" = true ]; then
-        pass=$((pass + 1)); echo "ok     $1"
+        ok "$1"
     else
-        failed=$((failed + 1)); echo "FAILED $1"
+        bad "$1"
         jq -c '.results[] | {session, bytes, bytes_total, tcpi_bytes_received, sent_total, tcpi_bytes_acked, status, error}' \
             "$TMP/r.json" 2>/dev/null | head -n 8
         cat "$TMP/r.err" 2>/dev/null
@@ -40,14 +39,12 @@ measure() { # MTU TEST SESSIONS
     printf '       %s: %.2f Gbit/s\n' "$name" "$(jq -r '.results[-1].gbps' "$TMP/r.json")"
 }
 
-netns_setup || { echo "cannot create namespaces"; echo "0 passed, 1 failed"; exit 1; }
-netns_start_server || { echo "0 passed, 1 failed"; exit 1; }
+netns_setup
+netns_start_server
 for mtu in 1500 9000; do
-    netns_set_mtu "$mtu" || { failed=$((failed + 1)); echo "FAILED set MTU $mtu"; continue; }
+    netns_set_mtu "$mtu" || { bad "set MTU $mtu"; continue; }
     measure "$mtu" stream 1
     measure "$mtu" stream 5
     measure "$mtu" maerts 1
 done
-echo
-echo "$pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+netns_summary
