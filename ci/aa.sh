@@ -13,23 +13,14 @@ cd "$(dirname "$0")/.." || exit 2
 PAIRS=${1:-10}
 PROFILE=${PROFILE:-quick}
 OUT=${OUT:-out/aa}
-[ -d /sys/module/vsock_loopback ] || export VSBENCH_NO_VSOCK=1
 mkdir -p "$OUT"
 
-bin/vsbench serve --listen tcp:127.0.0.1:0 2>"$OUT/server.log" &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null' EXIT
-port=
-for _ in $(seq 1 100); do
-    port=$(sed -n 's/.*listening on tcp:127\.0\.0\.1:\([0-9]*\).*/\1/p' "$OUT/server.log")
-    [ -n "$port" ] && break
-    sleep 0.05
-done
-[ -n "$port" ] || { echo "aa: the server did not start"; exit 2; }
+. ci/local-server.sh
+local_server "$OUT/server.log" || { echo "aa: the server did not start"; exit 2; }
 
 sweep() { # DIR
     rm -rf "$1"
-    bin/vsbench sweep "127.0.0.1:$port" --profile "$PROFILE" --out "$1" >"$1.log" 2>&1
+    bin/vsbench sweep "127.0.0.1:$PORT" --profile "$PROFILE" --out "$1" >"$1.log" 2>&1
     [ $? -le 1 ] || { echo "aa: sweep $1 failed: $(tail -n 2 "$1.log")"; exit 2; }
 }
 
