@@ -2,6 +2,7 @@
  * grouping into points. */
 #include "analysis/summary.h"
 #include "platform/fs.h"
+#include "tests/unit/dataset_fixture.h"
 #include "tests/unit/unit.h"
 
 #include <stdio.h>
@@ -17,23 +18,16 @@ static const char meta[] =
     "{\"hosts\":{\"local\":{\"os\":\"Linux\",\"kernel\":\"6.1\"},"
     "\"remote\":{\"os\":\"Linux\",\"kernel\":\"6.1\"}}}\n";
 
-/* Make DIR with the given runs.csv and meta.json texts; returns DIR. */
+/* Make DIR with the given runs.csv and meta.json texts; returns DIR, or
+ * NULL when it cannot be made. */
 static const char *make_dir(const char *csv, const char *json)
 {
     static char dir[256];
-    char path[300];
-    FILE *f;
 
-    if (vs_unit_temp_folder(dir, sizeof dir) == NULL)
+    if (vs_unit_temp_folder(dir, sizeof dir) == NULL ||
+        vs_unit_write_file(dir, "runs.csv", csv) != 0 ||
+        vs_unit_write_file(dir, "meta.json", json) != 0)
         return NULL;
-    snprintf(path, sizeof path, "%s/runs.csv", dir);
-    f = fopen(path, "wb");
-    fputs(csv, f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/meta.json", dir);
-    f = fopen(path, "wb");
-    fputs(json, f);
-    fclose(f);
     return dir;
 }
 
@@ -48,20 +42,13 @@ static void remove_dir(const char *dir)
     rmdir(dir);
 }
 
-/* Loading fails and the message holds `want`. */
+/* Loading fails, a usage error whose message holds `want`. */
 static void refused(const char *csv, const char *json, const char *want)
 {
     const char *dir = make_dir(csv, json);
-    vs_dataset d;
-    vs_err e;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-    vs_err_clear(&e);
-    CU_ASSERT_EQUAL(vs_dataset_load(&d, &dir, 1, &e), -1);
-    CU_ASSERT_EQUAL(e.code, VS_ERR_USAGE);
-    if (strstr(e.msg, want) == NULL)
-        fprintf(stderr, "\n  message '%s' lacks '%s'\n", e.msg, want);
-    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, want));
+    CU_ASSERT_EQUAL(vs_unit_load_refused(dir, want), VS_ERR_USAGE);
     remove_dir(dir);
 }
 
@@ -213,19 +200,6 @@ static void test_rr_summary(void)
     remove_dir(dir);
 }
 
-/* Loading `dir` fails at once with a message holding `want`. */
-static void refused_dir(const char *dir, const char *want)
-{
-    vs_dataset d;
-    vs_err e;
-
-    vs_err_clear(&e);
-    CU_ASSERT_EQUAL(vs_dataset_load(&d, &dir, 1, &e), -1);
-    if (strstr(e.msg, want) == NULL)
-        fprintf(stderr, "\n  message '%s' lacks '%s'\n", e.msg, want);
-    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, want));
-}
-
 /* What is not a results directory, or holds a directory in a file's
  * place, is said so at once (FIFOs and devices: test_dataset_posix.c). */
 static void test_not_results(void)
@@ -240,16 +214,16 @@ static void test_not_results(void)
     vs_dataset_free(&d);
     snprintf(path, sizeof path, "%s/runs.csv", dir);
     snprintf(other, sizeof other, "%s/meta.json", dir);
-    refused_dir(other, "not a directory");
+    vs_unit_load_refused(other, "not a directory");
     remove(path);
     CU_ASSERT_EQUAL_FATAL(vs_mkdir_p(path, &e), 0);
-    refused_dir(dir, "runs.csv: a directory, not a regular file");
+    vs_unit_load_refused(dir, "runs.csv: a directory, not a regular file");
     rmdir(path);
-    refused_dir(dir, "runs.csv: missing");
+    vs_unit_load_refused(dir, "runs.csv: missing");
     remove(other);
-    refused_dir(dir, "not a vsbench results directory");
+    vs_unit_load_refused(dir, "not a vsbench results directory");
     rmdir(dir);
-    refused_dir(dir, "no such directory");
+    vs_unit_load_refused(dir, "no such directory");
 }
 
 static const CU_TestInfo tests[] = {

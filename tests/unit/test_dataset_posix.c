@@ -2,51 +2,33 @@
  * be: refused at once, never read (a FIFO without a writer would block a
  * plain open forever). POSIX only: Windows has neither (the Makefile
  * leaves this suite out there). */
-#include "analysis/dataset.h"
+#include "tests/unit/dataset_fixture.h"
 #include "tests/unit/unit.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 static const char meta[] = "{\"hosts\":{}}\n";
 
-/* Loading `dir` fails with a message holding `want`. */
-static void refused(const char *dir, const char *want)
-{
-    vs_dataset d;
-    vs_err e;
-
-    vs_err_clear(&e);
-    CU_ASSERT_EQUAL(vs_dataset_load(&d, &dir, 1, &e), -1);
-    if (strstr(e.msg, want) == NULL)
-        fprintf(stderr, "\n  message '%s' lacks '%s'\n", e.msg, want);
-    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, want));
-}
-
 static void test_fifo_and_device(void)
 {
     char dir[256], path[300], other[300];
     const char *d = vs_unit_temp_folder(dir, sizeof dir);
-    FILE *f;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    CU_ASSERT_EQUAL_FATAL(vs_unit_write_file(dir, "meta.json", meta), 0);
     snprintf(other, sizeof other, "%s/meta.json", dir);
-    f = fopen(other, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs(meta, f);
-    fclose(f);
     snprintf(path, sizeof path, "%s/runs.csv", dir);
     CU_ASSERT_EQUAL_FATAL(mkfifo(path, 0600), 0);
-    refused(dir, "runs.csv: a FIFO (named pipe), not a regular file");
+    vs_unit_load_refused(dir, "runs.csv: a FIFO (named pipe), not a regular file");
     remove(path);
     CU_ASSERT_EQUAL_FATAL(symlink("/dev/zero", path), 0);
-    refused(dir, "runs.csv: a device, not a regular file");
+    vs_unit_load_refused(dir, "runs.csv: a device, not a regular file");
     remove(path);
     remove(other);
     CU_ASSERT_EQUAL_FATAL(mkfifo(other, 0600), 0); /* meta.json too */
-    refused(dir, "meta.json: a FIFO (named pipe), not a regular file");
+    vs_unit_load_refused(dir, "meta.json: a FIFO (named pipe), not a regular file");
     remove(other);
     rmdir(dir);
 }
