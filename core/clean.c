@@ -1,5 +1,6 @@
 /* clean.c - see clean.h. */
 #include "core/clean.h"
+#include "core/utf8.h"
 
 #include <string.h>
 
@@ -8,56 +9,47 @@ static int is_blank(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-static int is_cont(unsigned char c)
+/* The printable character at s (len > 0 bytes left, no NUL first): its
+ * length, or 0 for a control character or a byte that is not UTF-8.
+ * *used is how many bytes that took: the character's, or one stray byte. */
+static size_t printable(const char *s, size_t len, size_t *used)
 {
-    return (c & 0xC0) == 0x80;
+    uint32_t cp;
+    int w = vs_utf8_decode_n(s, len, &cp);
+
+    *used = w > 0 ? (size_t)w : 1;
+    if (w == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+        return 0;
+    return (size_t)w;
 }
 
-/* Width of the printable character at s (len bytes left): 1 for
- * printable ASCII, 2-4 for well-formed UTF-8 outside the C1 controls, 0
- * for anything else (a control, DEL, or an invalid or cut sequence). */
-static size_t char_width(const unsigned char *s, size_t len)
+/* Both forms of clean.h: up to len bytes of src into dst (n > 0 bytes;
+ * dst may be src, the output never runs ahead of the input), blanks
+ * folded when `fold`. Returns the length; *replaced counts the '?'. */
+static size_t clean(char *dst, size_t n, const char *src, size_t len, int fold,
+                    size_t *replaced)
 {
-    unsigned char c = s[0];
-
-    if (c >= 0x20 && c < 0x7F)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return len >= 2 && is_cont(s[1]) && !(c == 0xC2 && s[1] < 0xA0) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return len >= 3 && s[1] >= lo && s[1] <= hi && is_cont(s[2]) ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return len >= 4 && s[1] >= lo && s[1] <= hi && is_cont(s[2]) && is_cont(s[3]) ? 4
-                                                                                       : 0;
-    }
-    return 0;
-}
-
-size_t vs_clean_text(char *dst, size_t n, const char *src, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)src;
     size_t i = 0, o = 0, cut = 0;
     int space = 0;
 
-    if (n == 0)
-        return 0;
-    while (i < len && s[i] != '\0') {
-        size_t w, pw;
+    *replaced = 0;
+    while (i < len && src[i] != '\0') {
+        size_t used, w;
         const char *p;
 
-        if (is_blank(s[i])) {
+        if (fold && is_blank((unsigned char)src[i])) {
             space = o > 0;
             i++;
             continue;
         }
-        w = char_width(s + i, len - i);
-        p = w > 0 ? (const char *)s + i : "?";
-        pw = w > 0 ? w : 1;
-        i += pw;
-        if (o + (size_t)space + pw > n - 1) {
+        w = printable(src + i, len - i, &used);
+        p = w > 0 ? src + i : "?";
+        if (w == 0) {
+            w = 1;
+            (*replaced)++;
+        }
+        i += used;
+        if (o + (size_t)space + w > n - 1) {
             o = cut;
             if (o + 3 <= n - 1) {
                 memcpy(dst + o, "...", 3);
@@ -67,8 +59,8 @@ size_t vs_clean_text(char *dst, size_t n, const char *src, size_t len)
         }
         if (space)
             dst[o++] = ' ';
-        memcpy(dst + o, p, pw);
-        o += pw;
+        memmove(dst + o, p, w);
+        o += w;
         space = 0;
         if (o + 3 <= n - 1)
             cut = o;
@@ -77,3 +69,17 @@ size_t vs_clean_text(char *dst, size_t n, const char *src, size_t len)
     return o;
 }
 
+size_t vs_clean_text(char *dst, size_t n, const char *src, size_t len)
+{
+    size_t replaced;
+
+    return n == 0 ? 0 : clean(dst, n, src, len, 1, &replaced);
+}
+
+size_t vs_clean_in_place(char *s)
+{
+    size_t len = strlen(s), replaced;
+
+    clean(s, len + 1, s, len, 0, &replaced);
+    return replaced;
+}

@@ -29,10 +29,17 @@ static int lead(unsigned char c, uint32_t *cp, uint32_t *min)
 
 int vs_utf8_decode(const char *s, uint32_t *cp)
 {
+    return vs_utf8_decode_n(s, SIZE_MAX, cp);
+}
+
+int vs_utf8_decode_n(const char *s, size_t len, uint32_t *cp)
+{
     const unsigned char *p = (const unsigned char *)s;
     uint32_t min = 0;
     int n = lead(p[0], cp, &min);
 
+    if ((size_t)n > len)
+        return 0;
     for (int i = 1; i < n; i++) {
         if ((p[i] & 0xC0) != 0x80) /* also stops at the NUL */
             return 0;

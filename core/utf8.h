@@ -18,6 +18,10 @@
  * terminating NUL it returns 1 with *cp 0. Never reads past a NUL. */
 int vs_utf8_decode(const char *s, uint32_t *cp);
 
+/* The same for text that need not end in a NUL: at most `len` bytes (at
+ * least 1) are read from s, and a character they cut short is invalid (0). */
+int vs_utf8_decode_n(const char *s, size_t len, uint32_t *cp);
+
 /* Write cp (a Unicode scalar value) as UTF-8 into out (room for 4
  * bytes); its length, or 0 when cp is not a scalar value. */
 int vs_utf8_encode(uint32_t cp, char *out);

@@ -1,5 +1,6 @@
 /* wire.c - see wire.h. */
 #include "runner/wire.h"
+#include "core/clean.h"
 
 #include <string.h>
 
@@ -130,7 +131,7 @@ static void take_string(vs_rbuf *r, size_t len, char *out, size_t n, enum str_mo
     out[keep] = '\0';
     r->pos += len;
     if (mode != STR_RAW)
-        vs_text_clean(out);
+        vs_clean_in_place(out);
 }
 
 static void get_string(vs_rbuf *r, char *out, size_t n, enum str_mode mode)
@@ -178,51 +179,3 @@ int vs_rbuf_done(const vs_rbuf *r)
     return !r->bad && r->pos == r->len;
 }
 
-/* The well-formed UTF-8 character at s: its length (1-4) and code point,
- * or 0 when the bytes there are not one (RFC 3629). */
-static size_t utf8_char(const unsigned char *s, uint32_t *cp)
-{
-    static const struct { unsigned char lo, hi, mask; uint32_t min; } lead[] = {
-        { 0xC2, 0xDF, 0x1F, 0x80 }, { 0xE0, 0xEF, 0x0F, 0x800 }, { 0xF0, 0xF4, 0x07, 0x10000 },
-    };
-    size_t n;
-
-    *cp = s[0];
-    if (s[0] < 0x80)
-        return 1;
-    for (n = 0; n < 3 && !(s[0] >= lead[n].lo && s[0] <= lead[n].hi); n++)
-        ;
-    if (n == 3)
-        return 0;
-    *cp = s[0] & lead[n].mask;
-    for (size_t i = 1; i <= n + 1; i++) {
-        if ((s[i] & 0xC0) != 0x80) /* also stops at the terminator */
-            return 0;
-        *cp = (*cp << 6) | (s[i] & 0x3Fu);
-    }
-    if (*cp < lead[n].min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-        return 0;
-    return n + 2;
-}
-
-size_t vs_text_clean(char *s)
-{
-    unsigned char *p = (unsigned char *)s, *w = p;
-    size_t replaced = 0;
-
-    while (*p != '\0') {
-        uint32_t cp;
-        size_t n = utf8_char(p, &cp);
-        if (n == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-            *w++ = '?';
-            replaced++;
-            p += n ? n : 1;
-            continue;
-        }
-        memmove(w, p, n);
-        w += n;
-        p += n;
-    }
-    *w = '\0';
-    return replaced;
-}

@@ -8,8 +8,9 @@
  *
  * Every string a reader hands out is safe to print and to write into any
  * format's escaper: NUL refuses the message, and control characters
- * (C0, DEL, C1) and bytes that are not UTF-8 are replaced with '?'
- * (vs_text_clean). Only vs_get_raw hands out bytes as they came.
+ * (C0, DEL, C1; tab and newline too) and bytes that are not UTF-8 are
+ * replaced with '?' (vs_clean_in_place, core/clean.h). Only vs_get_raw
+ * hands out bytes as they came.
  * Everything here is a pure function of the bytes (no I/O, no globals).
  */
 #ifndef VS_WIRE_H
@@ -51,7 +52,7 @@ uint64_t vs_get_u64(vs_rbuf *r);
 double vs_get_f64(vs_rbuf *r);
 /* Copy a string into out (size n, always terminated); a string that does
  * not fit in n-1 bytes or contains NUL marks the reader bad. The copy is
- * cleaned (vs_text_clean). */
+ * cleaned (vs_clean_in_place). */
 void vs_get_str(vs_rbuf *r, char *out, size_t n);
 /* Like vs_get_str, but a longer string is cut to n-1 bytes at a UTF-8
  * character boundary instead of marking the reader bad. */
@@ -69,12 +70,5 @@ void vs_get_block(vs_rbuf *r, vs_rbuf *sub);
 
 /* 1 when every byte was consumed and nothing went wrong. */
 int vs_rbuf_done(const vs_rbuf *r);
-
-/* Make a NUL-terminated string safe to show: every control character
- * (U+0000-U+001F, U+007F-U+009F) and every byte that does not belong to
- * a well-formed UTF-8 character (RFC 3629: no overlong forms, no
- * surrogates, nothing above U+10FFFF) becomes '?'. In place; returns how
- * many characters were replaced. */
-size_t vs_text_clean(char *s);
 
 #endif

@@ -20,45 +20,6 @@ static int clean_text(const char *s)
     return 1;
 }
 
-static void test_sanitize(void)
-{
-    char out[64];
-
-    CU_ASSERT_EQUAL(vs_clean_text(out, sizeof out, "  veth\n", 7), 4);
-    CU_ASSERT_STRING_EQUAL(out, "veth");
-    vs_clean_text(out, sizeof out, "a\tb \n\n c", 8);
-    CU_ASSERT_STRING_EQUAL(out, "a b c");
-    vs_clean_text(out, sizeof out, "\033[31mred\007", 10);
-    CU_ASSERT_STRING_EQUAL(out, "?[31mred?");
-    /* well-formed UTF-8 stays, C1 controls (CSI 0x9b) and broken bytes go */
-    vs_clean_text(out, sizeof out, "Z\xc3\xbcrich \xe2\x9c\x93", 11);
-    CU_ASSERT_STRING_EQUAL(out, "Z\xc3\xbcrich \xe2\x9c\x93");
-    vs_clean_text(out, sizeof out, "\xc2\x9b" "a\xff\xc0\xaf\xed\xa0\x80", 9);
-    CU_ASSERT_STRING_EQUAL(out, "?" "?" "a?" "?" "?" "?" "?" "?");
-    vs_clean_text(out, sizeof out, "cut\xe2\x9c", 5);
-    CU_ASSERT_STRING_EQUAL(out, "cut??");
-    /* the length bound is honoured even without a terminator */
-    vs_clean_text(out, sizeof out, "abcdef", 3);
-    CU_ASSERT_STRING_EQUAL(out, "abc");
-    vs_clean_text(out, sizeof out, "ab\0cd", 5);
-    CU_ASSERT_STRING_EQUAL(out, "ab");
-}
-
-static void test_sanitize_overlong(void)
-{
-    char big[5000], out[16], tiny[3];
-
-    memset(big, 'x', sizeof big);
-    CU_ASSERT_EQUAL(vs_clean_text(out, sizeof out, big, sizeof big), 15);
-    CU_ASSERT_STRING_EQUAL(out, "xxxxxxxxxxxx...");
-    /* cut on a character boundary: each e-acute is two bytes */
-    vs_clean_text(out, 8, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 10);
-    CU_ASSERT_STRING_EQUAL(out, "\xc3\xa9\xc3\xa9...");
-    vs_clean_text(tiny, sizeof tiny, "abcdef", 6);
-    CU_ASSERT_STRING_EQUAL(tiny, "");
-    CU_ASSERT_EQUAL(vs_clean_text(out, 0, "abc", 3), 0);
-}
-
 static void test_numbers(void)
 {
     uint64_t v = 0;
@@ -201,8 +162,6 @@ static void test_windows_parsers(void)
 }
 
 static const CU_TestInfo tests[] = {
-    { "sanitize", test_sanitize },
-    { "sanitize overlong", test_sanitize_overlong },
     { "numbers and lists", test_numbers },
     { "meminfo", test_meminfo },
     { "SMT and DMI", test_smt_and_dmi },

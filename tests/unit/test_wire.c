@@ -1,5 +1,6 @@
-/* test_wire.c - the wire's strings (cleaning, cutting) and host facts on
- * the wire (runner/hostwire.h): known keys only, typed, bounded. */
+/* test_wire.c - the wire's strings (cut or refused; test_clean.c cleans
+ * them) and host facts on the wire (runner/hostwire.h): known keys only,
+ * typed, bounded. */
 #include "runner/hostwire.h"
 #include "runner/wire.h"
 #include "tests/unit/unit.h"
@@ -7,29 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void check_clean(const char *in, const char *want, size_t replaced)
-{
-    char buf[256];
-
-    snprintf(buf, sizeof buf, "%s", in);
-    CU_ASSERT_EQUAL(vs_text_clean(buf), replaced);
-    CU_ASSERT_STRING_EQUAL(buf, want);
-}
-
-static void test_text_clean(void)
-{
-    check_clean("plain text", "plain text", 0);
-    check_clean("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 0);
-    check_clean("a\nb\rc\td\x1b[31m", "a?b?c?d?[31m", 4);
-    check_clean("del\x7f c1\xc2\x85", "del? c1?", 2);
-    check_clean("\xff\xfe", "??", 2);                   /* not UTF-8 */
-    check_clean("\xc0\xaf", "??", 2);                   /* overlong '/' */
-    check_clean("\xed\xa0\x80", "???", 3);              /* a surrogate */
-    check_clean("\xf4\x90\x80\x80", "????", 4);         /* above U+10FFFF */
-    check_clean("cut \xe2\x82", "cut ??", 2);           /* a cut character */
-    check_clean("\"`system(\"id\")`<script>", "\"`system(\"id\")`<script>", 0); /* printable: kept */
-}
 
 /* A reader over one wire string holding `s` (n bytes). */
 static vs_rbuf one_string(uint8_t *buf, const char *s, size_t n)
@@ -263,7 +241,6 @@ static void test_decoded_facts_stable(void)
 }
 
 static const CU_TestInfo tests[] = {
-    { "text cleaned of controls and bad UTF-8", test_text_clean },
     { "strings cut or refused", test_strings_cut_or_refused },
     { "host facts round trip", test_host_round_trip },
     { "hostile facts: unknown skipped, text cleaned", test_hostile_facts },
