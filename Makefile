@@ -63,7 +63,7 @@ endif
 PLATFORM_SRC := platform/err.c platform/addr.c platform/cpu.c platform/sysinfo.c \
                 platform/facts.c platform/facts_parse.c platform/facts_netparse.c \
                 platform/hvsock.c platform/net.c platform/net_dial.c platform/fs.c \
-                platform/cidr.c \
+                platform/cidr.c platform/sockext.c \
                 $(wildcard platform/*_$(OS).c)
 # Layers (docs/architecture.md): libvsbase.a is core/ (the vocabulary both
 # binaries share) and platform/ (OS code); libvsrunner.a is runner/ and

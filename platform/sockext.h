@@ -3,10 +3,12 @@
  * beyond buffer sizes: TCP congestion control by name, and MSG_ZEROCOPY
  * sends with their completion notifications.
  *
- * Implementations: sockext_posix.c (Linux: TCP_CONGESTION, SO_ZEROCOPY,
- * MSG_ZEROCOPY, MSG_ERRQUEUE; other POSIX systems refuse) and
- * sockext_win.c (Windows has neither: every call refuses with
- * VS_ERR_UNSUPPORTED and a reason).
+ * Implementations: sockext.c (what every OS shares: which transports take
+ * which option, the congestion control name checked and read back) on
+ * the OS halves of sockext_os.h, sockext_posix.c (Linux: TCP_CONGESTION,
+ * SO_ZEROCOPY, MSG_ZEROCOPY, MSG_ERRQUEUE, SO_RCVLOWAT; other POSIX
+ * systems refuse) and sockext_win.c (Windows has neither option: both
+ * refuse with VS_ERR_UNSUPPORTED and a reason).
  *
  * Zero-copy sends (the kernel's Documentation/networking/msg_zerocopy.rst):
  * the kernel pins the pages of the buffer instead of copying them, and

@@ -1,5 +1,6 @@
-/* sockext_posix.c - see sockext.h (Linux; other POSIX systems refuse). */
-#include "platform/sockext.h"
+/* sockext_posix.c - the OS half of sockext.h (sockext_os.h) on POSIX:
+ * Linux's socket options; other POSIX systems refuse. */
+#include "platform/sockext_os.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -47,15 +48,10 @@ int vs_sock_get_congestion(vs_sock s, char *out, size_t n, vs_err *e)
     return 0;
 }
 
-int vs_sock_set_congestion(vs_sock s, enum vs_transport tr, const char *name, vs_err *e)
+int vs_os_set_congestion(vs_sock s, const char *name, vs_err *e)
 {
-    char avail[256], got[VS_CC_NAME_MAX];
+    char avail[256];
 
-    if (tr != VS_TR_TCP)
-        return vs_err_set(e, VS_ERR_USAGE, "congestion control applies to tcp only, not %s",
-                          vs_transport_name(tr));
-    if (!vs_congestion_name_ok(name))
-        return vs_err_set(e, VS_ERR_USAGE, "bad congestion control name '%.20s'", name);
     if (setsockopt(FD(s), IPPROTO_TCP, TCP_CONGESTION, name, (socklen_t)strlen(name)) != 0) {
         int err = errno;
         vs_congestion_available(avail, sizeof avail);
@@ -63,11 +59,6 @@ int vs_sock_set_congestion(vs_sock s, enum vs_transport tr, const char *name, vs
                           "machine offers: %s", name, strerror(err),
                           avail[0] ? avail : "(unknown)");
     }
-    if (vs_sock_get_congestion(s, got, sizeof got, e) != 0)
-        return -1;
-    if (strcmp(got, name) != 0)
-        return vs_err_set(e, VS_ERR_UNSUPPORTED, "congestion control '%s' asked, the socket "
-                          "uses '%s'", name, got);
     return 0;
 }
 #else
@@ -79,24 +70,20 @@ int vs_sock_get_congestion(vs_sock s, char *out, size_t n, vs_err *e)
     return vs_err_set(e, VS_ERR_UNSUPPORTED, "this system cannot name TCP congestion control");
 }
 
-int vs_sock_set_congestion(vs_sock s, enum vs_transport tr, const char *name, vs_err *e)
+int vs_os_set_congestion(vs_sock s, const char *name, vs_err *e)
 {
     (void)s;
-    (void)tr;
     (void)name;
     return vs_err_set(e, VS_ERR_UNSUPPORTED, "this system cannot choose TCP congestion "
                       "control (TCP_CONGESTION is Linux's)");
 }
 #endif
 
-#if defined(__linux__) && defined(SO_ZEROCOPY) && defined(MSG_ZEROCOPY)
-int vs_zc_enable(vs_sock s, enum vs_transport tr, vs_err *e)
+#if VS_OS_ZEROCOPY
+int vs_os_zc_enable(vs_sock s, enum vs_transport tr, vs_err *e)
 {
     int one = 1;
 
-    if (tr != VS_TR_TCP && tr != VS_TR_VSOCK)
-        return vs_err_set(e, VS_ERR_UNSUPPORTED, "MSG_ZEROCOPY applies to tcp (and vsock "
-                          "where the kernel has it), not %s", vs_transport_name(tr));
     if (setsockopt(FD(s), SOL_SOCKET, SO_ZEROCOPY, &one, sizeof one) != 0)
         return vs_err_set(e, VS_ERR_UNSUPPORTED, "this kernel refuses zero-copy sends on %s "
                           "(SO_ZEROCOPY: %s)", vs_transport_name(tr), strerror(errno));
@@ -173,34 +160,19 @@ long vs_zc_send(vs_sock s, const void *buf, size_t len, vs_zc *z)
     }
 }
 #else
-int vs_zc_enable(vs_sock s, enum vs_transport tr, vs_err *e)
+int vs_os_zc_enable(vs_sock s, enum vs_transport tr, vs_err *e)
 {
     (void)s;
     (void)tr;
     return vs_err_set(e, VS_ERR_UNSUPPORTED, "this system has no zero-copy sends "
                       "(MSG_ZEROCOPY is Linux's)");
 }
-
-long vs_zc_send(vs_sock s, const void *buf, size_t len, vs_zc *z)
-{
-    (void)z;
-    return vs_sock_send(s, buf, len);
-}
-
-int vs_zc_drain(vs_sock s, vs_zc *z)
-{
-    (void)s;
-    (void)z;
-    return 0;
-}
 #endif
 
-int vs_sock_set_rcvlowat(vs_sock s, enum vs_transport tr, uint32_t bytes, vs_err *e)
+int vs_os_set_rcvlowat(vs_sock s, uint32_t bytes, vs_err *e)
 {
     int v = (int)bytes;
 
-    if (tr != VS_TR_TCP || bytes == 0)
-        return 0;
     if (setsockopt(FD(s), SOL_SOCKET, SO_RCVLOWAT, &v, sizeof v) != 0)
         return vs_err_set(e, VS_ERR_RUNTIME, "SO_RCVLOWAT %lu: %s", (unsigned long)bytes,
                           strerror(errno));

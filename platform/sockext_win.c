@@ -1,9 +1,7 @@
-/* sockext_win.c - see sockext.h. Windows has no TCP_CONGESTION per socket
- * and no MSG_ZEROCOPY: both refuse with a reason. */
-#include "platform/sockext.h"
-
-#include <stdio.h>
-#include <string.h>
+/* sockext_win.c - the OS half of sockext.h (sockext_os.h) on Windows,
+ * which has no TCP_CONGESTION per socket and no MSG_ZEROCOPY (both refuse
+ * with a reason) and no settable SO_RCVLOWAT (nothing to do). */
+#include "platform/sockext_os.h"
 
 void vs_congestion_available(char *out, size_t n)
 {
@@ -19,16 +17,15 @@ int vs_sock_get_congestion(vs_sock s, char *out, size_t n, vs_err *e)
                       "control");
 }
 
-int vs_sock_set_congestion(vs_sock s, enum vs_transport tr, const char *name, vs_err *e)
+int vs_os_set_congestion(vs_sock s, const char *name, vs_err *e)
 {
     (void)s;
-    (void)tr;
     (void)name;
     return vs_err_set(e, VS_ERR_UNSUPPORTED, "Windows cannot choose congestion control per "
                       "socket (it is a system-wide netsh setting): --congestion is refused");
 }
 
-int vs_zc_enable(vs_sock s, enum vs_transport tr, vs_err *e)
+int vs_os_zc_enable(vs_sock s, enum vs_transport tr, vs_err *e)
 {
     (void)s;
     (void)tr;
@@ -36,23 +33,9 @@ int vs_zc_enable(vs_sock s, enum vs_transport tr, vs_err *e)
                       "refused");
 }
 
-long vs_zc_send(vs_sock s, const void *buf, size_t len, vs_zc *z)
-{
-    (void)z;
-    return vs_sock_send(s, buf, len);
-}
-
-int vs_zc_drain(vs_sock s, vs_zc *z)
+int vs_os_set_rcvlowat(vs_sock s, uint32_t bytes, vs_err *e)
 {
     (void)s;
-    (void)z;
-    return 0;
-}
-
-int vs_sock_set_rcvlowat(vs_sock s, enum vs_transport tr, uint32_t bytes, vs_err *e)
-{
-    (void)s;
-    (void)tr;
     (void)bytes;
     (void)e;
     return 0; /* Winsock has no settable SO_RCVLOWAT */
