@@ -55,6 +55,11 @@ void vs_congestion_available(char *out, size_t n);
  * option for TCP: nothing is done either. */
 int vs_sock_set_rcvlowat(vs_sock s, enum vs_transport tr, uint32_t bytes, vs_err *e);
 
+/* The largest segment TCP sends on connected socket `s` now (TCP_MAXSEG:
+ * the path's MTU less headers, at most half the peer's largest window),
+ * in bytes; 0 when unknown or not TCP (Windows: not asked). */
+uint32_t vs_sock_tcp_mss(vs_sock s, enum vs_transport tr);
+
 /* What the zero-copy sends of one socket came to. */
 typedef struct vs_zc {
     uint64_t sends;     /* sends made with MSG_ZEROCOPY */

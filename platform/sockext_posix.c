@@ -6,12 +6,12 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #ifdef __linux__
 #include <linux/errqueue.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #endif
 
 #define FD(s) ((int)(s))
@@ -177,4 +177,15 @@ int vs_os_set_rcvlowat(vs_sock s, uint32_t bytes, vs_err *e)
         return vs_err_set(e, VS_ERR_RUNTIME, "SO_RCVLOWAT %lu: %s", (unsigned long)bytes,
                           strerror(errno));
     return 0;
+}
+
+uint32_t vs_sock_tcp_mss(vs_sock s, enum vs_transport tr)
+{
+    int mss = 0;
+    socklen_t len = sizeof mss;
+
+    if (tr != VS_TR_TCP || getsockopt(FD(s), IPPROTO_TCP, TCP_MAXSEG, &mss, &len) != 0 ||
+        mss < 0)
+        return 0;
+    return (uint32_t)mss;
 }

@@ -40,3 +40,10 @@ int vs_os_set_rcvlowat(vs_sock s, uint32_t bytes, vs_err *e)
     (void)e;
     return 0; /* Winsock has no settable SO_RCVLOWAT */
 }
+
+uint32_t vs_sock_tcp_mss(vs_sock s, enum vs_transport tr)
+{
+    (void)s;
+    (void)tr;
+    return 0; /* only asked for SO_RCVLOWAT, which Winsock cannot set */
+}

@@ -314,7 +314,6 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
         r->recv_size = req->test == VS_TEST_MAERTS
             ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)
             : vs_stream_recv_chunk(req->recv_size, req->msg_size, r->remote_buf[0].rcv);
-        r->rcvlowat = vs_stream_rcvlowat(base->tr, req->recv_size, req->msg_size);
     }
     return 0;
 }
@@ -362,13 +361,14 @@ static int measure_stream(client *c, const vs_test_req *req, enum vs_transport t
     sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
     sc.active_open = 1;
     sc.zerocopy = req->zerocopy && role == VS_ROLE_SEND;
-    sc.rcvlowat = role == VS_ROLE_RECV ? vs_stream_rcvlowat(tr, req->recv_size, req->msg_size) : 0;
+    sc.recv_size = req->recv_size;
     rc = vs_stream_create(&fl, c->data, c->ndata, &sc, &c->pin, e);
     c->ndata = 0; /* the flows own the sockets now */
     if (rc != 0)
         return -1;
     rc = start_and_measure(c, fl, req, role == VS_ROLE_RECV, local, e);
     vs_stream_zc_stats(fl, &r->zc_local);
+    local->rcvlowat = vs_stream_rcvlowat_used(fl);
     vs_flows_free(fl);
     return rc;
 }

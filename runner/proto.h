@@ -57,7 +57,9 @@
                               the measuring overhead and overlap; rr and crr (TEST:
                               response size, burst, server CPUs; RESULT:
                               transactions); TEST may end with zero-copy and
-                              congestion control (optional: absent means off).
+                              congestion control (optional: absent means off);
+                              RESULT may end with the receiver's wake-up
+                              threshold (optional: absent means none).
                               v1 peers are refused. */
 /* VS_PROTO_MAX_BODY: runner/frame.h */
 
@@ -194,6 +196,9 @@ typedef struct vs_side_result {
     uint8_t overlap; /* 1: another test ran on the server meanwhile */
     uint16_t count;
     vs_flow_result flow[VS_MAX_SESSIONS];
+    /* A stream's receiving side: the wake-up threshold its sessions set
+     * (vs_stream_rcvlowat_used; 0 none). Optional on the wire: absent, 0. */
+    uint32_t rcvlowat;
 } vs_side_result;
 
 /* Check a request against the limits; the message names the field. */

@@ -143,6 +143,7 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
         sum += rx->flow[i].window_count;
     r->proc_local = local->proc_pct;
     r->proc_remote = remote->proc_pct;
+    r->rcvlowat = rx->rcvlowat;
     memset(all, 0, sizeof *all);
     all->tcpi_ok = 1;
     for (int i = 0; i <= n; i++) {
@@ -396,8 +397,8 @@ void vs_report_print_overhead(FILE *f, const vs_run_report *r)
                 r->req.recv_size != 0 ? "-M" : "the largest of the message size, a "
                 "quarter of its buffer and 16K");
     if (r->rcvlowat != 0)
-        fprintf(f, "the receiver is woken once %s wait (SO_RCVLOWAT: messages up to 1K, "
-                "tcp)\n", vs_size_format(r->rcvlowat, a, sizeof a));
+        fprintf(f, "the receiver is woken once %s wait (SO_RCVLOWAT: tcp messages up to 1K "
+                "on a path whose segments carry 16K)\n", vs_size_format(r->rcvlowat, a, sizeof a));
     if (rr)
         fprintf(f, "the requester read the clock once per transaction, %.0f ns a read\n",
                 r->clock_ns);

@@ -6,11 +6,12 @@
 #include <string.h>
 
 /* A flow's buffer: one message (sender) or one read (receiver); a
- * zero-copy sender's completions. */
+ * zero-copy sender's completions; a receiver's wake-up threshold. */
 typedef struct stream_work {
     uint8_t *buf;
     size_t len;
     vs_zc zc;
+    uint32_t lowat;
 } stream_work;
 
 static const vs_stream_cfg *cfg_of(const vs_flow *f)
@@ -33,7 +34,10 @@ static int stream_prepare(vs_flow *f)
         return -1;
     }
     w->len = len;
-    if (c->role == VS_ROLE_RECV && vs_sock_set_rcvlowat(f->sock, c->tr, c->rcvlowat, &e) != 0) {
+    if (c->role == VS_ROLE_RECV)
+        w->lowat = vs_stream_rcvlowat(c->tr, c->recv_size, c->msg_size,
+                                      vs_sock_tcp_mss(f->sock, c->tr));
+    if (vs_sock_set_rcvlowat(f->sock, c->tr, w->lowat, &e) != 0) {
         vs_flow_fail_text(f, e.msg);
         free(w->buf);
         free(w);
@@ -211,11 +215,24 @@ void vs_stream_zc_stats(vs_flows *fl, vs_zc *sum)
     }
 }
 
-uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size)
+uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size,
+                            uint32_t mss)
 {
     const uint32_t lowat = 16 * 1024;
 
-    return tr == VS_TR_TCP && recv_size == 0 && msg_size <= 1024 ? lowat : 0;
+    return tr == VS_TR_TCP && recv_size == 0 && msg_size <= 1024 && mss >= lowat ? lowat : 0;
+}
+
+uint32_t vs_stream_rcvlowat_used(vs_flows *fl)
+{
+    uint32_t most = 0;
+
+    for (int i = 0; i < fl->n; i++) {
+        const stream_work *w = fl->flows[i].work;
+        if (w != NULL && w->lowat > most)
+            most = w->lowat;
+    }
+    return most;
 }
 
 size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv)

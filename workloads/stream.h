@@ -38,9 +38,10 @@ typedef struct vs_stream_cfg {
      * platform/sockext.h), reading the completions every
      * VS_ZC_DRAIN_EVERY sends and once at the end. */
     int zerocopy;
-    /* Receiver: wake only when this many bytes wait (vs_stream_rcvlowat;
-     * 0: at every arrival). */
-    uint32_t rcvlowat;
+    /* Receiver: the user's bytes per recv() (-M), 0 when recv_chunk is the
+     * rule's; with the rule's reads over TCP the receiver may also set a
+     * wake-up threshold (vs_stream_rcvlowat). */
+    uint32_t recv_size;
 } vs_stream_cfg;
 
 /* Bytes per recv() for a receiver: `recv_size` when the user chose one
@@ -55,21 +56,30 @@ typedef struct vs_stream_cfg {
  *   - 16 KiB, so that small messages are read many at a time;
  * at most 16 MiB. The evidence, measured with `make bench` against
  * netperf at every point of the study's matrix, is in docs/bench.md. */
-/* The receiver's wake-up threshold: 16 KiB for TCP messages of 1 KiB or
- * less when the read size is the rule's (not -M), else 0 (none). At 512 B
- * and 1K messages a receiver woken per segment drained the queue and slept
+size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv);
+
+/* The receiver's wake-up threshold (SO_RCVLOWAT) on a connection whose
+ * segments carry up to `mss` bytes (vs_sock_tcp_mss): 16 KiB for TCP
+ * messages of 1 KiB or less when the read size is the rule's (not -M) and
+ * one segment can carry 16 KiB (loopback-like paths), else 0 (none).
+ * On loopback a receiver woken per segment drained the queue and slept
  * again, 45-80k context switches per GB, each wake-up paid by the sender,
  * the bottleneck; woken at 16K it took 20-26k (netperf's figure), 10-35%
- * less CPU per KB and more throughput. At 8K messages and 64K sockets it
- * cost a third of the throughput, so larger messages go without
- * (docs/bench.md). */
-uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size);
+ * less CPU per KB and up to 1.7x the throughput with 5 sessions. Where a
+ * segment is smaller (veth and virtual NICs with a 1500-byte MTU: 1448)
+ * waiting for 16K, or for one segment's worth, cost 25-40% (512 B-1K).
+ * At 8K messages and 64K sockets it cost a third of the throughput, so
+ * larger messages go without (docs/bench.md). */
+uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size,
+                            uint32_t mss);
+
+/* The wake-up threshold the receiving sessions set (the largest; 0: none
+ * or a sender), between join and free. */
+uint32_t vs_stream_rcvlowat_used(vs_flows *fl);
 
 /* A zero-copy sender's completions, all sessions added (between join and
  * free; zeros for a receiver or without zerocopy). */
 void vs_stream_zc_stats(vs_flows *fl, vs_zc *sum);
-
-size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv);
 
 /* Start one thread per socket (the sockets pass to the flows; see
  * vs_flows_create). `cfg` must outlive the flows. Stopping ends senders

@@ -52,15 +52,19 @@ static void test_recv_chunk(void)
     CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 512, 1ull << 31), 16u << 20);
     /* the user's choice, even below the message size */
     CU_ASSERT_EQUAL(vs_stream_recv_chunk(512, 65536, 262144), 512);
-    /* woken at 16K for tcp messages up to 1K with the rule's reads only */
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512), 16384);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 1024), 16384);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 1025), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 8192), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 16384), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 512, 512), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_UNIX, 0, 512), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_VSOCK, 0, 512), 0);
+    /* woken at 16K for tcp messages up to 1K with the rule's reads, on paths
+     * whose segments carry 16K (loopback: 32748 at 64K sockets), only */
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512, 32748), 16384);
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 1024, 16384), 16384);
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 1025, 65483), 0);
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 8192, 65483), 0);
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 16384, 65483), 0);
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 512, 512, 65483), 0);
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512, 1448), 0);  /* MTU 1500 */
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512, 16383), 0);
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512, 0), 0);     /* unknown */
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_UNIX, 0, 512, 65483), 0);
+    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_VSOCK, 0, 512, 65483), 0);
 }
 
 static void test_rates(void)
