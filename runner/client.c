@@ -308,13 +308,14 @@ static int open_sessions(client *c, const vs_test_req *req, const vs_addr *base,
     vs_facts_path(c->data[0], base->tr, &r->path);
     if (c->conn.has_path)
         r->remote_path = c->conn.path;
-    /* What the receiving end of a stream reads per call (the same rule on
-     * both ends); rr and crr read whole messages. */
-    if (!vs_test_is_rr((enum vs_test)req->test)) {
-        r->recv_size = req->test == VS_TEST_MAERTS
-            ? vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv)
-            : vs_stream_recv_chunk(req->recv_size, req->msg_size, r->remote_buf[0].rcv);
-    }
+    /* What the receiving end of a stream reads per call, until it says
+     * (RESULT; a server of before that reads by the rule without the
+     * segment size); rr and crr read whole messages. */
+    if (!vs_test_is_rr((enum vs_test)req->test))
+        r->recv_size = vs_stream_recv_plan(base->tr, req->recv_size, req->msg_size,
+                                           req->test == VS_TEST_MAERTS ? r->local_buf[0].rcv
+                                                                       : r->remote_buf[0].rcv,
+                                           0).chunk;
     return 0;
 }
 
@@ -351,24 +352,28 @@ static int measure_stream(client *c, const vs_test_req *req, enum vs_transport t
 {
     enum vs_role role = req->test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
     vs_stream_cfg sc = { 0 };
+    vs_recv_plan used;
     vs_flows *fl;
     int rc;
 
     sc.role = role;
     sc.tr = tr;
     sc.msg_size = req->msg_size;
-    sc.recv_chunk = vs_stream_recv_chunk(req->recv_size, req->msg_size, r->local_buf[0].rcv);
     sc.preamble_bytes = role == VS_ROLE_SEND ? VS_SESSION_TAG_BYTES : 0;
     sc.active_open = 1;
     sc.zerocopy = req->zerocopy && role == VS_ROLE_SEND;
     sc.recv_size = req->recv_size;
+    sc.eff_rcv = r->local_buf[0].rcv;
     rc = vs_stream_create(&fl, c->data, c->ndata, &sc, &c->pin, e);
     c->ndata = 0; /* the flows own the sockets now */
     if (rc != 0)
         return -1;
     rc = start_and_measure(c, fl, req, role == VS_ROLE_RECV, local, e);
     vs_stream_zc_stats(fl, &r->zc_local);
-    local->rcvlowat = vs_stream_rcvlowat_used(fl);
+    used = vs_stream_recv_used(fl);
+    local->has_recv = 1;
+    local->recv_chunk = used.chunk;
+    local->rcvlowat = used.lowat;
     vs_flows_free(fl);
     return rc;
 }

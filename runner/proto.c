@@ -279,6 +279,7 @@ size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m)
         vs_put_u8(&w, f->failed);
         vs_put_str(&w, f->error);
     }
+    vs_put_u32(&w, m->recv_chunk);
     vs_put_u32(&w, m->rcvlowat);
     return frame_end(&w);
 }
@@ -510,7 +511,11 @@ int vs_dec_result(const uint8_t *b, size_t n, vs_side_result *m, vs_err *e)
         if (f->tcp_ok > 1 || f->failed > 1)
             r.bad = 1;
     }
-    m->rcvlowat = !r.bad && r.pos < r.len ? vs_get_u32(&r) : 0; /* optional */
+    m->has_recv = !r.bad && r.pos < r.len; /* optional */
+    m->recv_chunk = m->has_recv ? vs_get_u32(&r) : 0;
+    m->rcvlowat = m->has_recv ? vs_get_u32(&r) : 0;
+    if (m->recv_chunk > VS_MAX_MSG || m->rcvlowat > VS_MAX_MSG)
+        r.bad = 1;
     if (dec_done(&r, "RESULT", e) != 0)
         return -1;
     /* NaN or negative CPU figures are nonsense from a broken peer. */

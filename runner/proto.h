@@ -58,8 +58,8 @@
                               response size, burst, server CPUs; RESULT:
                               transactions); TEST may end with zero-copy and
                               congestion control (optional: absent means off);
-                              RESULT may end with the receiver's wake-up
-                              threshold (optional: absent means none).
+                              RESULT may end with how the receiver read
+                              (optional: absent means unknown).
                               v1 peers are refused. */
 /* VS_PROTO_MAX_BODY: runner/frame.h */
 
@@ -196,8 +196,11 @@ typedef struct vs_side_result {
     uint8_t overlap; /* 1: another test ran on the server meanwhile */
     uint16_t count;
     vs_flow_result flow[VS_MAX_SESSIONS];
-    /* A stream's receiving side: the wake-up threshold its sessions set
-     * (vs_stream_rcvlowat_used; 0 none). Optional on the wire: absent, 0. */
+    /* A stream's receiving side: how its sessions read (vs_stream_recv_used):
+     * bytes per recv() and the wake-up threshold (0 none). Optional on the
+     * wire: has_recv is 0 when a server of before them left them out. */
+    uint8_t has_recv;
+    uint32_t recv_chunk;
     uint32_t rcvlowat;
 } vs_side_result;
 

@@ -143,7 +143,10 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
         sum += rx->flow[i].window_count;
     r->proc_local = local->proc_pct;
     r->proc_remote = remote->proc_pct;
-    r->rcvlowat = rx->rcvlowat;
+    if (rx->has_recv) {
+        r->recv_size = rx->recv_chunk;
+        r->rcvlowat = rx->rcvlowat;
+    }
     memset(all, 0, sizeof *all);
     all->tcpi_ok = 1;
     for (int i = 0; i <= n; i++) {
@@ -394,8 +397,9 @@ void vs_report_print_overhead(FILE *f, const vs_run_report *r)
     if (r->recv_size != 0)
         fprintf(f, "the receiver (%s) reads up to %s per recv (%s)\n",
                 local_recv ? "local" : "remote", vs_size_format(r->recv_size, a, sizeof a),
-                r->req.recv_size != 0 ? "-M" : "the largest of the message size, a "
-                "quarter of its buffer and 16K");
+                r->req.recv_size != 0 ? "-M"
+                : r->recv_size < 16384 ? "one message per call: tcp over segments under 16K"
+                : "the largest of the message size, a quarter of its buffer and 16K");
     if (r->rcvlowat != 0)
         fprintf(f, "the receiver is woken once %s wait (SO_RCVLOWAT: tcp messages up to 1K "
                 "on a path whose segments carry 16K)\n", vs_size_format(r->rcvlowat, a, sizeof a));

@@ -342,10 +342,10 @@ static int start_sessions(conn *k, const vs_connected *cn, vs_stream_cfg *sc, vs
         sc->role = q->test == VS_TEST_STREAM ? VS_ROLE_RECV : VS_ROLE_SEND;
         sc->tr = (enum vs_transport)q->transport;
         sc->msg_size = q->msg_size;
-        sc->recv_chunk = vs_stream_recv_chunk(q->recv_size, q->msg_size, cn->rcv[0]);
         sc->preamble_bytes = sc->role == VS_ROLE_RECV ? VS_SESSION_TAG_BYTES : 0;
         sc->zerocopy = q->zerocopy && sc->role == VS_ROLE_SEND;
         sc->recv_size = q->recv_size;
+        sc->eff_rcv = cn->rcv[0];
         for (int i = 0; i < n; i++) {
             socks[i] = k->data[i];
             k->data[i] = VS_SOCK_NONE; /* the flows own (or closed) the sockets */
@@ -413,8 +413,11 @@ static int run_phase(conn *k, const vs_connected *cn, vs_err *e)
     if (vs_measure(fl, &mc, res, e) != 0)
         goto out;
     res->overlap = (uint8_t)vs_slots_overlapped(k->slots, k->slot);
-    if (!vs_test_is_rr((enum vs_test)k->req.test))
-        res->rcvlowat = vs_stream_rcvlowat_used(fl);
+    if (!vs_test_is_rr((enum vs_test)k->req.test)) {
+        vs_recv_plan used = vs_stream_recv_used(fl);
+        res->recv_chunk = used.chunk;
+        res->rcvlowat = used.lowat;
+    }
     log_result(k, res);
     log_zerocopy(k, fl, &sc);
     st = reply(k, frame, vs_enc_result(frame, VS_PROTO_MAX_BODY, res), e);

@@ -6,12 +6,12 @@
 #include <string.h>
 
 /* A flow's buffer: one message (sender) or one read (receiver); a
- * zero-copy sender's completions; a receiver's wake-up threshold. */
+ * zero-copy sender's completions; a receiver's plan. */
 typedef struct stream_work {
     uint8_t *buf;
     size_t len;
     vs_zc zc;
-    uint32_t lowat;
+    vs_recv_plan plan;
 } stream_work;
 
 static const vs_stream_cfg *cfg_of(const vs_flow *f)
@@ -23,10 +23,16 @@ static int stream_prepare(vs_flow *f)
 {
     const vs_stream_cfg *c = cfg_of(f);
     stream_work *w = calloc(1, sizeof *w);
-    size_t len = c->role == VS_ROLE_SEND ? c->msg_size : c->recv_chunk;
+    vs_recv_plan plan = { 0, 0 };
+    size_t len = c->msg_size;
     char text[64];
     vs_err e;
 
+    if (c->role == VS_ROLE_RECV) {
+        plan = vs_stream_recv_plan(c->tr, c->recv_size, c->msg_size, c->eff_rcv,
+                                   vs_sock_tcp_mss(f->sock, c->tr));
+        len = plan.chunk;
+    }
     if (w == NULL || (w->buf = malloc(len)) == NULL) {
         free(w);
         snprintf(text, sizeof text, "out of memory (%lu bytes)", (unsigned long)len);
@@ -34,10 +40,8 @@ static int stream_prepare(vs_flow *f)
         return -1;
     }
     w->len = len;
-    if (c->role == VS_ROLE_RECV)
-        w->lowat = vs_stream_rcvlowat(c->tr, c->recv_size, c->msg_size,
-                                      vs_sock_tcp_mss(f->sock, c->tr));
-    if (vs_sock_set_rcvlowat(f->sock, c->tr, w->lowat, &e) != 0) {
+    w->plan = plan;
+    if (vs_sock_set_rcvlowat(f->sock, c->tr, plan.lowat, &e) != 0) {
         vs_flow_fail_text(f, e.msg);
         free(w->buf);
         free(w);
@@ -215,36 +219,41 @@ void vs_stream_zc_stats(vs_flows *fl, vs_zc *sum)
     }
 }
 
-uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size,
-                            uint32_t mss)
+vs_recv_plan vs_stream_recv_plan(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size,
+                                 uint64_t eff_rcv, uint32_t mss)
 {
-    const uint32_t lowat = 16 * 1024;
-
-    return tr == VS_TR_TCP && recv_size == 0 && msg_size <= 1024 && mss >= lowat ? lowat : 0;
-}
-
-uint32_t vs_stream_rcvlowat_used(vs_flows *fl)
-{
-    uint32_t most = 0;
-
-    for (int i = 0; i < fl->n; i++) {
-        const stream_work *w = fl->flows[i].work;
-        if (w != NULL && w->lowat > most)
-            most = w->lowat;
-    }
-    return most;
-}
-
-size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv)
-{
-    const uint64_t floor = 16 * 1024, max = 16 * 1024 * 1024;
+    const uint32_t floor = 16 * 1024, max = 16 * 1024 * 1024;
+    int tcp = tr == VS_TR_TCP && mss != 0;
+    vs_recv_plan p = { recv_size, 0 };
     uint64_t c = eff_rcv / 4;
 
     if (recv_size != 0)
-        return recv_size;
+        return p;
+    if (tcp && mss < floor && msg_size <= 2048) {
+        p.chunk = msg_size;
+        return p;
+    }
     if (c < floor)
         c = floor;
     if (c < msg_size)
         c = msg_size;
-    return (size_t)(c > max ? max : c);
+    p.chunk = (uint32_t)(c > max ? max : c);
+    p.lowat = tcp && mss >= floor && msg_size <= 1024 ? floor : 0;
+    return p;
+}
+
+vs_recv_plan vs_stream_recv_used(vs_flows *fl)
+{
+    vs_recv_plan most = { 0, 0 };
+
+    for (int i = 0; i < fl->n; i++) {
+        const stream_work *w = fl->flows[i].work;
+        if (w == NULL)
+            continue;
+        if (w->plan.chunk > most.chunk)
+            most.chunk = w->plan.chunk;
+        if (w->plan.lowat > most.lowat)
+            most.lowat = w->plan.lowat;
+    }
+    return most;
 }

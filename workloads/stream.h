@@ -28,7 +28,11 @@ typedef struct vs_stream_cfg {
     enum vs_role role;
     enum vs_transport tr;
     uint32_t msg_size;  /* sender: bytes per send() */
-    size_t recv_chunk;  /* receiver: bytes per recv() */
+    /* Receiver: the user's bytes per recv() (-M; 0: the rule's) and the
+     * effective receive buffer, from which each session makes its plan
+     * with its connection's segment size (vs_stream_recv_plan). */
+    uint32_t recv_size;
+    uint64_t eff_rcv;
     /* For matching TCP_INFO exactly: bytes that crossed in the data
      * direction before the stream (the session tag), and whether this side
      * connected (its SYN then counts in tcpi_bytes_acked). */
@@ -38,14 +42,21 @@ typedef struct vs_stream_cfg {
      * platform/sockext.h), reading the completions every
      * VS_ZC_DRAIN_EVERY sends and once at the end. */
     int zerocopy;
-    /* Receiver: the user's bytes per recv() (-M), 0 when recv_chunk is the
-     * rule's; with the rule's reads over TCP the receiver may also set a
-     * wake-up threshold (vs_stream_rcvlowat). */
-    uint32_t recv_size;
 } vs_stream_cfg;
 
-/* Bytes per recv() for a receiver: `recv_size` when the user chose one
- * (-M, netperf's -M), else the largest of
+/* How a receiver reads: bytes per recv() and the wake-up threshold
+ * (SO_RCVLOWAT; 0: woken at every arrival). */
+typedef struct vs_recv_plan {
+    uint32_t chunk;
+    uint32_t lowat;
+} vs_recv_plan;
+
+/* The receiver's plan over transport `tr` for messages of `msg_size`,
+ * with `eff_rcv` bytes of effective receive buffer, on a connection whose
+ * segments carry up to `mss` bytes (vs_sock_tcp_mss; 0 unknown). With -M
+ * (`recv_size` not 0): those reads, no threshold, as netperf's. Else:
+ *
+ * Reads: the largest of
  *   - the message size: one recv per send at least, never a message split
  *     over several calls (at 64K sockets, 64K messages read in 16K pieces
  *     took 4.2 recvfrom per send, 64k calls per GB against netperf's 15k,
@@ -54,28 +65,27 @@ typedef struct vs_stream_cfg {
  *     buffer in one call makes sender and receiver take turns on small
  *     windows (the window reopens only when the call returns);
  *   - 16 KiB, so that small messages are read many at a time;
- * at most 16 MiB. The evidence, measured with `make bench` against
+ * at most 16 MiB; except over TCP paths whose segments are under 16 KiB
+ * (a 1500-byte MTU: 1448) with messages of 2 KiB or less: the message
+ * size (at one session 9-21% more throughput than 16K reads over veth,
+ * the same at five).
+ *
+ * Threshold: 16 KiB for TCP messages of 1 KiB or less on paths whose
+ * segments carry 16 KiB (loopback), else none. On loopback a receiver
+ * woken per segment drained the queue and slept again, 45-80k context
+ * switches per GB, each wake-up paid by the sender, the bottleneck; woken
+ * at 16K it took 20-26k (netperf's figure), 10-35% less CPU per KB and up
+ * to 1.7x the throughput with 5 sessions. Over smaller segments waiting
+ * for 16K, or for one segment's worth, cost 4-40% (512 B-1K). At 8K
+ * messages and 64K sockets it cost a third of the throughput, so larger
+ * messages go without. The evidence, measured with `make bench` against
  * netperf at every point of the study's matrix, is in docs/bench.md. */
-size_t vs_stream_recv_chunk(uint32_t recv_size, uint32_t msg_size, uint64_t eff_rcv);
+vs_recv_plan vs_stream_recv_plan(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size,
+                                 uint64_t eff_rcv, uint32_t mss);
 
-/* The receiver's wake-up threshold (SO_RCVLOWAT) on a connection whose
- * segments carry up to `mss` bytes (vs_sock_tcp_mss): 16 KiB for TCP
- * messages of 1 KiB or less when the read size is the rule's (not -M) and
- * one segment can carry 16 KiB (loopback-like paths), else 0 (none).
- * On loopback a receiver woken per segment drained the queue and slept
- * again, 45-80k context switches per GB, each wake-up paid by the sender,
- * the bottleneck; woken at 16K it took 20-26k (netperf's figure), 10-35%
- * less CPU per KB and up to 1.7x the throughput with 5 sessions. Where a
- * segment is smaller (veth and virtual NICs with a 1500-byte MTU: 1448)
- * waiting for 16K, or for one segment's worth, cost 25-40% (512 B-1K).
- * At 8K messages and 64K sockets it cost a third of the throughput, so
- * larger messages go without (docs/bench.md). */
-uint32_t vs_stream_rcvlowat(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size,
-                            uint32_t mss);
-
-/* The wake-up threshold the receiving sessions set (the largest; 0: none
- * or a sender), between join and free. */
-uint32_t vs_stream_rcvlowat_used(vs_flows *fl);
+/* The plan the receiving sessions followed (the largest of each figure;
+ * zeros for a sender), between join and free. */
+vs_recv_plan vs_stream_recv_used(vs_flows *fl);
 
 /* A zero-copy sender's completions, all sessions added (between join and
  * free; zeros for a receiver or without zerocopy). */

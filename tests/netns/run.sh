@@ -3,7 +3,7 @@
 # pair, like two VMs on a vSwitch. The server runs in one, the client in
 # the other; TCP is measured at MTU 1500 and 9000, and the tool's byte
 # counts must equal the kernel's own (TCP_INFO) on both ends. The
-# receiver's wake-up threshold follows the path's segment size.
+# receiver's reads and wake-up threshold follow the path's segment size.
 #
 # Addresses come from 198.18.0.0/15, the range set aside for network
 # benchmarks (RFC 2544); they exist only inside these namespaces.
@@ -39,14 +39,17 @@ measure() { # MTU TEST SESSIONS
     check "$name: aggregate = sum of sessions" '([.results[:-1][].bytes] | add) == .results[-1].bytes'
     printf '       %s: %.2f Gbit/s\n' "$name" "$(jq -r '.results[-1].gbps' "$TMP/r.json")"
 }
-# lowat MTU TEST WANT: the receiver's wake-up threshold at 512-byte messages
-# follows the path: none where a segment is smaller than 16K (MTU 1500,
-# 9000), 16K where one segment carries it (MTU 65535, as on loopback). For
-# stream the server receives (RESULT's tail), for maerts this client.
-lowat() {
+# plan MTU TEST READ LOWAT: how the receiver reads 512-byte messages follows
+# the path: where a segment is smaller than 16K (MTU 1500, 9000) a message
+# per recv and woken at every arrival; where one segment carries 16K (MTU
+# 65535, as on loopback) a quarter of the buffer per recv, woken once 16K
+# wait. For stream the server receives (RESULT's tail), for maerts this
+# client.
+plan() {
     timeout 30 ip netns exec "$B" "$VSBENCH" run "tcp:$IPA" -T "$2" -s 256K -m 512 -l 0.3 \
         --warmup 0 --json >"$TMP/r.json" 2>"$TMP/r.err"
-    check "mtu $1 $2 512 B: wake-up threshold $3" "([.results[].status] | all(. == \"ok\")) and .recv_lowat == $3"
+    check "mtu $1 $2 512 B: reads of $3, wake-up threshold $4" \
+        "([.results[].status] | all(. == \"ok\")) and ([.results[].recv_size == $3] | all) and .recv_lowat == $4"
 }
 
 netns_setup
@@ -56,12 +59,12 @@ for mtu in 1500 9000; do
     measure "$mtu" stream 1
     measure "$mtu" stream 5
     measure "$mtu" maerts 1
-    lowat "$mtu" stream 0
-    lowat "$mtu" maerts 0
+    plan "$mtu" stream 512 0
+    plan "$mtu" maerts 512 0
 done
 if netns_set_mtu 65535; then
-    lowat 65535 stream 16384
-    lowat 65535 maerts 16384
+    plan 65535 stream 65536 16384
+    plan 65535 maerts 65536 16384
 else
     bad "set MTU 65535"
 fi

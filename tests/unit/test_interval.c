@@ -38,33 +38,55 @@ static void test_empty_set(void)
     CU_ASSERT_EQUAL(vs_span_common(NULL, 0, w, &out), 0);
 }
 
+/* The receiver's plan: reads (chunk) and wake-up threshold (lowat). */
+static uint32_t chunk(enum vs_transport tr, uint32_t m_opt, uint32_t msg, uint64_t eff,
+                      uint32_t mss)
+{
+    return vs_stream_recv_plan(tr, m_opt, msg, eff, mss).chunk;
+}
+
+static uint32_t lowat(enum vs_transport tr, uint32_t m_opt, uint32_t msg, uint32_t mss)
+{
+    return vs_stream_recv_plan(tr, m_opt, msg, 262144, mss).lowat;
+}
+
 static void test_recv_chunk(void)
 {
+    const uint32_t lo = 32748, veth = 1448; /* MSS: loopback at 64K sockets, MTU 1500 */
+
     /* a quarter of the buffer when messages are smaller */
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 16384, 65536), 16384);
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 512, 262144), 65536);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 16384, 65536, lo), 16384);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 512, 262144, lo), 65536);
+    CU_ASSERT_EQUAL(chunk(VS_TR_VSOCK, 0, 512, 262144, 0), 65536);
     /* never below the message size */
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 32768, 65536), 32768);
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 65536, 65536), 65536);
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 1u << 20, 65536), 1u << 20);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 32768, 65536, veth), 32768);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 65536, 65536, lo), 65536);
+    CU_ASSERT_EQUAL(chunk(VS_TR_UNIX, 0, 1u << 20, 65536, 0), 1u << 20);
     /* at least 16K, at most 16M */
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 512, 8192), 16384);
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(0, 512, 1ull << 31), 16u << 20);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 512, 8192, lo), 16384);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 512, 1ull << 31, lo), 16u << 20);
+    /* small segments: messages up to 2K read one at a time */
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 512, 262144, veth), 512);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 2048, 65536, 8948), 2048);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 2049, 65536, veth), 16384);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 512, 262144, 0), 65536);    /* MSS unknown */
+    CU_ASSERT_EQUAL(chunk(VS_TR_VSOCK, 0, 512, 65536, veth), 16384); /* tcp only */
     /* the user's choice, even below the message size */
-    CU_ASSERT_EQUAL(vs_stream_recv_chunk(512, 65536, 262144), 512);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 512, 65536, 262144, lo), 512);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 4096, 512, 262144, veth), 4096);
     /* woken at 16K for tcp messages up to 1K with the rule's reads, on paths
-     * whose segments carry 16K (loopback: 32748 at 64K sockets), only */
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512, 32748), 16384);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 1024, 16384), 16384);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 1025, 65483), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 8192, 65483), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 16384, 65483), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 512, 512, 65483), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512, 1448), 0);  /* MTU 1500 */
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512, 16383), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_TCP, 0, 512, 0), 0);     /* unknown */
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_UNIX, 0, 512, 65483), 0);
-    CU_ASSERT_EQUAL(vs_stream_rcvlowat(VS_TR_VSOCK, 0, 512, 65483), 0);
+     * whose segments carry 16K, only */
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 0, 512, lo), 16384);
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 0, 1024, 16384), 16384);
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 0, 1025, 65483), 0);
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 0, 8192, 65483), 0);
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 0, 16384, 65483), 0);
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 512, 512, 65483), 0);
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 0, 512, veth), 0);
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 0, 512, 16383), 0);
+    CU_ASSERT_EQUAL(lowat(VS_TR_TCP, 0, 512, 0), 0); /* unknown */
+    CU_ASSERT_EQUAL(lowat(VS_TR_UNIX, 0, 512, 65483), 0);
+    CU_ASSERT_EQUAL(lowat(VS_TR_VSOCK, 0, 512, 65483), 0);
 }
 
 static void test_rates(void)

@@ -175,6 +175,7 @@ static void test_result_round_trip(void)
     in->edge_end_ns = 2500;
     in->overlap = 1;
     in->count = VS_MAX_SESSIONS;
+    in->recv_chunk = 65536;
     in->rcvlowat = 16384;
     for (int i = 0; i < VS_MAX_SESSIONS; i++) {
         in->flow[i].window_count = 1000000ull * (uint64_t)i;
@@ -196,13 +197,20 @@ static void test_result_round_trip(void)
     CU_ASSERT_EQUAL(out->flow[63].transactions, 7063ull);
     CU_ASSERT_TRUE(out->flow[3].failed);
     CU_ASSERT_STRING_EQUAL(out->flow[3].error, "recv: Connection reset by peer");
+    CU_ASSERT_TRUE(out->has_recv);
+    CU_ASSERT_EQUAL(out->recv_chunk, 65536);
     CU_ASSERT_EQUAL(out->rcvlowat, 16384);
-    /* Without its optional tail (an earlier v2 server): no threshold. */
-    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n) - 4, out, &e), 0);
+    /* Without its optional tail (an earlier v2 server): unknown. */
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n) - 8, out, &e), 0);
+    CU_ASSERT_FALSE(out->has_recv);
     CU_ASSERT_EQUAL(out->rcvlowat, 0);
     CU_ASSERT_EQUAL(out->flow[63].window_count, 63000000ull);
-    /* A cut tail is refused. */
+    /* A cut tail is refused, and so are reads beyond the limit. */
     CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n) - 2, out, &e), -1);
+    in->recv_chunk = VS_MAX_MSG + 1;
+    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n), out, &e), -1);
+    in->recv_chunk = 65536;
     /* A NaN CPU figure is refused. */
     in->util_pct = 0.0 / 0.0;
     n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
