@@ -125,8 +125,11 @@ function nets_list(    i, p, q, seen, n) {
     return n
 }
 
-function cell(p, t) {
-    return num(med[p, t], "%.2f") " [" num(lo[p, t], "%.1f") "-" num(hi[p, t], "%.1f") "]"
+# A median and its range; the range with two decimals below 10 Gbit/s, so
+# that a range shown holds its median (0.57 [0.56-0.66], not [0.6-0.7]).
+function cell(p, t,    f) {
+    f = hi[p, t] < 10 ? "%.2f" : "%.1f"
+    return num(med[p, t], "%.2f") " [" num(lo[p, t], f) "-" num(hi[p, t], f) "]"
 }
 
 function print_table(    i, k, p, q, t, hdr, nn, j) {
