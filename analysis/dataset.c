@@ -110,7 +110,7 @@ static int read_rows(vs_dataset *d, int si, vs_runs_reader *rd, int *cap, vs_err
     r.source = si;
     r.pair = d->src[si].pair;
     while ((got = vs_runs_next(rd, &r.row, &complete, e)) == 1 && complete)
-        if (add_rec(d, &r, cap) != 0)
+        if (vs_row_intern(&r.row, &d->texts) != 0 || add_rec(d, &r, cap) != 0)
             return vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
     if (got == 1 || (got < 0 && vs_runs_cut_off(rd))) {
         vs_dataset_note(d, "%s:%d: the last row is cut off (no newline at the end: the sweep "
@@ -239,6 +239,7 @@ void vs_dataset_free(vs_dataset *d)
         if (d->src[i].meta != NULL)
             json_decref(d->src[i].meta);
     free(d->rec);
+    vs_strpool_free(&d->texts);
     free(d->src);
     memset(d, 0, sizeof *d);
 }

@@ -14,6 +14,7 @@
 #include "platform/err.h"
 #include "core/latency.h"
 #include "core/runs.h"
+#include "core/strpool.h"
 
 #define VS_PAIR_MAX 16
 #define VS_DATASET_NOTES 16 /* things the loader forgave, e.g. a torn last row */
@@ -24,7 +25,8 @@ typedef struct vs_key {
     vs_point pt;
 } vs_key;
 
-/* One row of runs.csv, with where it came from. */
+/* One row of runs.csv, with where it came from. Its texts (error, CPU
+ * lists, congestion control) are the dataset's (`texts`). */
 typedef struct vs_rec {
     int pair;          /* index into vs_dataset.pairs */
     int source;        /* index into vs_dataset.src */
@@ -45,6 +47,7 @@ typedef struct vs_dataset {
     char pairs[VS_PAIR_MAX][128]; /* e.g. "Linux 6.1 / Linux 6.1 (KVM)" */
     int nrec;
     vs_rec *rec;
+    vs_strpool texts;  /* the records' texts, each distinct one once */
     int nnotes;
     char notes[VS_DATASET_NOTES][1300]; /* FILE:LINE: what was skipped, and why */
 } vs_dataset;

@@ -93,7 +93,7 @@ static void run_params(const vs_rec *r, int64_t id, vs_param *p)
     p[8] = VS_P_DBL(rr ? r->row.sdt_local + r->row.sdt_remote
                        : r->row.sd_local + r->row.sd_remote);
     p[9] = VS_P_INT(r->row.ok);
-    p[10] = VS_P_TEXT(r->row.error);
+    p[10] = VS_P_TEXT(vs_row_error(&r->row));
     p[11] = VS_P_INT(r->row.pt.resp);
     p[12] = VS_P_INT(r->row.pt.burst);
     p[13] = VS_P_DBL(r->row.tps);
@@ -328,8 +328,9 @@ static int push_rec(vs_dataset *d, const vs_rec *rec, int *cap)
 
 /* A run's aggregate row as the history keeps it (after the point's
  * columns): service demand as local (per KB, or per transaction for rr
- * and crr), and the rr figures. */
-static void window_row(vs_rows *r, vs_row *row)
+ * and crr), the rr figures, and its error text in `error` (of
+ * VS_ERRTEXT_MAX bytes: the row points to it). */
+static void window_row(vs_rows *r, vs_row *row, char *error)
 {
     row->run = (int)vs_rows_int(r, 7);
     row->gbps = vs_rows_double(r, 8);
@@ -338,7 +339,8 @@ static void window_row(vs_rows *r, vs_row *row)
     else
         row->sd_local = vs_rows_double(r, 9);
     row->ok = (int)vs_rows_int(r, 10);
-    snprintf(row->error, sizeof row->error, "%s", vs_rows_text(r, 11));
+    snprintf(error, VS_ERRTEXT_MAX, "%s", vs_rows_text(r, 11));
+    row->error = error;
     row->tps = vs_rows_double(r, 12);
     row->lat_p50 = vs_rows_double(r, 13);
     row->lat_p99 = vs_rows_double(r, 14);
@@ -358,13 +360,16 @@ static int window_runs(vs_history *h, vs_dataset *d, const int64_t *ids, vs_err 
             return -1;
         while ((rc = vs_rows_next(r, e)) == 1) {
             vs_rec rec;
+            char error[VS_ERRTEXT_MAX];
             memset(&rec, 0, sizeof rec);
             if (point_of(r, 0, &rec.row.pt) != 0)
                 continue;
             rec.source = s;
-            window_row(r, &rec.row);
-            if (push_rec(d, &rec, &cap) != 0)
+            window_row(r, &rec.row, error);
+            if (vs_row_intern(&rec.row, &d->texts) != 0 || push_rec(d, &rec, &cap) != 0) {
                 rc = vs_err_set(e, VS_ERR_RUNTIME, "out of memory");
+                break;
+            }
         }
         vs_rows_free(r);
     }

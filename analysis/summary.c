@@ -154,7 +154,8 @@ static void summarize_point(const vs_dataset *d, vs_point_summary *ps, point_row
         const vs_rec *r = &d->rec[pr.i[k]];
         if (!r->row.ok) {
             if (ps->n_failed++ == 0)
-                snprintf(ps->first_error, sizeof ps->first_error, "%s", r->row.error);
+                snprintf(ps->first_error, sizeof ps->first_error, "%s",
+                         vs_row_error(&r->row));
             continue;
         }
         sd[n++] = vs_test_is_rr(r->row.pt.test) ? r->row.sdt_local + r->row.sdt_remote

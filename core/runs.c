@@ -17,9 +17,10 @@ enum coltype {
     T_SESSION,   /* int: "all" (VS_SESSION_ALL) or 1..sessions */
     T_REAL,      /* double within [min, max], printed with `prec` decimals */
     T_STATUS,    /* int ok: "ok" or "error" */
-    T_TEXT,      /* char[VS_ERRTEXT_MAX], quoted when needed */
-    T_CPUS,      /* char[VS_CPULIST_TEXT_MAX]: a CPU list (core/cpulist.h), "" none */
-    T_CC,        /* char[VS_CC_NAME_MAX]: a congestion control name, "" the default */
+    /* The texts: a const char * in vs_row (see runs.h), quoted when needed. */
+    T_TEXT,      /* any text, cut to fit VS_ERRTEXT_MAX */
+    T_CPUS,      /* a CPU list (core/cpulist.h), "" none */
+    T_CC,        /* a congestion control name, "" the default */
 };
 
 typedef struct column {
@@ -163,29 +164,25 @@ static int parse_real(const char *s, double min, double max, double *out)
     return *out >= min && *out <= max ? 0 : -1; /* false for NaN */
 }
 
-/* Copy text into a field of VS_ERRTEXT_MAX, cut at a UTF-8 boundary. */
-static void copy_text(char *dst, const char *src)
+/* Cut a text in place to fit VS_ERRTEXT_MAX, at a UTF-8 boundary. */
+static void cut_text(char *s)
 {
-    size_t n = strlen(src);
+    size_t n = strlen(s);
 
     if (n >= VS_ERRTEXT_MAX) {
         n = VS_ERRTEXT_MAX - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
             n--;
+        s[n] = '\0';
     }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
 }
 
-/* A CPU list, kept as written (it parses, so it fits). */
-static int parse_cpus(const char *s, char *out)
+/* A row's text column: its text, "" for NULL. */
+static const char *text_of(const vs_row *row, const column *c)
 {
-    vs_cpulist l;
+    const char *t = *(const char *const *)cfield_of(row, c);
 
-    if (vs_cpulist_parse(s, &l, NULL) != 0)
-        return -1;
-    snprintf(out, VS_CPULIST_TEXT_MAX, "%s", s);
-    return 0;
+    return t != NULL ? t : "";
 }
 
 /* Parse one value into its field; the session's range is checked later,
@@ -194,6 +191,7 @@ static int parse_value(const column *c, const char *s, vs_row *row)
 {
     void *f = field_of(row, c);
     uint64_t u;
+    vs_cpulist cpus;
 
     if (c->rr_only && *s == '\0')
         return 0; /* not applicable (checked against the test in vs_runs_next) */
@@ -220,12 +218,16 @@ static int parse_value(const column *c, const char *s, vs_row *row)
     case T_STATUS:
         *(int *)f = strcmp(s, "ok") == 0;
         return *(int *)f || strcmp(s, "error") == 0 ? 0 : -1;
-    case T_TEXT: copy_text(f, s); return 0;
-    case T_CPUS: return parse_cpus(s, f);
+    case T_TEXT: *(const char **)f = s; return 0; /* cut by the caller (cut_text) */
+    case T_CPUS:
+        if (*s != '\0' && vs_cpulist_parse(s, &cpus, NULL) != 0)
+            return -1; /* a list that parses fits VS_CPULIST_TEXT_MAX */
+        *(const char **)f = s;
+        return 0;
     case T_CC:
         if (*s != '\0' && !vs_congestion_name_ok(s))
-            return -1;
-        snprintf(f, VS_CC_NAME_MAX, "%s", s);
+            return -1; /* a name that is ok fits VS_CC_NAME_MAX */
+        *(const char **)f = s;
         return 0;
     }
     return -1;
@@ -255,13 +257,18 @@ static void write_value(FILE *out, const column *c, const vs_row *row)
     case T_STATUS: fputs(vs_row_status(row), out); break;
     case T_TEXT:
     case T_CC:
-    case T_CPUS: vs_csv_write_field(out, f); break;
+    case T_CPUS: vs_csv_write_field(out, text_of(row, c)); break;
     }
 }
 
 const char *vs_row_status(const vs_row *row)
 {
     return row->ok ? "ok" : "error";
+}
+
+const char *vs_row_error(const vs_row *row)
+{
+    return row->error != NULL ? row->error : "";
 }
 
 double vs_row_figure(const vs_row *row)
@@ -300,7 +307,7 @@ void vs_runs_cell(const vs_row *row, int col, vs_cell *cell)
     case T_STATUS: cell->kind = VS_CELL_TEXT; cell->text = vs_row_status(row); break;
     case T_TEXT:
     case T_CC:
-    case T_CPUS: cell->kind = VS_CELL_TEXT; cell->text = f; break;
+    case T_CPUS: cell->kind = VS_CELL_TEXT; cell->text = text_of(row, c); break;
     }
     if (c->rr_only && !vs_test_is_rr(row->pt.test))
         cell->kind = VS_CELL_NONE;
@@ -473,6 +480,8 @@ int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e)
                           r->csv.line, r->csv.nfields, r->nfields);
     fill_fallbacks(r, row);
     for (int i = 0; i < r->nfields; i++) {
+        if (columns[r->col[i]].type == T_TEXT)
+            cut_text(r->csv.field[i]); /* the reader's own copy of the record */
         if (parse_value(&columns[r->col[i]], r->csv.field[i], row) != 0)
             return bad_value(r, i, e);
         if (columns[r->col[i]].type == T_SESSION)
@@ -491,6 +500,20 @@ int vs_runs_cut_off(const vs_runs_reader *r)
 int vs_runs_line(const vs_runs_reader *r)
 {
     return r->csv.line;
+}
+
+int vs_row_intern(vs_row *row, vs_strpool *pool)
+{
+    for (int c = 0; c < NCOLS; c++) {
+        const column *col = &columns[c];
+        const char **t = field_of(row, col);
+        if (col->type != T_TEXT && col->type != T_CPUS && col->type != T_CC)
+            continue;
+        *t = vs_strpool_add(pool, text_of(row, col));
+        if (*t == NULL)
+            return -1;
+    }
+    return 0;
 }
 
 void vs_runs_close(vs_runs_reader *r)

@@ -23,11 +23,21 @@
 #include "core/cpulist.h"
 #include "core/csv.h"
 #include "core/point.h"
+#include "core/strpool.h"
 #include "platform/err.h"
 
 #define VS_SESSION_ALL 0 /* the session number of a run's aggregate row */
 
-/* One row of runs.csv. */
+/* One row of runs.csv.
+ *
+ * Its texts (pin_local, pin_remote, congestion, error) are not held in
+ * the row, which stays small for the millions a large file holds: each
+ * points to a NUL-terminated text its owner keeps - the runner's
+ * vs_run_report, a reader until its next row, a dataset's pool
+ * (vs_row_intern) - so a copy of a row shares them. The writer,
+ * vs_runs_cell, vs_row_error and vs_row_intern read a NULL text as ""
+ * (a zeroed row is an empty one); the rows of a reader or a report have
+ * none. */
 typedef struct vs_row {
     vs_point pt;              /* transport, test, sock_req, msg, sessions */
     uint64_t sock_eff_local;  /* min(send, receive) buffer of this end */
@@ -48,19 +58,20 @@ typedef struct vs_row {
     double lat_p50, lat_p90, lat_p99, lat_p999, lat_p9999;
     double sdt_local;         /* service demand: CPU us per transaction */
     double sdt_remote;
-    /* Every test: the CPUs the session threads were pinned to ("": none). */
-    char pin_local[VS_CPULIST_TEXT_MAX];
-    char pin_remote[VS_CPULIST_TEXT_MAX];
+    /* Every test: the CPUs the session threads were pinned to ("": none),
+     * each shorter than VS_CPULIST_TEXT_MAX. */
+    const char *pin_local;
+    const char *pin_remote;
     /* Stream and maerts: bytes per recv() on the receiving end (the rule of
      * workloads/stream.h or -M); 0 for rr and crr, and in older files. */
     uint64_t recv_size;
     /* How the data was sent: 1 with MSG_ZEROCOPY (--zerocopy); the TCP
      * congestion control both ends used (--congestion), "" the default. */
+    const char *congestion;   /* shorter than VS_CC_NAME_MAX */
     int zerocopy;
-    char congestion[VS_CC_NAME_MAX];
     int overlap;              /* 1: another test ran on the server meanwhile */
     int ok;                   /* column status: "ok" or "error" */
-    char error[VS_ERRTEXT_MAX];
+    const char *error;        /* shorter than VS_ERRTEXT_MAX, "" when ok */
     /* Not in runs.csv: whole-connection accounting for `run --json`. */
     uint64_t bytes_total;     /* receiver's count, whole connection */
     uint64_t sent_total;      /* sender's count, whole connection */
@@ -80,6 +91,9 @@ void vs_runs_write_row(FILE *f, const vs_row *row);
 
 /* "ok" or "error". */
 const char *vs_row_status(const vs_row *row);
+
+/* The row's error text, "" for none (also when NULL). */
+const char *vs_row_error(const vs_row *row);
 
 /* A run's headline figure, higher is better: Gbit/s for stream and
  * maerts, transactions per second for rr and crr (what a sweep's
@@ -129,7 +143,9 @@ int vs_runs_open(vs_runs_reader *r, const char *file, const char *text, vs_err *
 /* Next row: 1 with `row` filled, 0 at the end, -1 on a malformed row.
  * `complete` is 0 for a last line without its newline (a write cut off
  * by a crash); such a line may also fail to parse, which the caller may
- * forgive by checking vs_runs_cut_off(). */
+ * forgive by checking vs_runs_cut_off(). The row's texts point into the
+ * reader, valid until its next vs_runs_next or vs_runs_close: a caller
+ * that keeps rows keeps their texts with vs_row_intern. */
 int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e);
 
 /* 1 when the last vs_runs_next met the end of the text mid-line. */
@@ -137,6 +153,10 @@ int vs_runs_cut_off(const vs_runs_reader *r);
 
 /* Line where the last row began. */
 int vs_runs_line(const vs_runs_reader *r);
+
+/* Point the row's texts to their copies in `pool` (equal texts share one),
+ * so that they live as long as the pool. -1 when out of memory. */
+int vs_row_intern(vs_row *row, vs_strpool *pool);
 
 void vs_runs_close(vs_runs_reader *r);
 

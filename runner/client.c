@@ -571,8 +571,8 @@ int vs_client_run(const vs_run_opts *o, vs_run_report *r, vs_err *e)
     if (rc != 0) {
         for (int i = 0; i < r->nrows; i++) {
             r->rows[i].ok = 0;
-            if (r->rows[i].error[0] == '\0')
-                snprintf(r->rows[i].error, sizeof r->rows[i].error, "%s", e->msg);
+            if (r->error[i][0] == '\0')
+                vs_report_fail(r, i, e->msg);
         }
     }
     return rc;

@@ -32,8 +32,8 @@ void vs_report_warn(vs_run_report *r, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The point, session number and pinning of row i (of n sessions). */
-static void fill_point(const vs_run_report *r, vs_row *row, int i, int n)
+/* The point, session number, pinning and texts of row i (of n sessions). */
+static void fill_point(vs_run_report *r, vs_row *row, int i, int n)
 {
     const vs_test_req *req = &r->req;
 
@@ -46,11 +46,12 @@ static void fill_point(const vs_run_report *r, vs_row *row, int i, int n)
     row->pt.burst = req->burst;
     row->session = i < n ? i + 1 : VS_SESSION_ALL;
     row->run = row->run ? row->run : 1;
-    snprintf(row->pin_local, sizeof row->pin_local, "%s", r->pin_local);
-    snprintf(row->pin_remote, sizeof row->pin_remote, "%s", req->server_cpus);
+    row->pin_local = r->pin_local;
+    row->pin_remote = req->server_cpus;
     row->recv_size = vs_test_is_rr(row->pt.test) ? 0 : r->recv_size;
     row->zerocopy = req->zerocopy;
-    snprintf(row->congestion, sizeof row->congestion, "%s", req->congestion);
+    row->congestion = req->congestion;
+    row->error = r->error[i];
 }
 
 void vs_report_init(vs_run_report *r, const vs_test_req *req, const char *error)
@@ -63,16 +64,19 @@ void vs_report_init(vs_run_report *r, const vs_test_req *req, const char *error)
     for (int i = 0; i <= n; i++) {
         vs_row *row = &r->rows[i];
         fill_point(r, row, i, n);
-        row->ok = 0;
-        snprintf(row->error, sizeof row->error, "%s", error);
+        vs_report_fail(r, i, error);
     }
 }
 
 void vs_report_pin(vs_run_report *r, const char *cpus)
 {
-    snprintf(r->pin_local, sizeof r->pin_local, "%s", cpus);
-    for (int i = 0; i < r->nrows; i++)
-        snprintf(r->rows[i].pin_local, sizeof r->rows[i].pin_local, "%s", cpus);
+    snprintf(r->pin_local, sizeof r->pin_local, "%s", cpus); /* rows[].pin_local */
+}
+
+void vs_report_fail(vs_run_report *r, int i, const char *text)
+{
+    r->rows[i].ok = 0;
+    snprintf(r->error[i], sizeof r->error[i], "%s", text);
 }
 
 /* First error text among the flows of either side, for the aggregate. */
@@ -93,10 +97,11 @@ static void overhead_of(vs_overhead *o, const vs_side_result *s, double seconds)
 }
 
 /* Session i's status from both sides' flows. */
-static void flow_status(vs_row *row, const vs_flow_result *a, const vs_flow_result *b)
+static void flow_status(vs_run_report *r, int i, const vs_flow_result *a,
+                        const vs_flow_result *b)
 {
-    row->ok = !a->failed && !b->failed;
-    snprintf(row->error, sizeof row->error, "%s",
+    r->rows[i].ok = !a->failed && !b->failed;
+    snprintf(r->error[i], sizeof r->error[i], "%s",
              a->failed ? a->error : b->failed ? b->error : "");
 }
 
@@ -126,7 +131,7 @@ static void finish_total(vs_run_report *r)
         all->sock_eff_local = min_u64(all->sock_eff_local, r->rows[i].sock_eff_local);
         all->sock_eff_remote = min_u64(all->sock_eff_remote, r->rows[i].sock_eff_remote);
     }
-    snprintf(all->error, sizeof all->error, "%s", first_error(r));
+    snprintf(r->error[n], sizeof r->error[n], "%s", first_error(r));
     all->ok = all->error[0] == '\0';
 }
 
@@ -161,7 +166,7 @@ void vs_report_compose(vs_run_report *r, enum vs_role local_role,
         row->seconds = (double)fr->window_ns / 1e9;
         row->bytes = fr->window_count;
         row->gbps = vs_rate_bps(fr->window_count, fr->window_ns) / 1e9;
-        flow_status(row, fr, ft);
+        flow_status(r, i, fr, ft);
         row->bytes_total = fr->total_bytes;
         row->sent_total = ft->total_bytes;
         row->tcpi_ok = fr->tcp_ok && ft->tcp_ok;
@@ -208,13 +213,15 @@ static void set_rates(vs_row *row, const vs_test_req *req)
     row->gbps = vs_rate_bps(row->bytes, ns) / 1e9;
 }
 
-/* The two sides must have counted the same transactions. */
-static void check_counts(vs_row *row)
+/* Row i's two sides must have counted the same transactions. */
+static void check_counts(vs_run_report *r, int i)
 {
+    const vs_row *row = &r->rows[i];
+
     if (!row->ok || row->tx_total_local == row->tx_total_remote)
         return;
-    row->ok = 0;
-    snprintf(row->error, sizeof row->error, "transaction counts differ: the client completed "
+    r->rows[i].ok = 0;
+    snprintf(r->error[i], sizeof r->error[i], "transaction counts differ: the client completed "
              "%llu, the server answered %llu", (unsigned long long)row->tx_total_local,
              (unsigned long long)row->tx_total_remote);
 }
@@ -237,10 +244,10 @@ void vs_report_compose_rr(vs_run_report *r, const vs_side_result *local,
         if (i == n)
             break;
         row->seconds = (double)local->flow[i].window_ns / 1e9;
-        flow_status(row, &local->flow[i], &remote->flow[i]);
+        flow_status(r, i, &local->flow[i], &remote->flow[i]);
         row->tx_total_local = local->flow[i].transactions;
         row->tx_total_remote = remote->flow[i].transactions;
-        check_counts(row);
+        check_counts(r, i);
         set_rates(row, &r->req);
         all->seconds = row->seconds;
         all->tx_total_local += row->tx_total_local;

@@ -26,12 +26,16 @@ typedef struct vs_overhead {
     uint64_t edge_end_ns;
 } vs_overhead;
 
+/* A test's report. Its rows' texts point into it (pin_local, req's
+ * server_cpus and congestion, error[]): keep a report in one place (a
+ * copy of a row is fine while its report lives). */
 typedef struct vs_run_report {
     vs_test_req req;
     char control[300];        /* control address as text */
     char data[300];           /* data address (without port) as text */
     int nrows;                /* sessions + 1 */
     vs_row rows[VS_MAX_SESSIONS + 1]; /* sessions, then the aggregate */
+    char error[VS_MAX_SESSIONS + 1][VS_ERRTEXT_MAX]; /* rows[i].error, "" when ok */
     vs_bufsize local_buf[VS_MAX_SESSIONS];
     vs_bufsize remote_buf[VS_MAX_SESSIONS];
     double proc_local;        /* process CPU, percent of one CPU */
@@ -68,6 +72,9 @@ void vs_report_compose_rr(vs_run_report *r, const vs_side_result *local,
 
 /* The client's CPU list (--cpu), in the report and every row. */
 void vs_report_pin(vs_run_report *r, const char *cpus);
+
+/* Row i fails with `text` (the report keeps a copy, cut to VS_ERRTEXT_MAX). */
+void vs_report_fail(vs_run_report *r, int i, const char *text);
 
 /* Add a warning (kept up to VS_MAX_WARN). */
 void vs_report_warn(vs_run_report *r, const char *fmt, ...) VS_PRINTF(2, 3);

@@ -22,6 +22,7 @@ static int remember(vs_runsfile *rf, const vs_done_run *d)
 typedef struct found {
     int n, cap;
     vs_row *row;
+    vs_strpool texts;  /* the rows' texts */
     char *keep;        /* per row, set by mark_complete */
 } found;
 
@@ -48,10 +49,14 @@ static void mark_complete(found *fd)
     }
 }
 
-static int add_found(found *fd, const vs_row *row)
+/* Keep a row the reader gave, and its texts. */
+static int add_found(found *fd, vs_row *row)
 {
-    vs_row *p = vs_push(fd->row, &fd->n, &fd->cap, row, sizeof *row);
+    vs_row *p;
 
+    if (vs_row_intern(row, &fd->texts) != 0)
+        return -1;
+    p = vs_push(fd->row, &fd->n, &fd->cap, row, sizeof *row);
     return p != NULL ? (fd->row = p, 0) : -1;
 }
 
@@ -104,9 +109,10 @@ static int read_rows(vs_runsfile *rf, const char *text, found *fd, int *dropped,
 
 static int load_existing(vs_runsfile *rf, const char *text, vs_err *e)
 {
-    found fd = { 0, 0, NULL, NULL };
+    found fd;
     int dropped, rc = -1;
 
+    memset(&fd, 0, sizeof fd);
     if (read_rows(rf, text, &fd, &dropped, e) != 0)
         goto out;
     fd.keep = calloc((size_t)fd.n + 1, 1);
@@ -129,6 +135,7 @@ static int load_existing(vs_runsfile *rf, const char *text, vs_err *e)
     rc = dropped ? rewrite(rf->path, &fd, e) : 0;
 out:
     free(fd.row);
+    vs_strpool_free(&fd.texts);
     free(fd.keep);
     return rc;
 }

@@ -200,6 +200,45 @@ static void test_rr_summary(void)
     remove_dir(dir);
 }
 
+/* The records' texts (CPU lists, congestion control, errors) are the
+ * dataset's, kept once each, alive after the file's text is gone; the
+ * summary quotes a failed run's error. */
+static void test_record_texts(void)
+{
+    const char *dir = make_dir(
+        "transport,test,sock_req,sock_eff_local,sock_eff_remote,msg,sessions,session,run,"
+        "seconds,bytes,gbps,cpu_local,cpu_remote,sd_local,sd_remote,status,error,pin_local,"
+        "pin_remote,congestion\n"
+        "tcp,stream,65536,65536,65536,1024,1,all,1,1.0,100,2.0,1,1,1,1,ok,,\"0,1\",2,cubic\n"
+        "tcp,stream,65536,65536,65536,1024,1,all,2,1.0,100,2.0,1,1,1,1,ok,,\"0,1\",2,cubic\n"
+        "tcp,stream,65536,65536,65536,1024,1,all,3,1.0,0,0,1,1,1,1,error,recv: reset,3,2,\n",
+        meta);
+    const vs_point_summary *ps;
+    vs_dataset d;
+    vs_summary s;
+    vs_err e;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    CU_ASSERT_EQUAL_FATAL(vs_dataset_load(&d, &dir, 1, &e), 0);
+    remove_dir(dir);
+    CU_ASSERT_EQUAL_FATAL(d.nrec, 3);
+    CU_ASSERT_STRING_EQUAL(d.rec[0].row.pin_local, "0,1");
+    CU_ASSERT_PTR_EQUAL(d.rec[0].row.pin_local, d.rec[1].row.pin_local);
+    CU_ASSERT_PTR_EQUAL(d.rec[0].row.pin_remote, d.rec[2].row.pin_remote);
+    CU_ASSERT_STRING_EQUAL(d.rec[1].row.congestion, "cubic");
+    CU_ASSERT_STRING_EQUAL(d.rec[2].row.congestion, "");
+    CU_ASSERT_STRING_EQUAL(d.rec[0].row.error, "");
+    CU_ASSERT_STRING_EQUAL(d.rec[2].row.error, "recv: reset");
+    CU_ASSERT_EQUAL(vs_strpool_count(&d.texts), 5); /* 0,1  2  cubic  recv: reset  3 */
+    CU_ASSERT_EQUAL_FATAL(vs_summarize(&d, &s, &e), 0);
+    ps = vs_summary_at(&s, &s.panels[0], &s.series[0], 1024);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ps);
+    CU_ASSERT_EQUAL(ps->n_failed, 1);
+    CU_ASSERT_STRING_EQUAL(ps->first_error, "recv: reset");
+    vs_summary_free(&s);
+    vs_dataset_free(&d);
+}
+
 /* What is not a results directory, or holds a directory in a file's
  * place, is said so at once (FIFOs and devices: test_dataset_posix.c). */
 static void test_not_results(void)
@@ -231,6 +270,7 @@ static const CU_TestInfo tests[] = {
     { "rr points: transactions/s and latency over runs", test_rr_summary },
     { "good input grouped per point", test_good_input_grouped },
     { "a torn last row: skipped and noted", test_torn_last_row },
+    { "the records' texts are the dataset's", test_record_texts },
     { "directory in a file's place, missing files", test_not_results },
     CU_TEST_INFO_NULL,
 };

@@ -184,12 +184,57 @@ static void test_rr_counts_must_agree(void)
     free(r);
 }
 
+/* The rows' texts are the report's: the pinning, the server's CPUs and
+ * the congestion control of the request, each row's own error; a report
+ * composed again keeps them, and a row written as CSV shows them. */
+static void test_rows_texts_are_the_reports(void)
+{
+    vs_run_report *r = calloc(1, sizeof *r);
+    vs_side_result rx, tx;
+    vs_test_req t = req3();
+    vs_unit_capture cap;
+    FILE *f = vs_unit_capture_open(&cap);
+    char *csv;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    snprintf(t.server_cpus, sizeof t.server_cpus, "4-6");
+    snprintf(t.congestion, sizeof t.congestion, "reno");
+    vs_report_init(r, &t, "not run yet");
+    vs_report_pin(r, "0,2");
+    for (int i = 0; i < r->nrows; i++) {
+        CU_ASSERT_STRING_EQUAL(r->rows[i].pin_local, "0,2");
+        CU_ASSERT_STRING_EQUAL(r->rows[i].pin_remote, "4-6");
+        CU_ASSERT_STRING_EQUAL(r->rows[i].congestion, "reno");
+        CU_ASSERT_STRING_EQUAL(r->rows[i].error, "not run yet");
+        CU_ASSERT_FALSE(r->rows[i].ok);
+    }
+    fill(&rx, &tx);
+    vs_report_compose(r, VS_ROLE_RECV, &rx, &tx);
+    CU_ASSERT_TRUE(vs_report_total(r)->ok);
+    CU_ASSERT_STRING_EQUAL(vs_report_total(r)->error, "");
+    CU_ASSERT_STRING_EQUAL(vs_report_total(r)->pin_local, "0,2");
+    vs_report_fail(r, 2, "session 2: reset by peer");
+    CU_ASSERT_FALSE(r->rows[2].ok);
+    CU_ASSERT_STRING_EQUAL(r->rows[2].error, "session 2: reset by peer");
+    CU_ASSERT_STRING_EQUAL(r->rows[1].error, "");
+    vs_runs_write_row(f, &r->rows[2]);
+    csv = vs_unit_capture_text(&cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",error,session 2: reset by peer,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",\"0,2\",4-6,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",reno,"));
+    free(csv);
+    free(r);
+}
+
 static const CU_TestInfo tests[] = {
     { "aggregate is the sum of sessions", test_aggregate_is_sum },
     { "a failed session fails the aggregate", test_failed_session_fails_aggregate },
     { "JSON names match the CSV columns", test_json_names_match_csv },
     { "rr rows: rates, latency, service demand", test_rr_rows },
     { "rr: both sides must count the same transactions", test_rr_counts_must_agree },
+    { "the rows' texts are the report's", test_rows_texts_are_the_reports },
     CU_TEST_INFO_NULL,
 };
 
