@@ -381,6 +381,25 @@ static int map_header(vs_runs_reader *r, vs_err *e)
     return 0;
 }
 
+/* What every row of this header starts from: the columns it lacks at
+ * their fallback values (the others are read from each row); and an
+ * rr-only column it lacks, which an rr or crr row cannot do without. */
+static void prepare_rows(vs_runs_reader *r)
+{
+    int seen[NCOLS] = { 0 };
+
+    for (int i = 0; i < r->nfields; i++)
+        seen[r->col[i]] = 1;
+    r->rr_missing = -1;
+    for (int c = 0; c < NCOLS; c++) {
+        if (seen[c])
+            continue;
+        parse_value(&columns[c], columns[c].fallback, &r->base);
+        if (columns[c].rr_only && r->rr_missing < 0)
+            r->rr_missing = c;
+    }
+}
+
 int vs_runs_open(vs_runs_reader *r, const char *file, const char *text, vs_err *e)
 {
     int complete, got;
@@ -396,19 +415,10 @@ int vs_runs_open(vs_runs_reader *r, const char *file, const char *text, vs_err *
     if (got == 0 || !complete)
         return vs_err_set(e, VS_ERR_USAGE, "%s:1: not a runs.csv header (expected %s)", file,
                           vs_runs_header());
-    return map_header(r, e);
-}
-
-/* Columns the header lacks take their fallback values. */
-static void fill_fallbacks(const vs_runs_reader *r, vs_row *row)
-{
-    int seen[NCOLS] = { 0 };
-
-    for (int i = 0; i < r->nfields; i++)
-        seen[r->col[i]] = 1;
-    for (int c = 0; c < NCOLS; c++)
-        if (!seen[c])
-            parse_value(&columns[c], columns[c].fallback, row);
+    if (map_header(r, e) != 0)
+        return -1;
+    prepare_rows(r);
+    return 0;
 }
 
 /* What a column accepts, for error messages. */
@@ -444,41 +454,35 @@ static int bad_value(const vs_runs_reader *r, int i, vs_err *e)
  * empty in the others (a column the file lacks counts as empty). */
 static int check_rr_cells(const vs_runs_reader *r, const vs_row *row, vs_err *e)
 {
-    int rr = vs_test_is_rr(row->pt.test), seen[NCOLS] = { 0 };
+    int rr = vs_test_is_rr(row->pt.test);
 
     for (int i = 0; i < r->nfields; i++) {
         const column *c = &columns[r->col[i]];
-        seen[r->col[i]] = 1;
         if (!c->rr_only || (r->csv.field[i][0] != '\0') == rr)
             continue;
         return vs_err_set(e, VS_ERR_USAGE, rr ? "%s:%d:%d: %s needs a value in a %s row"
                           : "%s:%d:%d: %s applies to rr and crr rows only, not to %s",
                           r->file, r->csv.line, i + 1, c->name, vs_test_name(row->pt.test));
     }
-    for (int c = 0; c < NCOLS && rr; c++)
-        if (columns[c].rr_only && !seen[c])
-            return vs_err_set(e, VS_ERR_USAGE, "%s:%d: a %s row needs the column '%s'",
-                              r->file, r->csv.line, vs_test_name(row->pt.test), columns[c].name);
+    if (rr && r->rr_missing >= 0)
+        return vs_err_set(e, VS_ERR_USAGE, "%s:%d: a %s row needs the column '%s'", r->file,
+                          r->csv.line, vs_test_name(row->pt.test), columns[r->rr_missing].name);
     return 0;
 }
 
 int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e)
 {
-    const char *start = r->csv.p;
     int got, session_field = -1;
 
-    while (*start == '\n' || *start == '\r')
-        start++;
-    r->cut = strchr(start, '\n') == NULL;
+    r->row_start = r->csv.p;
     got = vs_csv_next(&r->csv, complete, e);
 
     if (got <= 0)
         return got < 0 ? vs_err_prefix(e, "%s", r->file) : 0;
-    memset(row, 0, sizeof *row);
+    *row = r->base;
     if (r->csv.nfields != r->nfields)
         return vs_err_set(e, VS_ERR_USAGE, "%s:%d: %d fields, expected %d", r->file,
                           r->csv.line, r->csv.nfields, r->nfields);
-    fill_fallbacks(r, row);
     for (int i = 0; i < r->nfields; i++) {
         if (columns[r->col[i]].type == T_TEXT)
             cut_text(r->csv.field[i]); /* the reader's own copy of the record */
@@ -492,9 +496,17 @@ int vs_runs_next(vs_runs_reader *r, vs_row *row, int *complete, vs_err *e)
     return check_rr_cells(r, row, e) != 0 ? -1 : 1;
 }
 
+/* Asked after a failed or incomplete row only, so that reading a row
+ * scans it once. */
 int vs_runs_cut_off(const vs_runs_reader *r)
 {
-    return r->cut;
+    const char *p = r->row_start;
+
+    if (p == NULL)
+        return 0;
+    while (*p == '\n' || *p == '\r')
+        p++;
+    return strchr(p, '\n') == NULL;
 }
 
 int vs_runs_line(const vs_runs_reader *r)

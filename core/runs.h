@@ -132,7 +132,10 @@ typedef struct vs_runs_reader {
     int nfields;                      /* fields of the header */
     int col[VS_CSV_MAX_FIELDS];       /* header field -> schema column */
     int current;                      /* 1: the header is this build's own */
-    int cut;                          /* the last row ran to the end mid-line */
+    const char *row_start;            /* where the last vs_runs_next began */
+    int rr_missing;                   /* an rr-only column the header lacks, or -1 */
+    vs_row base;                      /* every row's start: columns the header */
+                                      /* lacks at their fallbacks, the rest 0 */
 } vs_runs_reader;
 
 /* Read and check the header (after a UTF-8 byte order mark, if any).
