@@ -109,17 +109,47 @@ static int quoted_char(vs_csv_reader *r, const char **p, size_t *k, int *oom)
     return 1;
 }
 
-int vs_csv_next(vs_csv_reader *r, int *complete, vs_err *e)
+/* A record without quotes, the usual kind: its bytes up to the end of
+ * the line copied at once, then split at the commas. 0 when it holds a
+ * quote (for general_record), 1 read (field offsets in off[]), -1 failed. */
+static int plain_record(vs_csv_reader *r, size_t *off, int *complete, vs_err *e)
 {
-    const char *p;
-    size_t k = 0, off[VS_CSV_MAX_FIELDS];
+    const char *p = r->p;
+    size_t len = strcspn(p, "\"\n"), k = len;
+
+    if (p[len] == '"')
+        return 0;
+    if (p[len] == '\n' && len > 0 && p[len - 1] == '\r')
+        k--; /* CR LF ends the line; a lone CR is a plain byte */
+    if (room(r, k + 1) != 0)
+        return vs_err_set(e, VS_ERR_RUNTIME, "out of memory reading CSV");
+    memcpy(r->buf, p, k);
+    r->buf[k] = '\0';
+    r->nfields = 1;
+    off[0] = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (r->buf[i] != ',')
+            continue;
+        if (r->nfields >= VS_CSV_MAX_FIELDS)
+            return vs_err_set(e, VS_ERR_USAGE, "line %d: more than %d fields", r->line,
+                              VS_CSV_MAX_FIELDS);
+        r->buf[i] = '\0';
+        off[r->nfields++] = i + 1;
+    }
+    *complete = p[len] == '\n';
+    r->next_line += *complete;
+    r->p = p + len + *complete;
+    return 1;
+}
+
+/* Any record, quoted fields and all: 1 read (field offsets in off[]), -1
+ * failed. */
+static int general_record(vs_csv_reader *r, size_t *off, int *complete, vs_err *e)
+{
+    const char *p = r->p;
+    size_t k = 0;
     int oom = 0;
 
-    *complete = 1;
-    if (!skip_blank(r))
-        return 0;
-    p = r->p;
-    r->line = r->next_line;
     r->nfields = 1;
     off[0] = 0;
     while (!oom) {
@@ -152,8 +182,25 @@ int vs_csv_next(vs_csv_reader *r, int *complete, vs_err *e)
     }
     if (oom || put(r, &k, "", 1) != 0)
         return vs_err_set(e, VS_ERR_RUNTIME, "out of memory reading CSV");
+    r->p = p;
+    return 1;
+}
+
+int vs_csv_next(vs_csv_reader *r, int *complete, vs_err *e)
+{
+    size_t off[VS_CSV_MAX_FIELDS];
+    int got;
+
+    *complete = 1;
+    if (!skip_blank(r))
+        return 0;
+    r->line = r->next_line;
+    got = plain_record(r, off, complete, e);
+    if (got == 0)
+        got = general_record(r, off, complete, e);
+    if (got < 0)
+        return -1;
     for (int i = 0; i < r->nfields; i++)
         r->field[i] = r->buf + off[i];
-    r->p = p;
     return 1;
 }

@@ -70,6 +70,55 @@ static void test_malformed(void)
     vs_csv_free(&r);
 }
 
+/* Records without a quote (read at once) give the fields, lines and
+ * completeness the same record gives with a quoted field; too many
+ * fields fail the same way. */
+static void test_plain_records_as_quoted(void)
+{
+    static const char *const plain[] = { "a,,b\r\n", "x\ry,z\n", ",\n", "tail,row" };
+    static const char *const quoted[] = { "\"a\",,b\r\n", "\"x\ry\",z\n", "\"\",\n",
+                                          "\"tail\",row" };
+    char text[512] = "", qtext[512] = "", wide[200] = "";
+    vs_csv_reader r, q;
+    int c1, c2, last = 1, same = 1, n = 0;
+    vs_err e;
+
+    for (int i = 0; i < 4; i++) {
+        strcat(text, plain[i]);
+        strcat(qtext, quoted[i]);
+    }
+    vs_csv_init(&r, text);
+    vs_csv_init(&q, qtext);
+    while (vs_csv_next(&r, &c1, &e) == 1) {
+        same = same && vs_csv_next(&q, &c2, &e) == 1 && c1 == c2 && r.line == q.line &&
+               r.nfields == q.nfields;
+        for (int i = 0; same && i < r.nfields; i++)
+            same = strcmp(r.field[i], q.field[i]) == 0;
+        last = c1;
+        n++;
+    }
+    CU_ASSERT_TRUE(same);
+    CU_ASSERT_EQUAL(n, 4);
+    CU_ASSERT_FALSE(last); /* the last one lacks its newline */
+    vs_csv_free(&r);
+    vs_csv_free(&q);
+    vs_csv_init(&r, "x\ry,z\n");
+    CU_ASSERT_EQUAL_FATAL(vs_csv_next(&r, &c1, &e), 1);
+    CU_ASSERT_STRING_EQUAL(r.field[0], "x\ry");
+    vs_csv_free(&r);
+    for (int i = 1; i < VS_CSV_MAX_FIELDS; i++)
+        strcat(wide, ",");
+    vs_csv_init(&r, wide); /* VS_CSV_MAX_FIELDS empty fields */
+    CU_ASSERT_EQUAL(vs_csv_next(&r, &c1, &e), 1);
+    CU_ASSERT_EQUAL(r.nfields, VS_CSV_MAX_FIELDS);
+    vs_csv_free(&r);
+    strcat(wide, ",\n");
+    vs_csv_init(&r, wide);
+    CU_ASSERT_EQUAL(vs_csv_next(&r, &c1, &e), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "line 1: more than 64 fields"));
+    vs_csv_free(&r);
+}
+
 /* The index of `name` among n header names (-1 if absent). */
 static int named(char (*names)[32], int n, const char *name)
 {
@@ -471,6 +520,7 @@ static const CU_TestInfo tests[] = {
     { "quoting", test_quoting },
     { "round trip", test_round_trip },
     { "malformed input", test_malformed },
+    { "records without quotes read as quoted ones", test_plain_records_as_quoted },
     { "runs.csv row has the header's columns", test_row_columns },
     { "runs.csv rows round trip", test_rows_round_trip },
     { "runs.csv columns found by header name", test_header_by_name },
