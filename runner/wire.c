@@ -111,7 +111,7 @@ enum str_mode { STR_STRICT, STR_CUT, STR_RAW };
 /* Take the next `len` bytes of r as a string. */
 static void take_string(vs_rbuf *r, size_t len, char *out, size_t n, enum str_mode mode)
 {
-    size_t keep;
+    size_t keep, left;
     const uint8_t *src;
 
     out[0] = '\0';
@@ -130,8 +130,13 @@ static void take_string(vs_rbuf *r, size_t len, char *out, size_t n, enum str_mo
     memcpy(out, src, keep);
     out[keep] = '\0';
     r->pos += len;
-    if (mode != STR_RAW)
+    if (mode != STR_RAW) {
+        /* Cleaning may shrink the text; what it freed is zeroed, so that a
+         * message decodes to the same bytes however it was first written. */
         vs_clean_in_place(out);
+        left = strlen(out);
+        memset(out + left, 0, keep - left);
+    }
 }
 
 static void get_string(vs_rbuf *r, char *out, size_t n, enum str_mode mode)

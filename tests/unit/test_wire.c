@@ -43,6 +43,11 @@ static void test_strings_cut_or_refused(void)
     r = one_string(buf, "p\x01th", 4);
     vs_get_raw(&r, out, sizeof out);
     CU_ASSERT_EQUAL(memcmp(out, "p\x01th", 5), 0); /* paths stay as they are */
+    /* A C1 control (two bytes) becomes one '?': the bytes that frees are
+     * zeroed, so the field holds the same bytes after another round. */
+    r = one_string(buf, "\xc2\x85\xc2\x85z", 5);
+    vs_get_str(&r, out, sizeof out);
+    CU_ASSERT_EQUAL(memcmp(out, "??z\0\0", 6), 0);
 }
 
 static void sample_host(vs_host *h)
