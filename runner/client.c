@@ -352,7 +352,6 @@ static int measure_stream(client *c, const vs_test_req *req, enum vs_transport t
 {
     enum vs_role role = req->test == VS_TEST_STREAM ? VS_ROLE_SEND : VS_ROLE_RECV;
     vs_stream_cfg sc = { 0 };
-    vs_recv_plan used;
     vs_flows *fl;
     int rc;
 
@@ -370,10 +369,7 @@ static int measure_stream(client *c, const vs_test_req *req, enum vs_transport t
         return -1;
     rc = start_and_measure(c, fl, req, role == VS_ROLE_RECV, local, e);
     vs_stream_zc_stats(fl, &r->zc_local);
-    used = vs_stream_recv_used(fl);
-    local->has_recv = 1;
-    local->recv_chunk = used.chunk;
-    local->rcvlowat = used.lowat;
+    vs_measure_note_recv(fl, local);
     vs_flows_free(fl);
     return rc;
 }

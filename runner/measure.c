@@ -4,6 +4,7 @@
 #include "platform/clock.h"
 #include "platform/cpu.h"
 #include "platform/fs.h"
+#include "workloads/stream.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,4 +289,13 @@ int vs_measure(vs_flows *fl, const vs_measure_cfg *cfg, vs_side_result *out, vs_
     summarize(p, info, out);
     free(p);
     return rc;
+}
+
+void vs_measure_note_recv(vs_flows *fl, vs_side_result *out)
+{
+    vs_recv_plan used = vs_stream_recv_used(fl);
+
+    out->has_recv = 1;
+    out->recv_chunk = used.chunk;
+    out->rcvlowat = used.lowat;
 }

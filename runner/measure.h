@@ -44,4 +44,9 @@ typedef struct vs_measure_cfg {
  * was measured. */
 int vs_measure(vs_flows *fl, const vs_measure_cfg *cfg, vs_side_result *out, vs_err *e);
 
+/* After vs_measure of a stream: note in `out` how its receiving sessions
+ * read (vs_stream_recv_used; zeros for a sender), for RESULT's optional
+ * tail. */
+void vs_measure_note_recv(vs_flows *fl, vs_side_result *out);
+
 #endif

@@ -279,8 +279,10 @@ size_t vs_enc_result(uint8_t *buf, size_t cap, const vs_side_result *m)
         vs_put_u8(&w, f->failed);
         vs_put_str(&w, f->error);
     }
-    vs_put_u32(&w, m->recv_chunk);
-    vs_put_u32(&w, m->rcvlowat);
+    if (m->has_recv) { /* the optional tail: absent means unknown */
+        vs_put_u32(&w, m->recv_chunk);
+        vs_put_u32(&w, m->rcvlowat);
+    }
     return frame_end(&w);
 }
 

@@ -413,11 +413,8 @@ static int run_phase(conn *k, const vs_connected *cn, vs_err *e)
     if (vs_measure(fl, &mc, res, e) != 0)
         goto out;
     res->overlap = (uint8_t)vs_slots_overlapped(k->slots, k->slot);
-    if (!vs_test_is_rr((enum vs_test)k->req.test)) {
-        vs_recv_plan used = vs_stream_recv_used(fl);
-        res->recv_chunk = used.chunk;
-        res->rcvlowat = used.lowat;
-    }
+    if (!vs_test_is_rr((enum vs_test)k->req.test))
+        vs_measure_note_recv(fl, res);
     log_result(k, res);
     log_zerocopy(k, fl, &sc);
     st = reply(k, frame, vs_enc_result(frame, VS_PROTO_MAX_BODY, res), e);

@@ -175,6 +175,7 @@ static void test_result_round_trip(void)
     in->edge_end_ns = 2500;
     in->overlap = 1;
     in->count = VS_MAX_SESSIONS;
+    in->has_recv = 1;
     in->recv_chunk = 65536;
     in->rcvlowat = 16384;
     for (int i = 0; i < VS_MAX_SESSIONS; i++) {
@@ -205,6 +206,13 @@ static void test_result_round_trip(void)
     CU_ASSERT_FALSE(out->has_recv);
     CU_ASSERT_EQUAL(out->rcvlowat, 0);
     CU_ASSERT_EQUAL(out->flow[63].window_count, 63000000ull);
+    /* A side that did not receive leaves the tail out, and stays unknown. */
+    in->has_recv = 0;
+    CU_ASSERT_EQUAL(vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in), n - 8);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n - 8), out, &e), 0);
+    CU_ASSERT_FALSE(out->has_recv);
+    in->has_recv = 1;
+    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
     /* A cut tail is refused, and so are reads beyond the limit. */
     CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n) - 2, out, &e), -1);
     in->recv_chunk = VS_MAX_MSG + 1;
