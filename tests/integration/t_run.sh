@@ -67,6 +67,14 @@ t_verbose_overhead() {
     run_json "$TMP/r.json" -M 8K || fail "run failed"
     jq_true "$TMP/r.json" '[[.overhead_local, .overhead_remote][] | .cpu_outside_io_us >= 0 and
         .edge_start_us < 1e6 and .edge_end_us < 1e6] | all' "overhead figures"
+    # The end edge is 0 when no byte arrived after the snapshot: on a loaded
+    # machine (2 of 40 runs with three busy loops on 2 CPUs) the sender can
+    # be off the CPU from there until STOP. One run of three must measure it.
+    local try
+    for try in 1 2 3; do
+        [ "$(jq -r '.overhead_remote.edge_end_us > 0' "$TMP/r.json")" = true ] && break
+        [ "$try" -lt 3 ] && { run_json "$TMP/r.json" -M 8K || fail "run failed"; }
+    done
     jq_true "$TMP/r.json" '.overhead_remote.edge_end_us > 0' "the receiver measured its end edge"
     timeout 30 "$VSBENCH" run "127.0.0.1:$PORT" -m 32K -M 8K -l 0.3 --warmup 0 --verbose \
         >"$TMP/m.txt" 2>&1 || fail "run -M failed"
