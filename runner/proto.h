@@ -198,7 +198,8 @@ typedef struct vs_side_result {
     vs_flow_result flow[VS_MAX_SESSIONS];
     /* A stream's receiving side: how its sessions read (vs_stream_recv_used):
      * bytes per recv() and the wake-up threshold (0 none). Optional on the
-     * wire: has_recv is 0 when a server of before them left them out. */
+     * wire: sent only with has_recv, which is 0 when a side did not say (a
+     * server of before them). */
     uint8_t has_recv;
     uint32_t recv_chunk;
     uint32_t rcvlowat;
