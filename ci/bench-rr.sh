@@ -33,16 +33,12 @@ fi
 
 TMP=$(mktemp -d)
 NPORT=$((20000 + $$ % 20000))
-"$VSBENCH" serve --listen tcp:127.0.0.1:0 2>"$TMP/vs.log" &
-vs=$!
+. ci/local-server.sh
 netserver -D -4 -p "$NPORT" >"$TMP/ns.log" 2>&1 &
 ns=$!
-trap 'kill $vs $ns 2>/dev/null; wait $vs $ns 2>/dev/null; rm -rf "$TMP"' EXIT
-for _ in $(seq 1 100); do
-    port=$(sed -n 's/.*listening on tcp:127\.0\.0\.1:\([0-9]*\).*/\1/p' "$TMP/vs.log")
-    [ -n "$port" ] && break
-    sleep 0.05
-done
+trap 'stop_server; kill $ns 2>/dev/null; wait $ns 2>/dev/null; rm -rf "$TMP"' EXIT
+local_server "$TMP/vs.log" "$VSBENCH" || { echo "bench-rr: vsbench serve did not start"; cat "$TMP/vs.log"; exit 2; }
+port=$PORT
 sleep 0.3
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
