@@ -406,7 +406,8 @@ void vs_report_print_overhead(FILE *f, const vs_run_report *r)
                 local_recv ? "local" : "remote", vs_size_format(r->recv_size, a, sizeof a),
                 r->req.recv_size != 0 ? "-M"
                 : r->recv_size < 16384 ? "one message per call: tcp over segments under 16K"
-                : "the largest of the message size, a quarter of its buffer and 16K");
+                : "the largest of the message size, a quarter of its buffer (the buffer up to "
+                  "64K over tcp segments under 16K) and 16K");
     if (r->rcvlowat != 0)
         fprintf(f, "the receiver is woken once %s wait (SO_RCVLOWAT: tcp messages up to 1K "
                 "on a path whose segments carry 16K)\n", vs_size_format(r->rcvlowat, a, sizeof a));

@@ -222,7 +222,7 @@ void vs_stream_zc_stats(vs_flows *fl, vs_zc *sum)
 vs_recv_plan vs_stream_recv_plan(enum vs_transport tr, uint32_t recv_size, uint32_t msg_size,
                                  uint64_t eff_rcv, uint32_t mss)
 {
-    const uint32_t floor = 16 * 1024, max = 16 * 1024 * 1024;
+    const uint32_t floor = 16 * 1024, nic = 64 * 1024, max = 16 * 1024 * 1024;
     int tcp = tr == VS_TR_TCP && mss != 0;
     vs_recv_plan p = { recv_size, 0 };
     uint64_t c = eff_rcv / 4;
@@ -235,6 +235,8 @@ vs_recv_plan vs_stream_recv_plan(enum vs_transport tr, uint32_t recv_size, uint3
     }
     if (c < floor)
         c = floor;
+    if (tcp && mss < floor && c < nic && eff_rcv > c) /* a NIC's segments */
+        c = eff_rcv < nic ? eff_rcv : nic;
     if (c < msg_size)
         c = msg_size;
     p.chunk = (uint32_t)(c > max ? max : c);

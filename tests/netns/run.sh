@@ -39,17 +39,18 @@ measure() { # MTU TEST SESSIONS
     check "$name: aggregate = sum of sessions" '([.results[:-1][].bytes] | add) == .results[-1].bytes'
     printf '       %s: %.2f Gbit/s\n' "$name" "$(jq -r '.results[-1].gbps' "$TMP/r.json")"
 }
-# plan MTU TEST READ LOWAT: how the receiver reads 512-byte messages follows
-# the path: where a segment is smaller than 16K (MTU 1500, 9000) a message
-# per recv and woken at every arrival; where one segment carries 16K (MTU
-# 65535, as on loopback) a quarter of the buffer per recv, woken once 16K
-# wait. For stream the server receives (RESULT's tail), for maerts this
-# client.
+# plan MTU TEST SOCK MSG READ LOWAT: how the receiver reads follows the
+# path: where a segment is smaller than 16K (MTU 1500, 9000) 512-byte
+# messages one per recv, larger ones the buffer up to 64K, woken at every
+# arrival; where one segment carries 16K (MTU 65535, as on loopback) a
+# quarter of the buffer per recv, woken once 16K wait for 512-byte
+# messages. For stream the server receives (RESULT's tail), for maerts
+# this client.
 plan() {
-    timeout 30 ip netns exec "$B" "$VSBENCH" run "tcp:$IPA" -T "$2" -s 256K -m 512 -l 0.3 \
+    timeout 30 ip netns exec "$B" "$VSBENCH" run "tcp:$IPA" -T "$2" -s "$3" -m "$4" -l 0.3 \
         --warmup 0 --json >"$TMP/r.json" 2>"$TMP/r.err"
-    check "mtu $1 $2 512 B: reads of $3, wake-up threshold $4" \
-        "([.results[].status] | all(. == \"ok\")) and ([.results[].recv_size == $3] | all) and .recv_lowat == $4"
+    check "mtu $1 $2 $3/$4: reads of $5, wake-up threshold $6" \
+        "([.results[].status] | all(. == \"ok\")) and ([.results[].recv_size == $5] | all) and .recv_lowat == $6"
 }
 
 netns_setup
@@ -59,12 +60,14 @@ for mtu in 1500 9000; do
     measure "$mtu" stream 1
     measure "$mtu" stream 5
     measure "$mtu" maerts 1
-    plan "$mtu" stream 512 0
-    plan "$mtu" maerts 512 0
+    plan "$mtu" stream 256K 512 512 0
+    plan "$mtu" maerts 256K 512 512 0
+    plan "$mtu" stream 64K 16K 65536 0
 done
 if netns_set_mtu 65535; then
-    plan 65535 stream 65536 16384
-    plan 65535 maerts 65536 16384
+    plan 65535 stream 256K 512 65536 16384
+    plan 65535 maerts 256K 512 65536 16384
+    plan 65535 stream 64K 16K 16384 0
 else
     bad "set MTU 65535"
 fi

@@ -59,7 +59,7 @@ static void test_recv_chunk(void)
     CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 512, 262144, lo), 65536);
     CU_ASSERT_EQUAL(chunk(VS_TR_VSOCK, 0, 512, 262144, 0), 65536);
     /* never below the message size */
-    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 32768, 65536, veth), 32768);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 32768, 65536, lo), 32768);
     CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 65536, 65536, lo), 65536);
     CU_ASSERT_EQUAL(chunk(VS_TR_UNIX, 0, 1u << 20, 65536, 0), 1u << 20);
     /* at least 16K, at most 16M */
@@ -68,7 +68,14 @@ static void test_recv_chunk(void)
     /* small segments: messages up to 2K read one at a time */
     CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 512, 262144, veth), 512);
     CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 2048, 65536, 8948), 2048);
-    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 2049, 65536, veth), 16384);
+    /* small segments, larger messages: the buffer up to 64K */
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 2049, 65536, veth), 65536);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 16384, 65536, 8948), 65536);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 4096, 32768, veth), 32768);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 4096, 262144, veth), 65536);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 4096, 1u << 20, veth), 262144);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 4096, 8192, veth), 16384);
+    CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 131072, 65536, veth), 131072);
     CU_ASSERT_EQUAL(chunk(VS_TR_TCP, 0, 512, 262144, 0), 65536);    /* MSS unknown */
     CU_ASSERT_EQUAL(chunk(VS_TR_VSOCK, 0, 512, 65536, veth), 16384); /* tcp only */
     /* the user's choice, even below the message size */
