@@ -57,7 +57,9 @@ int vs_sock_set_rcvlowat(vs_sock s, enum vs_transport tr, uint32_t bytes, vs_err
 
 /* The largest segment TCP sends on connected socket `s` now (TCP_MAXSEG:
  * the path's MTU less headers, at most half the peer's largest window),
- * in bytes; 0 when unknown or not TCP (Windows: not asked). */
+ * in bytes; 0 when unknown or not TCP. Windows answers 0 (not asked):
+ * there the rules that need it, the reads over a NIC's segments and
+ * SO_RCVLOWAT (workloads/stream.h), do not apply. */
 uint32_t vs_sock_tcp_mss(vs_sock s, enum vs_transport tr);
 
 /* What the zero-copy sends of one socket came to. */

@@ -45,5 +45,5 @@ uint32_t vs_sock_tcp_mss(vs_sock s, enum vs_transport tr)
 {
     (void)s;
     (void)tr;
-    return 0; /* only asked for SO_RCVLOWAT, which Winsock cannot set */
+    return 0; /* unknown: the rules that need it (stream.h) stay off */
 }

@@ -185,37 +185,44 @@ static void sample_result(vs_side_result *in)
     }
 }
 
+/* The RESULT tests' frame, the sample sent and what came back. */
+static struct {
+    uint8_t buf[VS_PROTO_MAX_BODY + 4];
+    vs_side_result in, out;
+} rt;
+
+/* A fresh sample in rt.in, encoded into rt.buf; the frame's length. */
+static size_t encode_sample(void)
+{
+    memset(&rt, 0, sizeof rt);
+    sample_result(&rt.in);
+    return vs_enc_result(rt.buf, sizeof rt.buf, &rt.in);
+}
+
 static void test_result_round_trip(void)
 {
-    uint8_t *buf = malloc(VS_PROTO_MAX_BODY + 4);
-    vs_side_result *in = calloc(1, sizeof *in), *out = calloc(1, sizeof *out);
     vs_err e;
-    size_t n;
+    size_t n = encode_sample();
 
-    sample_result(in);
-    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
     CU_ASSERT_TRUE_FATAL(n > 0);
-    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n), out, &e), 0);
-    CU_ASSERT_DOUBLE_EQUAL(out->util_pct, 42.5, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(out->own_cpu_us, 1234.5, 1e-12);
-    CU_ASSERT_EQUAL(out->edge_start_ns, 1500);
-    CU_ASSERT_EQUAL(out->edge_end_ns, 2500);
-    CU_ASSERT_EQUAL(out->overlap, 1);
-    CU_ASSERT_EQUAL(out->count, VS_MAX_SESSIONS);
-    CU_ASSERT_EQUAL(out->flow[63].window_count, 63000000ull);
-    CU_ASSERT_EQUAL(out->flow[63].transactions, 7063ull);
-    CU_ASSERT_TRUE(out->flow[3].failed);
-    CU_ASSERT_STRING_EQUAL(out->flow[3].error, "recv: Connection reset by peer");
-    CU_ASSERT_TRUE(out->has_recv);
-    CU_ASSERT_EQUAL(out->recv_chunk, 65536);
-    CU_ASSERT_EQUAL(out->rcvlowat, 16384);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(rt.buf), BODY_LEN(n), &rt.out, &e), 0);
+    CU_ASSERT_DOUBLE_EQUAL(rt.out.util_pct, 42.5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(rt.out.own_cpu_us, 1234.5, 1e-12);
+    CU_ASSERT_EQUAL(rt.out.edge_start_ns, 1500);
+    CU_ASSERT_EQUAL(rt.out.edge_end_ns, 2500);
+    CU_ASSERT_EQUAL(rt.out.overlap, 1);
+    CU_ASSERT_EQUAL(rt.out.count, VS_MAX_SESSIONS);
+    CU_ASSERT_EQUAL(rt.out.flow[63].window_count, 63000000ull);
+    CU_ASSERT_EQUAL(rt.out.flow[63].transactions, 7063ull);
+    CU_ASSERT_TRUE(rt.out.flow[3].failed);
+    CU_ASSERT_STRING_EQUAL(rt.out.flow[3].error, "recv: Connection reset by peer");
+    CU_ASSERT_TRUE(rt.out.has_recv);
+    CU_ASSERT_EQUAL(rt.out.recv_chunk, 65536);
+    CU_ASSERT_EQUAL(rt.out.rcvlowat, 16384);
     /* A NaN CPU figure is refused. */
-    in->util_pct = 0.0 / 0.0;
-    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
-    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n), out, &e), -1);
-    free(buf);
-    free(in);
-    free(out);
+    rt.in.util_pct = 0.0 / 0.0;
+    n = vs_enc_result(rt.buf, sizeof rt.buf, &rt.in);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(rt.buf), BODY_LEN(n), &rt.out, &e), -1);
 }
 
 /* The receive tail is optional: absent (an earlier v2 server, or a side
@@ -223,30 +230,23 @@ static void test_result_round_trip(void)
  * the limit it is refused. */
 static void test_result_recv_tail(void)
 {
-    uint8_t *buf = malloc(VS_PROTO_MAX_BODY + 4);
-    vs_side_result *in = calloc(1, sizeof *in), *out = calloc(1, sizeof *out);
     vs_err e;
-    size_t n;
+    size_t n = encode_sample();
 
-    sample_result(in);
-    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
-    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n) - 8, out, &e), 0);
-    CU_ASSERT_FALSE(out->has_recv);
-    CU_ASSERT_EQUAL(out->rcvlowat, 0);
-    CU_ASSERT_EQUAL(out->flow[63].window_count, 63000000ull);
-    in->has_recv = 0;
-    CU_ASSERT_EQUAL(vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in), n - 8);
-    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n - 8), out, &e), 0);
-    CU_ASSERT_FALSE(out->has_recv);
-    in->has_recv = 1;
-    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
-    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n) - 2, out, &e), -1);
-    in->recv_chunk = VS_MAX_MSG + 1;
-    n = vs_enc_result(buf, VS_PROTO_MAX_BODY + 4, in);
-    CU_ASSERT_EQUAL(vs_dec_result(BODY(buf), BODY_LEN(n), out, &e), -1);
-    free(buf);
-    free(in);
-    free(out);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(rt.buf), BODY_LEN(n) - 8, &rt.out, &e), 0);
+    CU_ASSERT_FALSE(rt.out.has_recv);
+    CU_ASSERT_EQUAL(rt.out.rcvlowat, 0);
+    CU_ASSERT_EQUAL(rt.out.flow[63].window_count, 63000000ull);
+    rt.in.has_recv = 0;
+    CU_ASSERT_EQUAL(vs_enc_result(rt.buf, sizeof rt.buf, &rt.in), n - 8);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(rt.buf), BODY_LEN(n - 8), &rt.out, &e), 0);
+    CU_ASSERT_FALSE(rt.out.has_recv);
+    rt.in.has_recv = 1;
+    n = vs_enc_result(rt.buf, sizeof rt.buf, &rt.in);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(rt.buf), BODY_LEN(n) - 2, &rt.out, &e), -1);
+    rt.in.recv_chunk = VS_MAX_MSG + 1;
+    n = vs_enc_result(rt.buf, sizeof rt.buf, &rt.in);
+    CU_ASSERT_EQUAL(vs_dec_result(BODY(rt.buf), BODY_LEN(n), &rt.out, &e), -1);
 }
 
 static void test_counts_bounded(void)
